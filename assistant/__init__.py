@@ -1,0 +1,1 @@
+"""Order Desk: the telephone sales operator's screen of a food wholesaler."""

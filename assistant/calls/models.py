@@ -1,0 +1,54 @@
+"""Calls (R1) and the offers made during them (R11-R12)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from assistant.db import Base
+from assistant.timeutil import utcnow
+
+CALL_DIRECTIONS = ("incoming", "outgoing")
+CALL_PURPOSES = ("order", "info", "complaint", "other")
+OFFER_KINDS = ("new", "special", "traditional", "addon")
+
+
+class Call(Base):
+    """A registered call: who, when, why, what came of it, and to whom it went."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    operator: Mapped[str] = mapped_column(String(80), index=True)
+    direction: Mapped[str] = mapped_column(String(10), default="incoming")
+    purpose: Mapped[str] = mapped_column(String(20), default="order")
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    transferred_to_id: Mapped[int | None] = mapped_column(ForeignKey("managers.id"))
+    transfer_reason: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    offers: Mapped[list[OfferMade]] = relationship(
+        back_populates="call", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class OfferMade(Base):
+    """One item offered during a call; accepted is None until the client answers."""
+
+    __tablename__ = "offers_made"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    accepted: Mapped[bool | None] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    call: Mapped[Call] = relationship(back_populates="offers")

@@ -1,0 +1,1 @@
+"""Catalog of the order desk."""

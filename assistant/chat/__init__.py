@@ -1,0 +1,1 @@
+"""Chat of the order desk."""

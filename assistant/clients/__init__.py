@@ -1,0 +1,1 @@
+"""Clients, managers and departments: lookup, type and call routing (R2-R7)."""

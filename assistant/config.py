@@ -1,0 +1,55 @@
+"""Typed settings for the desk, read from DESK_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything the desk can be configured with; only build_services reads it."""
+
+    model_config = SettingsConfigDict(env_prefix="DESK_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'data' / 'desk.db'}",
+        description=(
+            "SQLAlchemy URL: a SQLite file by default, postgresql+psycopg://... for a team."
+        ),
+    )
+    default_country_code: str = Field(
+        default="385",
+        description="Country calling code assumed for phones typed without one (385 = Croatia).",
+    )
+    rules_dir: Path | None = Field(
+        default=None,
+        description="Folder with editors' rule files (routing.yaml, price_columns.yaml); "
+        "the shipped defaults when empty.",
+    )
+    new_item_days: int = Field(
+        default=90, description="A product counts as NEW for this many days after new_since."
+    )
+    addon_count: int = Field(
+        default=4, description="How many add-ons to offer beyond the order (R12: three or four)."
+    )
+    chroma_url: str | None = Field(
+        default=None, description="URL of a Chroma server; Chroma on disk when empty."
+    )
+    chroma_path: Path = Field(
+        default=PROJECT_ROOT / "data" / "chroma",
+        description="Folder of the on-disk Chroma store.",
+    )
+    operator: str = Field(
+        default="operator", description="Login of the operator when none is given (CLI)."
+    )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Settings read once per process."""
+    return Settings()

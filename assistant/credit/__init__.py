@@ -1,0 +1,1 @@
+"""Credit of the order desk."""

@@ -1,0 +1,73 @@
+"""Domain errors: each carries a stable code and a message an operator can act on."""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """A refusal the desk explains to its user; `code` is stable for machines."""
+
+    code = "desk_error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def as_dict(self) -> dict[str, str]:
+        """The JSON shape the CLI and the UI report."""
+        out = {"error": self.code, "message": self.message}
+        if self.field:
+            out["field"] = self.field
+        return out
+
+
+class UnknownClient(DeskError):
+    code = "unknown_client"
+
+
+class UnknownSku(DeskError):
+    code = "unknown_sku"
+
+
+class BadQuantity(DeskError):
+    code = "bad_quantity"
+
+
+class InvalidDelivery(DeskError):
+    code = "invalid_delivery"
+
+
+class InvalidOrder(DeskError):
+    code = "invalid_order"
+
+
+class CreditBlocked(DeskError):
+    code = "credit_blocked"
+
+
+class CreditLimitExceeded(DeskError):
+    code = "credit_limit_exceeded"
+
+
+class MustTransfer(DeskError):
+    code = "must_transfer"
+
+
+class NoPrice(DeskError):
+    code = "no_price"
+
+
+class RulesError(DeskError):
+    """An editors' rule file is invalid: the message names file, place and fix."""
+
+    code = "rules_error"
+
+
+class ImportRefused(DeskError):
+    """A whole import file is refused (wrong columns, unreadable)."""
+
+    code = "import_refused"
+
+
+class DatabaseNotReady(DeskError):
+    code = "database_not_ready"

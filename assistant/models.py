@@ -1,0 +1,36 @@
+"""Imports every table so metadata is complete (for migrations and tests)."""
+
+from assistant.calls.models import Call, OfferMade
+from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
+from assistant.clients.models import (
+    AuthorisedPerson,
+    Client,
+    ClientPhone,
+    DeliveryAddress,
+    Department,
+    Manager,
+)
+from assistant.credit.models import Receivable
+from assistant.db import Base
+from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
+
+__all__ = [
+    "AuthorisedPerson",
+    "Base",
+    "Call",
+    "Client",
+    "ClientPhone",
+    "DeliveryAddress",
+    "Department",
+    "HistoryLine",
+    "Manager",
+    "OfferMade",
+    "Order",
+    "OrderLine",
+    "OrderStatusChange",
+    "Price",
+    "PriceColumn",
+    "Product",
+    "Receivable",
+    "SpecialPosition",
+]

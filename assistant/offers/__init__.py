@@ -1,0 +1,1 @@
+"""Offers of the order desk."""

@@ -1,0 +1,1 @@
+"""Ui of the order desk."""
