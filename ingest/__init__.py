@@ -1,0 +1,1 @@
+"""Getting documents and ERP exports into the desk."""
