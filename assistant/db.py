@@ -51,10 +51,25 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is off (see _sqlite_pragmas); we emit BEGIN
+    # ourselves so writers can ask for BEGIN IMMEDIATE: a read-then-write transaction
+    # then waits for the lock instead of failing when another writer got there first.
+    mode = conn.get_execution_options().get("sqlite_begin", "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine for read-then-write transactions (order placement)."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

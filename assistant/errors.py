@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DeskError(Exception):
     """A refusal the desk explains to its user; `code` is stable for machines."""
@@ -12,13 +14,26 @@ class DeskError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+        # Every problem found in one go, so a form can mark all its fields at once.
+        self.problems: list[DeskError] = [self]
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, Any]:
         """The JSON shape the CLI and the UI report."""
-        out = {"error": self.code, "message": self.message}
+        out: dict[str, Any] = {"error": self.code, "message": self.message}
         if self.field:
             out["field"] = self.field
+        if len(self.problems) > 1:
+            out["problems"] = [
+                {"error": p.code, "message": p.message, "field": p.field} for p in self.problems
+            ]
         return out
+
+    @classmethod
+    def first_of(cls, problems: list[DeskError]) -> DeskError:
+        """The first problem, carrying all of them."""
+        first = problems[0]
+        first.problems = list(problems)
+        return first
 
 
 class UnknownClient(DeskError):
@@ -47,6 +62,18 @@ class CreditBlocked(DeskError):
 
 class CreditLimitExceeded(DeskError):
     code = "credit_limit_exceeded"
+
+
+class InsufficientStock(DeskError):
+    code = "insufficient_stock"
+
+
+class IdempotencyConflict(DeskError):
+    code = "idempotency_conflict"
+
+
+class UnknownOrder(DeskError):
+    code = "unknown_order"
 
 
 class MustTransfer(DeskError):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -23,6 +25,8 @@ from assistant.db import Base, make_engine, make_session_factory, migrate
 PG_ADMIN_URL = os.environ.get(
     "DESK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+# The business day every service test runs on, so dates in tests never drift.
+TODAY = date(2026, 11, 26)
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -112,3 +116,13 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     for engine in _migrated.values():
         engine.dispose()
+
+
+@pytest.fixture
+def services(settings: Settings, engine: Engine) -> Iterator[Any]:
+    """The whole desk on the test database, its clock pinned to TODAY."""
+    from assistant.services import build_services
+
+    built = build_services(settings, today=lambda: TODAY)
+    yield built
+    built.engine.dispose()

@@ -1,0 +1,173 @@
+"""The call log: every call registered, every offer recorded, every outcome kept (R1, R12)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
+from assistant.catalog.models import Product
+from assistant.clients.models import Client, Manager
+from assistant.errors import DeskError
+from assistant.timeutil import utcnow
+
+CALL_OUTCOMES = (
+    "order_placed",
+    "transferred",
+    "info_given",
+    "complaint",
+    "callback",
+    "no_order",
+)
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    """What the call log is narrowed by."""
+
+    client_code: str | None = None
+    operator: str | None = None
+    limit: int = 200
+
+
+class CallLog:
+    """Writes and reads calls and the offers made in them."""
+
+    def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
+        self._sessions = session_factory
+
+    def start(
+        self,
+        *,
+        operator: str,
+        phone: str | None,
+        client_id: int | None,
+        purpose: str = "order",
+        direction: str = "incoming",
+    ) -> int:
+        """Register a call as it begins; returns its id."""
+        _check(purpose, CALL_PURPOSES, "purpose")
+        _check(direction, CALL_DIRECTIONS, "direction")
+        with self._sessions() as session, session.begin():
+            call = Call(
+                operator=operator,
+                phone=phone,
+                client_id=client_id,
+                purpose=purpose,
+                direction=direction,
+            )
+            session.add(call)
+            session.flush()
+            return call.id
+
+    def record_offers(self, *, call_id: int, offers: Iterable[tuple[str, str]]) -> int:
+        """Record (sku, kind) pairs as offered, once each per call; returns how many are new."""
+        wanted = list(dict.fromkeys(offers))
+        for _sku, kind in wanted:
+            _check(kind, OFFER_KINDS, "offer kind")
+        with self._sessions() as session, session.begin():
+            seen = set(
+                session.execute(
+                    select(OfferMade.sku, OfferMade.kind).where(OfferMade.call_id == call_id)
+                ).tuples()
+            )
+            fresh = [pair for pair in wanted if pair not in seen]
+            ids = dict(
+                session.execute(
+                    select(Product.sku, Product.id).where(Product.sku.in_([s for s, _ in fresh]))
+                ).tuples()
+            )
+            for sku, kind in fresh:
+                if sku in ids:
+                    session.add(OfferMade(call_id=call_id, product_id=ids[sku], sku=sku, kind=kind))
+            return sum(1 for sku, _ in fresh if sku in ids)
+
+    def answer_offer(self, *, call_id: int, sku: str, accepted: bool) -> None:
+        """The client took or declined an offered item."""
+        with self._sessions() as session, session.begin():
+            offers = session.scalars(
+                select(OfferMade).where(OfferMade.call_id == call_id, OfferMade.sku == sku)
+            ).all()
+            if not offers:
+                raise DeskError(f"{sku} was not offered in call {call_id}.")
+            for offer in offers:
+                offer.accepted = accepted
+
+    def finish(
+        self,
+        *,
+        call_id: int,
+        outcome: str,
+        transferred_to: str | None = None,
+        reason: str | None = None,
+        notes: str | None = None,
+        purpose: str | None = None,
+    ) -> None:
+        """Wrap the call up with its outcome, and whom it went to."""
+        _check(outcome, CALL_OUTCOMES, "outcome")
+        with self._sessions() as session, session.begin():
+            call = session.get(Call, call_id)
+            if call is None:
+                raise DeskError(f"There is no call {call_id}.")
+            if transferred_to:
+                manager = session.scalars(
+                    select(Manager).where(Manager.code == transferred_to)
+                ).one_or_none()
+                if manager is None:
+                    raise DeskError(f"No manager has the code {transferred_to!r}.")
+                call.transferred_to_id = manager.id
+            if purpose:
+                _check(purpose, CALL_PURPOSES, "purpose")
+                call.purpose = purpose
+            call.outcome = outcome
+            call.transfer_reason = reason or call.transfer_reason
+            call.notes = notes or call.notes
+            call.ended_at = utcnow()
+
+    def list(self, *, where: CallFilter | None = None) -> list[dict[str, Any]]:
+        """Calls newest first, with what was offered and what was taken."""
+        f = where or CallFilter()
+        query = (
+            select(Call, Client.code, Manager.code)
+            .outerjoin(Client, Client.id == Call.client_id)
+            .outerjoin(Manager, Manager.id == Call.transferred_to_id)
+        )
+        if f.client_code:
+            query = query.where(Client.code == f.client_code)
+        if f.operator:
+            query = query.where(Call.operator == f.operator)
+        query = query.order_by(Call.id.desc()).limit(f.limit)
+        with self._sessions() as session:
+            return [
+                _call_dict(call, client, to) for call, client, to in session.execute(query).tuples()
+            ]
+
+
+def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise DeskError(f"Unknown {what} {value!r}; use one of: {', '.join(allowed)}.")
+
+
+def _call_dict(call: Call, client_code: str | None, to: str | None) -> dict[str, Any]:
+    return {
+        "id": call.id,
+        "phone": call.phone,
+        "client": client_code,
+        "operator": call.operator,
+        "direction": call.direction,
+        "purpose": call.purpose,
+        "outcome": call.outcome,
+        "transferred_to": to,
+        "transfer_reason": call.transfer_reason,
+        "notes": call.notes,
+        "started_at": call.started_at.isoformat(timespec="seconds"),
+        "ended_at": call.ended_at.isoformat(timespec="seconds") if call.ended_at else None,
+        "offers": [
+            {"sku": o.sku, "kind": o.kind, "accepted": o.accepted}
+            for o in sorted(call.offers, key=lambda o: o.id)
+        ],
+    }

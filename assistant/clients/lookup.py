@@ -1,0 +1,133 @@
+"""Find the caller: by phone in any format, by client code, or by a fuzzy name."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.clients.models import Client, ClientPhone
+from assistant.clients.phones import looks_like_phone, normalise_phone
+from assistant.text import fold
+
+_MIN_FUZZY_SCORE = 70
+
+
+@dataclass(frozen=True)
+class ClientMatch:
+    """One candidate for the caller, with what it matched on."""
+
+    client_id: int
+    code: str
+    name: str
+    type: str
+    city: str | None
+    matched_on: str  # "phone" | "code" | "name"
+    score: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+class ClientDirectory:
+    """Looks clients up the way operators type them mid-call."""
+
+    def __init__(self, *, session_factory: sessionmaker[Session], default_country_code: str):
+        self._sessions = session_factory
+        self._country = default_country_code
+        self._names: dict[int, str] | None = None
+        self._names_count = -1
+
+    def find(self, query: str, *, limit: int = 8) -> list[ClientMatch]:
+        """Best candidates for `query`, best first; empty when nothing matches."""
+        query = query.strip()
+        if not query:
+            return []
+        with self._sessions() as session:
+            if looks_like_phone(query):
+                return self._by_phone(session, query, limit)
+            exact = session.scalars(select(Client).where(func.upper(Client.code) == query.upper()))
+            found = [_match(c, "code", 100.0) for c in exact]
+            return (
+                found
+                + [m for m in self._by_name(session, query, limit) if m not in found][
+                    : limit - len(found)
+                ]
+            )
+
+    def count(self) -> int:
+        """How many clients there are."""
+        with self._sessions() as session:
+            return session.scalar(select(func.count(Client.id))) or 0
+
+    def get(self, client_id: int) -> Client | None:
+        """The client with all it needs for the card (manager, phones, receivers)."""
+        with self._sessions() as session:
+            return session.get(Client, client_id)
+
+    def by_code(self, code: str) -> Client | None:
+        """The client with exactly this code."""
+        with self._sessions() as session:
+            return session.scalars(select(Client).where(Client.code == code)).one_or_none()
+
+    def normalise(self, phone: str) -> str | None:
+        """The caller's phone in E.164, if it is one."""
+        return normalise_phone(phone, default_country_code=self._country)
+
+    def _by_phone(self, session: Session, query: str, limit: int) -> list[ClientMatch]:
+        e164 = self.normalise(query)
+        if e164 is None:
+            return []
+        rows = session.scalars(
+            select(Client).join(ClientPhone).where(ClientPhone.phone == e164).limit(limit)
+        )
+        return [_match(c, "phone", 100.0) for c in rows]
+
+    def _by_name(self, session: Session, query: str, limit: int) -> list[ClientMatch]:
+        folded = fold(query)
+        # Substring matches first: what the operator typed is in the name.
+        rows = session.scalars(
+            select(Client)
+            .where(Client.search_name.contains(folded, autoescape=True))
+            .order_by(func.length(Client.search_name))
+            .limit(limit)
+        ).all()
+        matches = [_match(c, "name", 95.0) for c in rows]
+        if len(matches) >= limit:
+            return matches
+        # Then typos and word order ("kovacevic obrt" for "Obrt Kovačević").
+        names = self._name_index(session)
+        seen = {m.client_id for m in matches}
+        fuzzy = process.extract(
+            folded, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_FUZZY_SCORE
+        )
+        ids = [cid for _name, score, cid in fuzzy if cid not in seen]
+        by_id = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(ids)))}
+        for _name, score, cid in fuzzy:
+            if cid in by_id:
+                matches.append(_match(by_id[cid], "name", round(float(score) * 0.9, 1)))
+        return matches[:limit]
+
+    def _name_index(self, session: Session) -> dict[int, str]:
+        # Cached in memory; rebuilt when the number of clients changes (an import).
+        count = session.scalar(select(func.count(Client.id))) or 0
+        if self._names is None or count != self._names_count:
+            self._names = dict(session.execute(select(Client.id, Client.search_name)).tuples())
+            self._names_count = count
+        return self._names
+
+
+def _match(client: Client, matched_on: str, score: float) -> ClientMatch:
+    return ClientMatch(
+        client_id=client.id,
+        code=client.code,
+        name=client.name,
+        type=client.type,
+        city=client.city,
+        matched_on=matched_on,
+        score=score,
+    )

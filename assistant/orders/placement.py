@@ -1,0 +1,248 @@
+"""Placing an order: every check, prices from the column, one transaction, idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.catalog.pricing import PriceBook, PricedProduct, choose_column
+from assistant.clients.lookup import ClientDirectory
+from assistant.clients.models import Client
+from assistant.clients.routing import Router
+from assistant.credit.service import CreditService
+from assistant.errors import (
+    CreditBlocked,
+    CreditLimitExceeded,
+    DeskError,
+    IdempotencyConflict,
+    MustTransfer,
+    UnknownClient,
+)
+from assistant.orders.checks import check_delivery, check_lines, merge_lines
+from assistant.orders.draft import OrderDraft
+from assistant.orders.models import Order, OrderLine
+from assistant.rules import PriceRules
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class PlacedOrder:
+    """The order as written, in the shape the CLI prints."""
+
+    order_no: str
+    client: str
+    status: str
+    total: Decimal
+    price_column: str
+    lines: list[dict[str, Any]]
+    duplicate: bool = False
+
+    @classmethod
+    def of(cls, order: Order, client_code: str, *, duplicate: bool = False) -> PlacedOrder:
+        return cls(
+            order_no=order.order_no,
+            client=client_code,
+            status=order.status,
+            total=order.total,
+            price_column=order.price_column,
+            lines=[
+                {
+                    "sku": line.sku,
+                    "name": line.name,
+                    "qty": float(line.qty),
+                    "unit_price": float(line.unit_price),
+                    "line_total": float(line.line_total),
+                }
+                for line in order.lines
+            ],
+            duplicate=duplicate,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "order_no": self.order_no,
+            "client": self.client,
+            "status": self.status,
+            "total": float(self.total),
+            "price_column": self.price_column,
+            "lines": self.lines,
+            "duplicate": self.duplicate,
+        }
+
+
+class OrderPlacement:
+    """Validates a draft against every rule and writes it once."""
+
+    def __init__(
+        self,
+        *,
+        session_factory: sessionmaker[Session],
+        write_session_factory: sessionmaker[Session],
+        directory: ClientDirectory,
+        router: Router,
+        credit: CreditService,
+        prices: PriceBook,
+        price_rules: PriceRules,
+        today: Callable[[], date] = date.today,
+        on_placed: Callable[[], None] | None = None,
+    ) -> None:
+        self._sessions = session_factory
+        self._writes = write_session_factory
+        self._directory = directory
+        self._router = router
+        self._credit = credit
+        self._prices = prices
+        self._price_rules = price_rules
+        self._today = today
+        self._on_placed = on_placed
+
+    def place(self, *, draft: OrderDraft, operator: str) -> PlacedOrder:
+        """The placed order, or the same order again for a key already used."""
+        earlier = self._by_key(draft.idempotency_key, draft.client_code)
+        if earlier is not None:
+            return earlier
+        client = self._directory.by_code(draft.client_code)
+        if client is None:
+            raise UnknownClient(
+                f"No client has the code {draft.client_code!r}. Look the caller up by phone "
+                "or name and use the code shown on the card.",
+                field="client",
+            )
+        today = self._today()
+        column = choose_column(client, self._price_rules).column
+        self._check_gates(client, draft, today)
+        lines = merge_lines(draft.lines)
+        priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
+        problems: list[DeskError] = check_lines(lines, priced, column=column)
+        problems += check_delivery(draft, regional=client.regional, today=today)
+        if problems:
+            raise DeskError.first_of(problems)
+        rows = [_order_line(line.sku, line.qty, priced[line.sku]) for line in lines]
+        total = sum((row.line_total for row in rows), Decimal(0))
+        self._check_headroom(client, total, today)
+        return self._write(client, draft, column, rows, total, operator)
+
+    def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> None:
+        credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
+        if credit.blocked:
+            route = self._router.route(client=client, purpose="order", credit_blocked=True)
+            to = f" {route.reason}" if route.to else ""
+            raise CreditBlocked(f"{credit.reason} No order can be placed (R8-R9).{to}")
+        route = self._router.route(
+            client=client, purpose="order", is_new=self._router.is_new(client)
+        )
+        if not route.takes_order:
+            reason = (draft.override_route_reason or "").strip()
+            if len(reason) < 5:
+                raise MustTransfer(
+                    f"{route.reason} To place the order anyway, give the reason for the "
+                    "override (it is recorded)."
+                )
+
+    def _check_headroom(self, client: Client, total: Decimal, today: date) -> None:
+        credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
+        if credit.headroom is not None and total > Decimal(str(credit.headroom)):
+            raise CreditLimitExceeded(
+                f"This order ({total:,.2f}) is more than the {credit.headroom:,.2f} left of the "
+                f"credit limit {credit.limit:,.2f}. Reduce it, or transfer the client to its "
+                "manager to raise the limit (R10)."
+            )
+
+    def _write(
+        self,
+        client: Client,
+        draft: OrderDraft,
+        column: str,
+        rows: list[OrderLine],
+        total: Decimal,
+        operator: str,
+    ) -> PlacedOrder:
+        try:
+            with self._writes() as session, session.begin():
+                # Checked again under the write lock: the key may have been used meanwhile.
+                if session.scalar(_key_query(draft.idempotency_key)) is None:
+                    order = _new_order(client, draft, column, rows, total, operator)
+                    session.add(order)
+                    session.flush()
+                    placed = PlacedOrder.of(order, client.code)
+                else:
+                    placed = None
+        except IntegrityError:
+            placed = None  # another worker placed the same key first (PostgreSQL)
+        if placed is None:
+            earlier = self._by_key(draft.idempotency_key, draft.client_code)
+            assert earlier is not None, "idempotency key conflict without an order"
+            return earlier
+        if self._on_placed is not None:
+            self._on_placed()
+        return placed
+
+    def _by_key(self, key: str, client_code: str) -> PlacedOrder | None:
+        with self._sessions() as session:
+            order = session.scalar(_key_query(key))
+            if order is None:
+                return None
+            code = session.scalar(select(Client.code).where(Client.id == order.client_id))
+            if code != client_code:
+                raise IdempotencyConflict(
+                    f"The idempotency key {key!r} was already used for order {order.order_no} "
+                    f"of client {code}. Use a new key for a new order."
+                )
+            return PlacedOrder.of(order, code, duplicate=True)
+
+
+def _key_query(key: str) -> Any:
+    return select(Order).where(Order.idempotency_key == key)
+
+
+def _order_line(sku: str, qty: Decimal, priced: PricedProduct) -> OrderLine:
+    assert priced.price is not None  # check_lines refused lines without a price
+    unit = priced.price.quantize(CENT)
+    return OrderLine(
+        product_id=priced.product.id,
+        sku=sku,
+        name=priced.product.name,
+        qty=qty,
+        unit_price=unit,
+        line_total=(qty * unit).quantize(CENT, rounding=ROUND_HALF_UP),
+    )
+
+
+def _new_order(
+    client: Client,
+    draft: OrderDraft,
+    column: str,
+    rows: list[OrderLine],
+    total: Decimal,
+    operator: str,
+) -> Order:
+    delivery_date = draft.delivery_date or (draft.pickup_at.date() if draft.pickup_at else None)
+    assert delivery_date is not None  # check_delivery refused a draft without one
+    return Order(
+        idempotency_key=draft.idempotency_key,
+        client_id=client.id,
+        call_id=draft.call_id,
+        operator=operator,
+        status="placed",
+        price_column=column,
+        total=total,
+        delivery_date=delivery_date,
+        delivery_window=draft.delivery_window,
+        receiver=draft.receiver,
+        payment=draft.payment,
+        documents=list(draft.documents),
+        pickup_at=draft.pickup_at,
+        ship_to=draft.ship_to,
+        notes=draft.notes,
+        route_override_reason=draft.override_route_reason,
+        lines=rows,
+    )

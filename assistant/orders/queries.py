@@ -1,0 +1,136 @@
+"""Placed orders for department heads: list, detail, move along (R18)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.clients.models import Client
+from assistant.errors import DeskError, UnknownOrder
+from assistant.orders.models import ORDER_NO_PREFIX, ORDER_STATUSES, Order, OrderStatusChange
+from assistant.timeutil import utcnow
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """What a head narrows the order list by."""
+
+    client_code: str | None = None
+    status: str | None = None
+    operator: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    limit: int = 200
+
+
+class OrderBook:
+    """Reads placed orders and moves them along their statuses."""
+
+    def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
+        self._sessions = session_factory
+
+    def list(self, *, where: OrderFilter | None = None) -> list[dict[str, Any]]:
+        """Orders newest first, each with its client and totals."""
+        f = where or OrderFilter()
+        query = select(Order, Client.code, Client.name).join(Client, Client.id == Order.client_id)
+        if f.client_code:
+            query = query.where(Client.code == f.client_code)
+        if f.status:
+            query = query.where(Order.status == f.status)
+        if f.operator:
+            query = query.where(Order.operator == f.operator)
+        if f.date_from:
+            query = query.where(Order.delivery_date >= f.date_from)
+        if f.date_to:
+            query = query.where(Order.delivery_date <= f.date_to)
+        query = query.order_by(Order.id.desc()).limit(f.limit)
+        with self._sessions() as session:
+            return [_summary(o, code, name) for o, code, name in session.execute(query).tuples()]
+
+    def get(self, order_no: str) -> dict[str, Any]:
+        """One order in full: lines, delivery, and its status history."""
+        with self._sessions() as session:
+            order = session.get(Order, _order_id(order_no))
+            if order is None:
+                raise UnknownOrder(f"There is no order {order_no}.")
+            client = session.get(Client, order.client_id)
+            assert client is not None
+            history = session.scalars(
+                select(OrderStatusChange)
+                .where(OrderStatusChange.order_id == order.id)
+                .order_by(OrderStatusChange.id)
+            )
+            out = _summary(order, client.code, client.name)
+            out.update(
+                receiver=order.receiver,
+                payment=order.payment,
+                documents=order.documents,
+                pickup_at=order.pickup_at.isoformat() if order.pickup_at else None,
+                ship_to=order.ship_to,
+                notes=order.notes,
+                route_override_reason=order.route_override_reason,
+                lines=[
+                    {
+                        "sku": li.sku,
+                        "name": li.name,
+                        "qty": float(li.qty),
+                        "unit_price": float(li.unit_price),
+                        "line_total": float(li.line_total),
+                    }
+                    for li in order.lines
+                ],
+                history=[
+                    {"from": h.from_status, "to": h.to_status, "by": h.by, "at": h.at.isoformat()}
+                    for h in history
+                ],
+            )
+            return out
+
+    def advance(self, *, order_no: str, to_status: str | None, by: str) -> dict[str, Any]:
+        """Move an order one step along (or to `to_status`, never backwards)."""
+        with self._sessions() as session, session.begin():
+            order = session.get(Order, _order_id(order_no), with_for_update=True)
+            if order is None:
+                raise UnknownOrder(f"There is no order {order_no}.")
+            now = ORDER_STATUSES.index(order.status)
+            target = to_status or (ORDER_STATUSES[now + 1] if now + 1 < len(ORDER_STATUSES) else "")
+            if target not in ORDER_STATUSES or ORDER_STATUSES.index(target) <= now:
+                raise DeskError(
+                    f"Order {order_no} is {order.status}; it can move on to "
+                    f"{', '.join(ORDER_STATUSES[now + 1 :]) or 'nothing (it is delivered)'}."
+                )
+            session.add(
+                OrderStatusChange(
+                    order_id=order.id, from_status=order.status, to_status=target, by=by
+                )
+            )
+            order.status = target
+            order.updated_at = utcnow()
+        return self.get(order_no)
+
+
+def _order_id(order_no: str) -> int:
+    digits = order_no.strip().upper().removeprefix(ORDER_NO_PREFIX)
+    if not digits.isdigit():
+        raise UnknownOrder(f"{order_no!r} is not an order number (they look like OD-000123).")
+    return int(digits)
+
+
+def _summary(order: Order, client_code: str, client_name: str) -> dict[str, Any]:
+    return {
+        "order_no": order.order_no,
+        "client": client_code,
+        "client_name": client_name,
+        "status": order.status,
+        "total": float(order.total),
+        "price_column": order.price_column,
+        "lines_count": len(order.lines),
+        "delivery_date": order.delivery_date.isoformat(),
+        "delivery_window": order.delivery_window,
+        "operator": order.operator,
+        "created_at": order.created_at.isoformat(timespec="seconds"),
+    }
