@@ -1,0 +1,94 @@
+"""New items and special positions to point out during an order (R11)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, contains_eager
+
+from assistant.catalog.models import Product, SpecialPosition
+from assistant.offers import texts
+from assistant.offers.models import OfferItem
+from assistant.offers.products import as_float, price_in
+
+NEW_SHOWN = 5
+SPECIALS_SHOWN = 8
+
+
+def new_items(
+    session: Session,
+    *,
+    as_of: date,
+    days: int,
+    price_column: str | None,
+    excluded_ids: Collection[int],
+    limit: int = NEW_SHOWN,
+) -> list[OfferItem]:
+    """Active products new within `days` before `as_of`, newest first."""
+    query = (
+        select(Product.id, Product.sku, Product.name, Product.new_since, price_in(price_column))
+        .where(
+            Product.active.is_(True),
+            Product.new_since >= as_of - timedelta(days=days),
+            Product.new_since <= as_of,
+        )
+        .order_by(Product.new_since.desc(), Product.sku)
+        .limit(limit + len(excluded_ids))
+    )
+    items = [
+        OfferItem(
+            sku=sku,
+            name=name,
+            kind="new",
+            why=texts.new_why(since=since or as_of),  # never None: the filter requires it
+            price=as_float(price),
+        )
+        for pid, sku, name, since, price in session.execute(query)
+        if pid not in excluded_ids
+    ]
+    return items[:limit]
+
+
+def special_items(
+    session: Session,
+    *,
+    as_of: date,
+    client_type: str | None,
+    price_column: str | None,
+    excluded_ids: Collection[int],
+    limit: int = SPECIALS_SHOWN,
+) -> list[OfferItem]:
+    """Special positions valid on `as_of` for this client type, soonest-ending first."""
+    query = (
+        select(SpecialPosition, price_in(price_column))
+        .join(SpecialPosition.product)
+        .options(contains_eager(SpecialPosition.product))
+        .where(
+            SpecialPosition.valid_from <= as_of,
+            SpecialPosition.valid_to >= as_of,
+            Product.active.is_(True),
+        )
+        .order_by(SpecialPosition.valid_to, SpecialPosition.id)
+    )
+    items: list[OfferItem] = []
+    seen: set[int] = set()
+    for special, price in session.execute(query):
+        product = special.product
+        if product.id in excluded_ids or product.id in seen:
+            continue
+        if not special.targets(client_type or ""):
+            continue
+        seen.add(product.id)
+        items.append(
+            OfferItem(
+                sku=product.sku,
+                name=product.name,
+                kind="special",
+                why=texts.special_why(title=special.title, valid_to=special.valid_to),
+                price=as_float(price),
+                valid_to=special.valid_to,
+            )
+        )
+    return items[:limit]
