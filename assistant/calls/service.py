@@ -73,13 +73,13 @@ class CallLog:
             seen = set(
                 session.execute(
                     select(OfferMade.sku, OfferMade.kind).where(OfferMade.call_id == call_id)
-                ).tuples()
+                ).all()
             )
             fresh = [pair for pair in wanted if pair not in seen]
             ids = dict(
                 session.execute(
                     select(Product.sku, Product.id).where(Product.sku.in_([s for s, _ in fresh]))
-                ).tuples()
+                ).all()
             )
             for sku, kind in fresh:
                 if sku in ids:
@@ -143,7 +143,7 @@ class CallLog:
         query = query.order_by(Call.id.desc()).limit(f.limit)
         with self._sessions() as session:
             return [
-                _call_dict(call, client, to) for call, client, to in session.execute(query).tuples()
+                _call_dict(call, client, to) for call, client, to in session.execute(query).all()
             ]
 
 

@@ -66,6 +66,6 @@ class PriceBook:
                     .join(PriceColumn, Price.column_id == PriceColumn.id)
                     .where(PriceColumn.code == column)
                     .where(Price.product_id.in_([p.id for p in products]))
-                ).tuples()
+                ).all()
             )
         return {p.sku: PricedProduct(p, prices.get(p.id)) for p in products}

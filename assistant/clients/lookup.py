@@ -116,7 +116,7 @@ class ClientDirectory:
         # Cached in memory; rebuilt when the number of clients changes (an import).
         count = session.scalar(select(func.count(Client.id))) or 0
         if self._names is None or count != self._names_count:
-            self._names = dict(session.execute(select(Client.id, Client.search_name)).tuples())
+            self._names = dict(session.execute(select(Client.id, Client.search_name)).all())
             self._names_count = count
         return self._names
 

@@ -49,7 +49,7 @@ class OrderBook:
             query = query.where(Order.delivery_date <= f.date_to)
         query = query.order_by(Order.id.desc()).limit(f.limit)
         with self._sessions() as session:
-            return [_summary(o, code, name) for o, code, name in session.execute(query).tuples()]
+            return [_summary(o, code, name) for o, code, name in session.execute(query)]
 
     def get(self, order_no: str) -> dict[str, Any]:
         """One order in full: lines, delivery, and its status history."""
