@@ -1,0 +1,206 @@
+"""Importers for real ERP exports: managers, clients, catalogue, debts and order history.
+
+`import_file` streams a CSV or XLSX file, checks its header, turns each row into a
+record (or a rejected row with its line and a fix) and upserts the records in
+batches. Each batch is its own transaction: a long import never holds the write lock
+for minutes (SQLite would make operators wait), and a crash mid-file leaves only
+whole batches that re-importing the same file fixes, since every write is an upsert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.errors import ImportRefused
+from ingest.fields import RowError
+from ingest.importers_base import ImportContext, KindImporter
+from ingest.importers_catalog import PricesImporter, ProductsImporter, SpecialsImporter
+from ingest.importers_history import OrdersImporter, ReceivablesImporter
+from ingest.importers_people import ClientsImporter, ManagersImporter
+from ingest.tabular import open_table
+
+IMPORT_KINDS = ("managers", "clients", "products", "prices", "specials", "receivables", "orders")
+
+_IMPORTERS: dict[str, type[KindImporter[Any]]] = {
+    "managers": ManagersImporter,
+    "clients": ClientsImporter,
+    "products": ProductsImporter,
+    "prices": PricesImporter,
+    "specials": SpecialsImporter,
+    "receivables": ReceivablesImporter,
+    "orders": OrdersImporter,
+}
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row that was not imported: its line in the file and what to fix."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """What one import did: rows read, inserted, updated, and the rows rejected."""
+
+    kind: str
+    path: str
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row was rejected."""
+        return not self.rejected
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape the CLI prints."""
+        return {**asdict(self), "ok": self.ok}
+
+
+def import_file(
+    *,
+    session_factory: sessionmaker[Session],
+    kind: str,
+    path: Path,
+    default_country_code: str,
+    known_client_types: Collection[str],
+) -> ImportReport:
+    """Import the rows of `path` as `kind`; raises ImportRefused when the whole file is refused."""
+    importer_class = _IMPORTERS.get(kind)
+    if importer_class is None:
+        raise ImportRefused(f"unknown import kind {kind!r}: use one of {', '.join(IMPORT_KINDS)}")
+    context = ImportContext(default_country_code, frozenset(known_client_types))
+    report = ImportReport(kind=kind, path=str(path))
+    with open_table(path) as table:
+        columns = check_header(table.header, importer_class, kind=kind, path=path)
+        with session_factory() as session:
+            importer = importer_class(session=session, context=context, present=columns)
+            _import_rows(importer, _named_rows(table.rows, columns, report), report)
+    report.rejected.sort(key=lambda rejected: rejected.line)
+    return report
+
+
+def check_header(
+    header: list[str], importer_class: type[KindImporter[Any]], *, kind: str, path: Path
+) -> list[str]:
+    """The normalised column names; refuses a header with missing, unknown or repeated columns."""
+    expected = ", ".join(importer_class.columns)
+    optional = importer_class.optional_columns
+    if optional:
+        expected += f" (optional: {', '.join(optional)})"
+    names = [name.strip().lower() for name in header]
+    if not any(names):
+        raise ImportRefused(
+            f"{path} has no header row: its first row must name the columns {expected}"
+        )
+    problems = []
+    if missing := [c for c in importer_class.columns if c not in names]:
+        problems.append(f"missing columns: {', '.join(missing)}")
+    allowed = set(importer_class.columns) | set(optional)
+    if unknown := [
+        n or f"(column {i} has no name)" for i, n in enumerate(names, 1) if n not in allowed
+    ]:
+        problems.append(f"unknown columns: {', '.join(unknown)}")
+    if repeated := sorted({n for n in names if n and names.count(n) > 1}):
+        problems.append(f"repeated columns: {', '.join(repeated)}")
+    if problems:
+        raise ImportRefused(
+            f"{path} cannot be imported as {kind}: {'; '.join(problems)}. "
+            f"Expected columns: {expected}. Fix the header row and import again."
+        )
+    return names
+
+
+def _named_rows(
+    rows: Iterator[tuple[int, list[str]]], columns: list[str], report: ImportReport
+) -> Iterator[tuple[int, dict[str, str] | RejectedRow]]:
+    """Each data row as {column: cell}, or a RejectedRow when it has more cells than the header."""
+    width = len(columns)
+    for line, cells in rows:
+        report.rows_read += 1
+        if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+            yield (
+                line,
+                RejectedRow(
+                    line,
+                    f"the row has {len(cells)} values but the header names {width} columns: "
+                    "put quotes around values that contain the delimiter",
+                ),
+            )
+            continue
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        yield line, dict(zip(columns, cells, strict=False))
+
+
+def _import_rows(
+    importer: KindImporter[Any],
+    rows: Iterator[tuple[int, dict[str, str] | RejectedRow]],
+    report: ImportReport,
+) -> None:
+    """Parse rows into records and write them a batch at a time."""
+    lines: list[int] = []
+    records: list[Any] = []
+    for line, row in rows:
+        if isinstance(row, RejectedRow):
+            report.rejected.append(row)
+            continue
+        try:
+            records.append(importer.parse(row))
+        except RowError as exc:
+            report.rejected.append(RejectedRow(line, exc.reason))
+            continue
+        lines.append(line)
+        if len(records) >= importer.batch_size:
+            _write_batch(importer, lines, records, report)
+            lines, records = [], []
+    _write_batch(importer, lines, records, report)
+
+
+def _write_batch(
+    importer: KindImporter[Any], lines: list[int], records: list[Any], report: ImportReport
+) -> None:
+    """Commit one batch; if the database refuses it, find the refused rows one by one."""
+    if not records:
+        return
+    session = importer.session
+    try:
+        counts = importer.write(records)
+        session.commit()
+    except DBAPIError:
+        session.rollback()
+        importer.prepare()
+        for line, record in zip(lines, records, strict=True):
+            _write_one(importer, line, record, report)
+        return
+    report.inserted += counts[0]
+    report.updated += counts[1]
+
+
+def _write_one(importer: KindImporter[Any], line: int, record: Any, report: ImportReport) -> None:
+    session = importer.session
+    try:
+        inserted, updated = importer.write([record])
+        session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        importer.prepare()
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        report.rejected.append(
+            RejectedRow(
+                line, f"the database refused this row ({detail}): correct it and import again"
+            )
+        )
+        return
+    report.inserted += inserted
+    report.updated += updated

@@ -1,0 +1,137 @@
+"""What every kind of ERP import shares: the importer contract, lookups and dialect upserts."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar, cast
+
+from sqlalchemy import Select, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from assistant.db import Base
+from assistant.errors import ImportRefused
+from ingest.fields import RowError
+
+R = TypeVar("R")
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What the rows are checked against: the phone country and the client types in force."""
+
+    default_country_code: str
+    known_client_types: frozenset[str]
+
+
+class KindImporter(ABC, Generic[R]):
+    """Turns rows of one kind into records, then writes records in batches (one commit each)."""
+
+    columns: ClassVar[tuple[str, ...]]
+    optional_columns: ClassVar[tuple[str, ...]] = ()
+    batch_size: ClassVar[int] = 5_000
+
+    def __init__(self, *, session: Session, context: ImportContext, present: Collection[str]):
+        self.session = session
+        self.context = context
+        self.present = frozenset(present)
+        self.prepare()
+
+    def prepare(self) -> None:  # noqa: B027 - most kinds need no lookups
+        """Load the lookups (codes to ids) once; called again after a rolled-back batch."""
+
+    @abstractmethod
+    def parse(self, row: Mapping[str, str]) -> R:
+        """One validated record from a row of cells; raises RowError with the fix."""
+
+    @abstractmethod
+    def write(self, records: Sequence[R]) -> tuple[int, int]:
+        """Upsert `records`; returns (inserted, updated). Caches change only at the end."""
+
+    def upsert(self, tbl: Table, rows: Sequence[Mapping[str, Any]], **options: Any) -> None:
+        """Upsert `rows` into `tbl` in this importer's session (see `upsert`)."""
+        upsert(self.session, tbl, rows, **options)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a mapped class (Core statements are what make bulk writes fast)."""
+    return cast(Table, model.__table__)
+
+
+def max_length(model: type[Base], column: str) -> int | None:
+    """The declared length of a string column, so a too-long value is refused with the limit."""
+    return cast(int | None, getattr(table(model).c[column].type, "length", None))
+
+
+def code_ids(session: Session, model: type[Base], code_column: str = "code") -> dict[str, int]:
+    """Every code of a table mapped to its id, loaded in one query."""
+    tbl = table(model)
+    rows = session.execute(select(tbl.c[code_column], tbl.c.id))
+    return {code: row_id for code, row_id in rows}
+
+
+def key_set(session: Session, query: Select[Any]) -> set[tuple[Any, ...]]:
+    """The rows of `query` as plain tuples: the natural keys already stored."""
+    return {tuple(row) for row in session.execute(query)}
+
+
+def resolve(codes: Mapping[str, int], code: str, column: str, fix: str) -> int:
+    """The id of `code`, or a RowError naming the code and the fix."""
+    try:
+        return codes[code]
+    except KeyError:
+        raise RowError(f"{column} {code!r} is unknown: {fix}") from None
+
+
+def split_new(keys: Iterable[K], known: Collection[K]) -> tuple[list[K], int]:
+    """Keys not yet in the database (first occurrence only) and how many rows update instead."""
+    new: dict[K, None] = {}
+    updated = 0
+    for key in keys:
+        if key in known or key in new:
+            updated += 1
+        else:
+            new[key] = None
+    return list(new), updated
+
+
+def _insert_for(session: Session, tbl: Table) -> Any:
+    dialect = session.get_bind().dialect.name
+    match dialect:
+        case "postgresql":
+            return postgresql.insert(tbl)
+        case "sqlite":
+            return sqlite.insert(tbl)
+        case _:
+            raise ImportRefused(
+                f"importing needs SQLite or PostgreSQL, not {dialect}: set DESK_DATABASE_URL"
+            )
+
+
+def upsert(
+    session: Session,
+    tbl: Table,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    keys: Sequence[str],
+    update: Sequence[str],
+    accumulate: Sequence[str] = (),
+) -> None:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE: re-importing a file updates, never duplicates.
+
+    Columns in `accumulate` are added to the stored value instead of replacing it.
+    """
+    if not rows:
+        return
+    insert = _insert_for(session, tbl)
+    changes: dict[str, ColumnElement[Any]] = {name: insert.excluded[name] for name in update}
+    for name in accumulate:
+        changes[name] = tbl.c[name] + insert.excluded[name]
+    statement = insert.on_conflict_do_update(
+        index_elements=[tbl.c[name] for name in keys], set_=changes
+    )
+    session.execute(statement, list(rows))

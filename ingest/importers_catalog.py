@@ -1,0 +1,199 @@
+"""Importers for products, prices (with their price-list columns) and special positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
+from assistant.text import fold
+from ingest import fields
+from ingest.fields import RowError
+from ingest.importers_base import (
+    KindImporter,
+    code_ids,
+    key_set,
+    max_length,
+    resolve,
+    split_new,
+    table,
+)
+
+PRODUCTS = table(Product)
+PRICES = table(Price)
+COLUMNS = table(PriceColumn)
+SPECIALS = table(SpecialPosition)
+_UNKNOWN_SKU = "import products first, or correct the sku"
+
+
+class PriceColumnBook:
+    """Price-list columns by code, created on first mention at the end of the list."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        # Codes match case-insensitively: "b" in a file means the existing column "B".
+        self.by_folded = {
+            code.casefold(): (row_id, code)
+            for code, row_id in session.execute(select(COLUMNS.c.code, COLUMNS.c.id))
+        }
+        self.next_position = (session.scalar(select(func.max(COLUMNS.c.position))) or 0) + 1
+
+    def ensure(self, code: str) -> tuple[int, str]:
+        """(id, stored code) of column `code`; a new column is named after its code."""
+        found = self.by_folded.get(code.casefold())
+        if found:
+            return found
+        row_id = self.session.execute(
+            insert(COLUMNS)
+            .values(code=code, name=code, position=self.next_position)
+            .returning(COLUMNS.c.id)
+        ).scalar_one()
+        self.next_position += 1
+        self.by_folded[code.casefold()] = (row_id, code)
+        return row_id, code
+
+
+class ProductsImporter(KindImporter[dict[str, Any]]):
+    """products: sku, name, category, unit, pack_size, new_since, active.
+
+    Optional columns min_qty and stock: when the file has them they are written (empty
+    = unknown); when it does not, the stored values are left as they are.
+    """
+
+    columns = ("sku", "name", "category", "unit", "pack_size", "new_since", "active")
+    optional_columns = ("min_qty", "stock")
+
+    def prepare(self) -> None:
+        self.known = set(code_ids(self.session, Product, "sku"))
+
+    def parse(self, row: Mapping[str, str]) -> dict[str, Any]:
+        name = fields.text(row["name"], "name", max_length=max_length(Product, "name"))
+        record = {
+            "sku": fields.text(row["sku"], "sku", max_length=max_length(Product, "sku")),
+            "name": name,
+            "search_name": fold(name),
+            "category": fields.text(
+                row["category"], "category", max_length=max_length(Product, "category")
+            ),
+            "unit": fields.text(
+                row["unit"], "unit", max_length=max_length(Product, "unit"), required=False
+            )
+            or "pc",
+            "pack_size": _positive(row["pack_size"], "pack_size", default=Decimal(1)),
+            "new_since": fields.optional_day(row["new_since"], "new_since"),
+            "active": fields.boolean(row["active"], "active", default=True),
+        }
+        for column in self.optional_columns:
+            if column in self.present:
+                record[column] = _optional_quantity(row[column], column)
+        return record
+
+    def write(self, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        new, updated = split_new((r["sku"] for r in records), self.known)
+        self.upsert(PRODUCTS, records, keys=("sku",), update=sorted(records[0].keys() - {"sku"}))
+        self.known.update(new)
+        return len(new), updated
+
+
+def _positive(value: str, column: str, *, default: Decimal) -> Decimal:
+    if not value.strip():
+        return default
+    number = fields.decimal(value, column)
+    if number <= 0:
+        raise RowError(f"{column} must be above zero (got {value.strip()}): leave it empty for 1")
+    return number
+
+
+def _optional_quantity(value: str, column: str) -> Decimal | None:
+    number = fields.optional_decimal(value, column)
+    if number is not None and number < 0:
+        raise RowError(f"{column} is negative: write 0 or more, or leave it empty")
+    return number
+
+
+class PricesImporter(KindImporter[dict[str, Any]]):
+    """prices: sku, column, price; a column not yet in the price list is added after the others."""
+
+    columns = ("sku", "column", "price")
+
+    def prepare(self) -> None:
+        self.products = code_ids(self.session, Product, "sku")
+        self.columns_book = PriceColumnBook(self.session)
+        self.known = key_set(self.session, select(PRICES.c.product_id, PRICES.c.column_id))
+
+    def parse(self, row: Mapping[str, str]) -> dict[str, Any]:
+        price = fields.decimal(row["price"], "price")
+        if price < 0:
+            raise RowError(f"price {row['price'].strip()} is negative: write 0 or more")
+        return {
+            "product_id": resolve(self.products, row["sku"].strip(), "sku", _UNKNOWN_SKU),
+            "column": fields.text(
+                row["column"], "column", max_length=max_length(PriceColumn, "code")
+            ),
+            "price": price,
+        }
+
+    def write(self, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        rows = [
+            {"product_id": r["product_id"], "column_id": self.columns_book.ensure(r["column"])[0],
+             "price": r["price"]}
+            for r in records
+        ]  # fmt: skip
+        new, updated = split_new(((r["product_id"], r["column_id"]) for r in rows), self.known)
+        self.upsert(PRICES, rows, keys=("product_id", "column_id"), update=("price",))
+        self.known.update(new)
+        return len(new), updated
+
+
+class SpecialsImporter(KindImporter[dict[str, Any]]):
+    """specials: sku, title, valid_from, valid_to, client_types (';'-separated, empty = all)."""
+
+    columns = ("sku", "title", "valid_from", "valid_to", "client_types")
+
+    def prepare(self) -> None:
+        self.products = code_ids(self.session, Product, "sku")
+        key = (SPECIALS.c.product_id, SPECIALS.c.title, SPECIALS.c.valid_from)
+        self.known = key_set(self.session, select(*key))
+
+    def parse(self, row: Mapping[str, str]) -> dict[str, Any]:
+        valid_from = fields.day(row["valid_from"], "valid_from")
+        valid_to = fields.day(row["valid_to"], "valid_to")
+        if valid_to < valid_from:
+            raise RowError(
+                f"valid_to {valid_to.isoformat()} is before valid_from {valid_from.isoformat()}: "
+                "swap or correct the dates"
+            )
+        return {
+            "product_id": resolve(self.products, row["sku"].strip(), "sku", _UNKNOWN_SKU),
+            "title": fields.text(
+                row["title"], "title", max_length=max_length(SpecialPosition, "title")
+            ),
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "client_types": self._client_types(row["client_types"]),
+        }
+
+    def _client_types(self, value: str) -> str:
+        types = list(dict.fromkeys(t.strip() for t in value.split(";") if t.strip()))
+        known = self.context.known_client_types
+        unknown = [t for t in types if t not in known]
+        if unknown:
+            raise RowError(
+                f"client_types {', '.join(map(repr, unknown))} unknown: use "
+                f"{', '.join(sorted(known))} separated by ';', or leave it empty for every type"
+            )
+        return ";".join(types)
+
+    def write(self, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        keys = ((r["product_id"], r["title"], r["valid_from"]) for r in records)
+        new, updated = split_new(keys, self.known)
+        self.upsert(
+            SPECIALS, records, keys=("product_id", "title", "valid_from"),
+            update=("valid_to", "client_types"),
+        )  # fmt: skip
+        self.known.update(new)
+        return len(new), updated
