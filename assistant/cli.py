@@ -72,7 +72,6 @@ def init(
 ) -> None:
     """Create or upgrade the database schema; optionally the demo company."""
     from assistant.db import migrate
-    from assistant.demo import create_demo
 
     if scale not in ("small", "large"):
         _fail(DeskError(f"--scale {scale!r}: use small or large."), False)
@@ -84,6 +83,8 @@ def init(
     if if_empty and services.directory.count() > 0:
         typer.echo("Clients exist already: demo not created.")
         return
+    from assistant.demo import create_demo
+
     try:
         summary = create_demo(session_factory=services.sessions, scale=scale, seed=seed)
     except DeskError as err:

@@ -1,1 +1,1 @@
-"""Ui of the order desk."""
+"""The Streamlit screens: the only package that imports streamlit."""

@@ -1,0 +1,51 @@
+"""Small rendering helpers shared by the pages: each takes a service result, draws it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.clients.routing import RouteDecision
+from assistant.credit.service import CreditStatus
+from assistant.offers import Offers
+
+OFFER_TITLES = {
+    "new": "New items",
+    "special": "Special positions",
+    "traditional": "Traditional for this client",
+    "addons": "Offer also",
+}
+
+
+def route_box(route: RouteDecision) -> None:
+    """The route decision: the first thing the eye must find."""
+    if route.takes_order:
+        st.success(f"**Take the order.** {route.reason}")
+    elif route.to is not None:
+        st.warning(f"**Transfer to {route.to.title}.** {route.reason}")
+    else:
+        st.warning(f"**Transfer.** {route.reason}")
+
+
+def credit_box(credit: CreditStatus, *, known: bool) -> None:
+    """Credit: blocked with the reason, or fine with the headroom."""
+    if not known:
+        return
+    if credit.blocked:
+        st.error(f"**Credit blocked.** {credit.reason}")
+    else:
+        st.info(f"**Credit ok.** {credit.reason}")
+
+
+def offers_panel(offers: Offers) -> None:
+    """New, special, traditional and add-on items, each with why."""
+    for kind, title in OFFER_TITLES.items():
+        items = getattr(offers, kind)
+        if not items:
+            continue
+        st.markdown(f"**{title}**")
+        for item in items:
+            price = f" · {item.price:,.2f}" if item.price is not None else ""
+            st.markdown(
+                f"- `{item.sku}` {item.name}{price}  \n  <small>{item.why}</small>",
+                unsafe_allow_html=True,
+            )
