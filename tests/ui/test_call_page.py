@@ -1,0 +1,57 @@
+"""The live call page in Streamlit's AppTest: type a caller, see the card."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests import factories as f
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def app(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
+    st.cache_resource.clear()  # services are cached per process: rebuild for this database
+    with session_factory.begin() as s:
+        f.columns(s)
+        kam = f.manager(s, "KAM", role="kam", available=False)
+        f.manager(s, "KAM2", role="kam")
+        f.client(s, "K1", type="key", manager=kam, phone="+385 1 234 5678", name="Hotel Jadran")
+        f.client(
+            s,
+            "M1",
+            type="marketer",
+            manager=f.manager(s, "MGR"),
+            credit_limit=Decimal(100),
+            name="Obrt Kovačević",
+        )
+        debtor = s.query(f.Client).filter_by(code="M1").one()
+        f.receivable(s, debtor, "INV-1", "500", due=f.date(2020, 1, 1))
+    return AppTest.from_file(APP, default_timeout=30)
+
+
+def test_a_key_client_found_by_phone_shows_the_transfer_to_the_other_kam(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="caller_query").input("01/234-5678").run()
+    assert not app.exception
+    assert "Hotel Jadran" in app.subheader[0].value
+    assert "Transfer to Person KAM2" in app.warning[0].value
+
+
+def test_a_debtor_shows_credit_blocked_with_the_document(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="caller_query").input("kovacevic").run()
+    assert not app.exception
+    assert "Credit blocked" in app.error[0].value and "INV-1" in app.error[0].value
+
+
+def test_an_unknown_caller_is_a_new_caller(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="caller_query").input("099 999 9999").run()
+    assert app.subheader[0].value == "New caller"
