@@ -10,15 +10,27 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    cast,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import Connection
 
 from assistant.clients.models import Client
 from assistant.orders.models import HistoryLine
 
 EPOCH = date(1970, 1, 1)
+_JULIAN_EPOCH = 2440587.5  # julianday('1970-01-01') in SQLite
 _CHUNK = 200_000
 _STATS_KEPT = 8  # as-of dates whose statistics stay cached (today, a few evaluations)
 
@@ -73,37 +85,53 @@ def history_max_id(conn: Connection) -> int:
     return int(conn.execute(select(func.max(HistoryLine.id))).scalar() or 0)
 
 
+def _day_number_column(dialect: str) -> ColumnElement[Any]:
+    """order_date as days since 1970-01-01, computed by the database where it can."""
+    match dialect:
+        case "sqlite":
+            return cast(func.julianday(HistoryLine.order_date) - _JULIAN_EPOCH, Integer)
+        case "postgresql":
+            return type_coerce(HistoryLine.order_date - literal(EPOCH, Date), Integer)
+        case _:
+            return cast(HistoryLine.order_date, String(10))
+
+
+def _day_numbers(values: tuple[Any, ...]) -> np.ndarray:
+    """Day numbers from what _day_number_column returned (ints, or ISO text elsewhere)."""
+    if values and isinstance(values[0], str):
+        return np.array([v[:10] for v in values], dtype="datetime64[D]").astype(np.int64)
+    return np.array(values, dtype=np.int64)
+
+
 def load_history(
     conn: Connection, *, after_id: int = 0, order_codes: dict[str, int] | None = None
 ) -> HistoryColumns:
     """History lines with id > after_id, read in chunks straight into arrays."""
     codes = dict(order_codes or {})
-    # Dates as ISO text: numpy parses those far faster than Python date objects convert.
+    # The upper bound keeps max_id exact while other sessions keep appending.
+    max_id = history_max_id(conn)
     query = select(
-        HistoryLine.id,
         HistoryLine.order_no,
         HistoryLine.client_id,
-        cast(HistoryLine.order_date, String(10)),
+        _day_number_column(conn.dialect.name),
         HistoryLine.product_id,
         HistoryLine.qty,
-    ).where(HistoryLine.id > after_id)
+    ).where(HistoryLine.id > after_id, HistoryLine.id <= max_id)
     parts: list[HistoryColumns] = []
-    max_id = after_id
     result = conn.execution_options(stream_results=True, yield_per=_CHUNK).execute(query)
     for rows in result.partitions(_CHUNK):
-        ids, order_nos, clients, days, products, qtys = zip(*rows, strict=True)
-        max_id = max(max_id, max(ids))
+        order_nos, clients, days, products, qtys = zip(*rows, strict=True)
         parts.append(
             HistoryColumns(
                 client=np.array(clients, dtype=np.int64),
                 order=np.array([codes.setdefault(o, len(codes)) for o in order_nos], np.int64),
-                day=np.array([d[:10] for d in days], dtype="datetime64[D]").astype(np.int64),
+                day=_day_numbers(days),
                 product=np.array(products, dtype=np.int64),
                 qty=np.array(qtys, dtype=np.float64),
             )
         )
     merged = HistoryColumns.joined(parts)
-    merged.max_id, merged.order_codes = max_id, codes
+    merged.max_id, merged.order_codes = max(max_id, after_id), codes
     return merged
 
 
@@ -125,6 +153,9 @@ class AsOfStats:
     type_buyers: np.ndarray  # [type, product]: clients of the type that bought it
     type_clients: np.ndarray  # per type: clients with any order
     orders_total: int
+    # Products from most to least bought, so "the top n not excluded" is one mask per call.
+    overall_rank: np.ndarray
+    type_rank: np.ndarray  # [type, product]
 
 
 class HistoryIndex:
@@ -251,4 +282,6 @@ class HistoryIndex:
             type_buyers=buyers,
             type_clients=clients,
             orders_total=int(np.count_nonzero(self.order_day < before)),
+            overall_rank=np.argsort(-order_count, kind="stable"),
+            type_rank=np.argsort(-buyers, axis=1, kind="stable"),
         )

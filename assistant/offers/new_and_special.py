@@ -5,16 +5,38 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, contains_eager
 
 from assistant.catalog.models import Product, SpecialPosition
 from assistant.offers import texts
 from assistant.offers.models import OfferItem
-from assistant.offers.products import as_float, price_in
+from assistant.offers.products import PRICE_IN_COLUMN, as_float
 
 NEW_SHOWN = 5
 SPECIALS_SHOWN = 8
+
+_NEW = (
+    select(Product.id, Product.sku, Product.name, Product.new_since, PRICE_IN_COLUMN)
+    .where(
+        Product.active.is_(True),
+        Product.new_since >= bindparam("new_from"),
+        Product.new_since <= bindparam("as_of"),
+    )
+    .order_by(Product.new_since.desc(), Product.sku)
+    .limit(bindparam("limit"))
+)
+_SPECIALS = (
+    select(SpecialPosition, PRICE_IN_COLUMN)
+    .join(SpecialPosition.product)
+    .options(contains_eager(SpecialPosition.product))
+    .where(
+        SpecialPosition.valid_from <= bindparam("as_of"),
+        SpecialPosition.valid_to >= bindparam("as_of"),
+        Product.active.is_(True),
+    )
+    .order_by(SpecialPosition.valid_to, SpecialPosition.id)
+)
 
 
 def new_items(
@@ -27,16 +49,12 @@ def new_items(
     limit: int = NEW_SHOWN,
 ) -> list[OfferItem]:
     """Active products new within `days` before `as_of`, newest first."""
-    query = (
-        select(Product.id, Product.sku, Product.name, Product.new_since, price_in(price_column))
-        .where(
-            Product.active.is_(True),
-            Product.new_since >= as_of - timedelta(days=days),
-            Product.new_since <= as_of,
-        )
-        .order_by(Product.new_since.desc(), Product.sku)
-        .limit(limit + len(excluded_ids))
-    )
+    params = {
+        "new_from": as_of - timedelta(days=days),
+        "as_of": as_of,
+        "limit": limit + len(excluded_ids),
+        "price_column": price_column or "",
+    }
     items = [
         OfferItem(
             sku=sku,
@@ -45,7 +63,7 @@ def new_items(
             why=texts.new_why(since=since or as_of),  # never None: the filter requires it
             price=as_float(price),
         )
-        for pid, sku, name, since, price in session.execute(query)
+        for pid, sku, name, since, price in session.execute(_NEW, params)
         if pid not in excluded_ids
     ]
     return items[:limit]
@@ -61,20 +79,10 @@ def special_items(
     limit: int = SPECIALS_SHOWN,
 ) -> list[OfferItem]:
     """Special positions valid on `as_of` for this client type, soonest-ending first."""
-    query = (
-        select(SpecialPosition, price_in(price_column))
-        .join(SpecialPosition.product)
-        .options(contains_eager(SpecialPosition.product))
-        .where(
-            SpecialPosition.valid_from <= as_of,
-            SpecialPosition.valid_to >= as_of,
-            Product.active.is_(True),
-        )
-        .order_by(SpecialPosition.valid_to, SpecialPosition.id)
-    )
+    params = {"as_of": as_of, "price_column": price_column or ""}
     items: list[OfferItem] = []
     seen: set[int] = set()
-    for special, price in session.execute(query):
+    for special, price in session.execute(_SPECIALS, params):
         product = special.product
         if product.id in excluded_ids or product.id in seen:
             continue

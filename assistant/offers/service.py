@@ -25,6 +25,7 @@ from assistant.offers.new_and_special import new_items, special_items
 from assistant.offers.products import ProductFacts, any_available, ids_for_skus, product_facts
 from assistant.offers.traditional import (
     Habit,
+    Habits,
     client_habits,
     popular_overall,
     type_favourites,
@@ -156,10 +157,10 @@ class _Picker:
         self, *, client_id: int | None, client_type: str | None, label: str
     ) -> list[OfferItem]:
         """The client's staples, then favourites of its type it does not buy yet."""
-        habits = [] if client_id is None else self._habits(client_id)
-        own = [h for h in habits if not self.excluded[h.product]][: TRADITIONAL_SHOWN * 2]
+        habits = Habits.none() if client_id is None else self._habits(client_id)
+        own = [h for h in habits.ranked if not self.excluded[h.product]]
         bought = self.excluded.copy()
-        bought[[h.product for h in habits]] = True
+        bought[habits.bought] = True
         favourites = type_favourites(
             self.stats,
             type_position=self.index.type_position(client_type),
@@ -214,8 +215,10 @@ class _Picker:
             items += self._from_assortment(count - len(items), taken)
         return items[:count]
 
-    def _habits(self, client_id: int) -> list[Habit]:
-        return client_habits(self.index, client_id=client_id, before=self.before)
+    def _habits(self, client_id: int) -> Habits:
+        # Enough to fill the list after dropping draft lines and inactive products.
+        limit = TRADITIONAL_SHOWN * 2 + len(self.draft_dense)
+        return client_habits(self.index, client_id=client_id, before=self.before, limit=limit)
 
     def _basket(self) -> dict[int, float]:
         """Draft lines; with a short draft, the client's shown habits too, at lower weight."""

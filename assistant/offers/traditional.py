@@ -32,13 +32,31 @@ class Favourite:
     share: float
 
 
+@dataclass(frozen=True)
+class Habits:
+    """A client's strongest habits, best first, and every product it ever bought."""
+
+    ranked: list[Habit]
+    bought: np.ndarray
+
+    @classmethod
+    def none(cls) -> Habits:
+        """A client without history."""
+        return cls([], np.zeros(0, dtype=np.int64))
+
+
 def client_habits(
-    index: HistoryIndex, *, client_id: int, before: int, half_life_days: float = HALF_LIFE_DAYS
-) -> list[Habit]:
-    """Every product this client bought before day `before`, its staples first."""
+    index: HistoryIndex,
+    *,
+    client_id: int,
+    before: int,
+    limit: int,
+    half_life_days: float = HALF_LIFE_DAYS,
+) -> Habits:
+    """This client's `limit` strongest habits before day `before`, staples first."""
     order, day, product, qty = index.client_lines(client_id, before)
     if not len(order):
-        return []
+        return Habits.none()
     # Each line carries its order's recency weight; an order is weighed once in the total.
     line_weight = 0.5 ** ((before - day) / half_life_days)
     _, first_line = np.unique(order, return_index=True)
@@ -49,8 +67,8 @@ def client_habits(
     np.maximum.at(last, inv, day)
     usual = _group_medians(inv, qty, len(items))
     # Recency-weighted share of orders first, then plain count, then the latest bought.
-    ranking = np.lexsort((-last, -counts, -score))
-    return [
+    ranking = np.lexsort((-last, -counts, -score))[:limit]
+    ranked = [
         Habit(
             product=int(items[i]),
             orders_with=int(counts[i]),
@@ -61,6 +79,7 @@ def client_habits(
         )
         for i in ranking
     ]
+    return Habits(ranked=ranked, bought=items)
 
 
 def _group_medians(groups: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
@@ -79,17 +98,17 @@ def type_favourites(
     if type_position < 0 or not stats.type_clients[type_position]:
         return []
     share = stats.type_buyers[type_position] / stats.type_clients[type_position]
-    return _top(share, excluded, limit)
+    return _top(share, stats.type_rank[type_position], excluded, limit)
 
 
 def popular_overall(stats: AsOfStats, *, excluded: np.ndarray, limit: int) -> list[Favourite]:
     """The products in most orders (share of all orders), skipping `excluded`."""
     if not stats.orders_total:
         return []
-    return _top(stats.order_count / stats.orders_total, excluded, limit)
+    return _top(stats.order_count / stats.orders_total, stats.overall_rank, excluded, limit)
 
 
-def _top(share: np.ndarray, excluded: np.ndarray, limit: int) -> list[Favourite]:
-    candidates = np.flatnonzero((share > 0) & ~excluded)
-    best = candidates[np.argsort(-share[candidates], kind="stable")[:limit]]
-    return [Favourite(product=int(p), share=float(share[p])) for p in best]
+def _top(share: np.ndarray, rank: np.ndarray, excluded: np.ndarray, limit: int) -> list[Favourite]:
+    """The first `limit` products of `rank` (best first) not excluded and ever bought."""
+    best = rank[~excluded[rank]][:limit]
+    return [Favourite(product=int(p), share=float(share[p])) for p in best if share[p] > 0]

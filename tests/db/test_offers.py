@@ -8,7 +8,7 @@ from decimal import Decimal
 from itertools import count
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
@@ -284,7 +284,7 @@ def test_new_history_is_picked_up_after_invalidate_r11(shop: Shop, service: Offe
     assert set(skus(offers(service, me).traditional)) == {"FLOUR", "SALT"}
 
     with transaction(shop.factory) as s:
-        s.execute(HistoryLine.__table__.delete())
+        s.execute(delete(HistoryLine))
     service.invalidate()
     assert offers(service, me).traditional == []
 
