@@ -45,7 +45,7 @@ class Role:
 ROLES: tuple[Role, ...] = (
     Role("ordinary", "retail", "grocery"),
     Role("key_absent_kam", "key", "supermarket", manager="absent"),
-    Role("key_present_kam", "key", "hotel"),
+    Role("key_present_kam", "key", "hotel_group"),
     Role("overdue", "marketer", "market_stall", credit="overdue"),
     Role("over_limit", "horeca", "restaurant", credit="over_limit"),
     Role("regional", "regional", "grocery", city="Split"),

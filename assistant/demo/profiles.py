@@ -21,8 +21,8 @@ class TypeHabit:
 
 TYPE_HABITS: dict[str, TypeHabit] = {
     # Chains and hotel groups: twice a week, wide and large.
-    "key": TypeHabit(0.05, (3, 5), (12, 20), (15, 30), (3, 12), (40_000, 150_000), 0.0,
-                     (("supermarket", 0.6), ("hotel", 0.4))),
+    "key": TypeHabit(0.06, (3, 5), (12, 20), (15, 30), (3, 12), (40_000, 150_000), 0.0,
+                     (("supermarket", 0.6), ("hotel_group", 0.4))),
     # Market stall traders: every week, a few lines, small quantities.
     "marketer": TypeHabit(0.22, (6, 8), (4, 8), (8, 15), (1, 3), (2_000, 8_000), 0.12,
                           (("market_stall", 0.75), ("butcher", 0.25))),
@@ -128,6 +128,11 @@ PROFILES["hotel"] = Profile(
     ("Hotel {word}", "Hotel {word} d.d.", "Pansion {word}"),
     _BROAD,
     PROFILES["restaurant"].core + PROFILES["cafe"].core,
+)
+PROFILES["hotel_group"] = Profile(
+    ("Hotelska grupa {word} d.d.", "{word} hoteli d.d.", "Hotel {word} d.d."),
+    _BROAD,
+    PROFILES["hotel"].core,
 )
 PROFILES["supermarket"] = Profile(
     ("{word} market d.d.", "Trgovački lanac {word} d.o.o.", "Supermarketi {word} d.d."),

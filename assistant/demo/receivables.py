@@ -42,9 +42,10 @@ def _documents(rng: random.Random, plan: ClientPlan, today: date) -> Iterator[Do
         return
     if plan.credit == "over_limit":
         # Not late, just too much: the open balance alone is above the limit.
+        shares = [rng.uniform(1, 3) for _ in range(rng.randint(2, 4))]
         target = limit * rng.uniform(1.05, 1.4)
-        parts = rng.randint(2, 4)
-        yield from _open(rng, today, [target / parts] * parts, partly_paid=False)
+        amounts = [target * s / sum(shares) for s in shares]
+        yield from _open(rng, today, amounts, partly_paid=False)
         return
     amounts = [limit * rng.uniform(0.05, 0.18) for _ in range(rng.randint(1, 3))]
     yield from _open(rng, today, amounts, partly_paid=True)

@@ -41,24 +41,45 @@ def ensure_empty(session: Session) -> None:
 def existing_codes(session: Session, name: str) -> dict[str, int]:
     """Code -> id of rows already stored (departments, price columns set up by `desk init`)."""
     t = table(name)
-    return {code: id_ for code, id_ in session.execute(select(t.c.code, t.c.id)).tuples()}
+    return {code: id_ for code, id_ in session.execute(select(t.c.code, t.c.id))}
 
 
 def insert_rows(session: Session, name: str, rows: Iterable[Row], *, chunk: int = CHUNK) -> int:
     """Insert `rows` into table `name` with executemany in chunks; returns how many."""
     t = table(name)
+    write = _copy if _copy_works(session) else _executemany
     batch: list[Row] = []
     count = 0
     for row in rows:
         batch.append(row)
         if len(batch) >= chunk:
-            session.execute(insert(t), batch)
+            write(session, t, batch)
             count += len(batch)
             batch = []
     if batch:
-        session.execute(insert(t), batch)
+        write(session, t, batch)
         count += len(batch)
     return count
+
+
+def _executemany(session: Session, t: Table, batch: list[Row]) -> None:
+    session.execute(insert(t), batch)
+
+
+def _copy_works(session: Session) -> bool:
+    # psycopg runs executemany as one statement per row (pipelined); COPY is ten times faster.
+    dialect = session.get_bind().dialect
+    return dialect.name == "postgresql" and dialect.driver == "psycopg"
+
+
+def _copy(session: Session, t: Table, batch: list[Row]) -> None:
+    """PostgreSQL COPY of `batch`, inside the session's transaction."""
+    columns = list(batch[0])
+    connection: Any = session.connection().connection.driver_connection
+    statement = f"COPY {t.name} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in batch:
+            copy.write_row([row[c] for c in columns])
 
 
 def restart_sequences(session: Session, names: Iterable[str]) -> None:
