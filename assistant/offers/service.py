@@ -63,6 +63,11 @@ class OfferService:
         with self._lock:
             self._index = None
 
+    def preload(self) -> None:
+        """Build the history model now (at start-up, say) rather than on the first call."""
+        with self._sessions() as session:
+            self.history(session)
+
     def history(self, session: Session) -> HistoryIndex:
         """The history model, loaded or extended when the table gained lines."""
         newest = history_max_id(session.connection())
