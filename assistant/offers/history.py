@@ -183,6 +183,7 @@ class HistoryIndex:
     def __init__(self, cols: HistoryColumns, client_types: Mapping[int, str]) -> None:
         self.max_id = cols.max_id
         self.columns = cols
+        self.lines = len(cols.client)
         self.product_ids, prod = np.unique(cols.product, return_inverse=True)
         self.products = len(self.product_ids)
         self.line_product, self.line_day = prod, cols.day

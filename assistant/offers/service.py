@@ -36,6 +36,8 @@ TRADITIONAL_SHOWN = 10  # the client's own habits shown
 TYPE_SHOWN = 3  # favourites of the client's type it does not buy yet
 SHORT_DRAFT = 3  # below this many draft lines, the client's habits join the basket
 HABIT_WEIGHT = 0.5  # a habit in the basket counts half as much as a draft line
+# History lines from which a refresh (seconds of re-indexing) runs in the background.
+BACKGROUND_REFRESH_FROM = 200_000
 
 
 class OfferService:
@@ -65,29 +67,52 @@ class OfferService:
 
     def preload(self) -> None:
         """Build the history model now (at start-up, say) rather than on the first call."""
-        with self._sessions() as session:
-            self.history(session)
+        with self._lock:
+            self._refresh()
 
     def history(self, session: Session) -> HistoryIndex:
-        """The history model, loaded or extended when the table gained lines."""
+        """The history model, brought up to date when the table gained lines.
+
+        Appended lines are noticed by the newest line id (one index seek per call);
+        edits and deletions need invalidate(). A large model is refreshed by a
+        background thread while the current one keeps answering, so no call waits
+        seconds for a re-index after an import of a few lines.
+        """
         newest = history_max_id(session.connection())
         index = self._index
         if index is not None and index.max_id == newest:
             return index
+        if index is not None and index.lines >= BACKGROUND_REFRESH_FROM:
+            self._refresh_aside()
+            return index
         with self._lock:
+            return self._refresh()
+
+    def _refresh(self) -> HistoryIndex:
+        """Bring the model up to date from a fresh snapshot; the caller holds the lock."""
+        with self._sessions() as session:
+            conn = session.connection()
+            newest = history_max_id(conn)
             index = self._index
-            if index is None or newest < index.max_id:
-                index = self._build(session, HistoryColumns.empty())
-            elif newest > index.max_id:
-                # Appended lines only: read just those, re-index in memory.
-                index = self._build(session, index.columns)
-            self._index = index
+            if index is not None and index.max_id == newest:
+                return index
+            appended = index is not None and newest > index.max_id
+            known = index.columns if index is not None and appended else HistoryColumns.empty()
+            more = load_history(conn, after_id=known.max_id, order_codes=known.order_codes)
+            index = HistoryIndex(HistoryColumns.joined([known, more]), load_client_types(conn))
+        self._index = index
         return index
 
-    def _build(self, session: Session, known: HistoryColumns) -> HistoryIndex:
-        conn = session.connection()
-        more = load_history(conn, after_id=known.max_id, order_codes=known.order_codes)
-        return HistoryIndex(HistoryColumns.joined([known, more]), load_client_types(conn))
+    def _refresh_aside(self) -> None:
+        if not self._lock.acquire(blocking=False):
+            return  # a refresh is already running
+        threading.Thread(target=self._refresh_and_release, daemon=True).start()
+
+    def _refresh_and_release(self) -> None:
+        try:
+            self._refresh()
+        finally:
+            self._lock.release()
 
     def offers_for(
         self,

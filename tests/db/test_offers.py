@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
@@ -330,3 +331,20 @@ def test_offers_turn_into_json_with_iso_dates(shop: Shop, service: OfferService)
     assert set(data) == {"new", "special", "traditional", "addons"}
     assert data["traditional"][0]["last_bought"] == "2026-05-23"
     assert data["traditional"][0]["usual_qty"] == 3
+
+
+def test_a_large_model_takes_in_new_lines_in_the_background_r11(
+    shop: Shop, service: OfferService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("assistant.offers.service.BACKGROUND_REFRESH_FROM", 1)
+    shop.products("FLOUR", "SALT")
+    me = shop.client("ME")
+    shop.order(me, AS_OF - timedelta(days=9), ["FLOUR"])
+    service.preload()
+
+    shop.order(me, AS_OF - timedelta(days=2), ["SALT"])
+    deadline = time.monotonic() + 10
+    while len(offers(service, me).traditional) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the stale model answers meanwhile
+
+    assert set(skus(offers(service, me).traditional)) == {"FLOUR", "SALT"}
