@@ -9,6 +9,7 @@ import argparse
 import csv
 import gzip
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -60,6 +61,13 @@ def fresh_engine(name: str) -> Engine:
     engine = make_engine(f"sqlite:///{path}")
     Base.metadata.create_all(engine)
     return engine
+
+
+def drop(engine: Engine) -> None:
+    """Close and delete a database made by fresh_engine."""
+    drop(engine)
+    if engine.url.database:
+        shutil.rmtree(Path(engine.url.database).parent, ignore_errors=True)
 
 
 def insert_rows(engine: Engine, table: Any, rows: Iterable[dict[str, Any]]) -> None:
@@ -367,7 +375,7 @@ def large_scale(args: argparse.Namespace) -> None:
     sample = rnd.sample(sorted(last), args.timed)
     service = OfferService(session_factory=make_session_factory(engine))
     speed(service, [(c, client_types[c], last[c][:3]) for c in sample], "scale large")
-    engine.dispose()
+    drop(engine)
 
 
 # ---------------------------------------------------------------- main
@@ -397,7 +405,7 @@ def real_data(args: argparse.Namespace) -> None:
     sample = rnd.sample(data.clients, min(args.timed, len(data.clients)))
     drafts = [(c, types[c], sorted(data.later_orders[c][0])[:3]) for c in sample]
     speed(service, drafts, f"UCI Online Retail ({len(lines):,} lines), as of today")
-    engine.dispose()
+    drop(engine)
 
 
 def main(argv: list[str] | None = None) -> int:
