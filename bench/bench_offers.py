@@ -65,7 +65,7 @@ def fresh_engine(name: str) -> Engine:
 
 def drop(engine: Engine) -> None:
     """Close and delete a database made by fresh_engine."""
-    drop(engine)
+    engine.dispose()
     if engine.url.database:
         shutil.rmtree(Path(engine.url.database).parent, ignore_errors=True)
 
