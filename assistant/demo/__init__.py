@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant import timeutil
 from assistant.clients.models import Client
 from assistant.db import transaction
 from assistant.demo.catalog import build_catalog, price_column_rows, price_rows, special_rows
@@ -92,13 +93,18 @@ def create_demo(
     scale: str = "small",
     seed: int = 7,
     today: date | None = None,
+    rules: Rules | None = None,
 ) -> DemoSummary:
-    """Fill an empty migrated database with the demo company, in one transaction."""
+    """Fill an empty migrated database with the demo company, in one transaction.
+
+    Dates are relative to `today` (the desk's today by default) so the demo always looks
+    current; client types and price columns come from `rules` (the shipped ones by default).
+    """
     if scale not in SCALES:
         raise DeskError(f"Unknown demo scale {scale!r}; use one of: {', '.join(SCALES)}.")
     size = SCALES[scale]
-    today = today or date.today()
-    rules = load_rules()
+    today = today or timeutil.today()
+    rules = rules or load_rules()
     with transaction(session_factory) as session:
         ensure_empty(session)
         summary = _fill(session, size, rules, seed=seed, today=today)

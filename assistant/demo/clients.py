@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -32,7 +33,7 @@ class Role:
     name: str
     type: str
     profile: str
-    manager: str = "available"  # available | absent | none
+    manager: str = "available"  # available | absent | none | any
     credit: str = "open"
     sleeping: bool = False
     programme: str | None = None
@@ -95,13 +96,15 @@ def plan_clients(
     """`count` clients: the notable roles first, then a believable mix of every type."""
     roles = [r for r in ROLES if r.type in types]
     weights = [habit_of(t).share for t in types]
+    discounted = list(prices.columns)[1:3]
     while len(roles) < count:
-        roles.append(_random_role(rng, rng.choices(types, weights)[0]))
+        roles.append(_random_role(rng, rng.choices(types, weights)[0], discounted))
     taken: set[str] = set()
-    kam_turn = iter(range(count))
+    key_clients = itertools.count()
     plans = []
     for n, role in enumerate(roles[:count], start=1):
-        manager = _manager(rng, role, staff, departments[role.type], next(kam_turn))
+        turn = next(key_clients) if role.type == "key" else 0
+        manager = _manager(rng, role, staff, departments[role.type], turn)
         city = _city(rng, role)
         name = _unique(role.client_name or _name(rng, role.profile, city), city, taken)
         start, stop = _lifetime(rng, role, since, today, notable=n <= len(ROLES))
@@ -125,7 +128,7 @@ def plan_clients(
     return plans
 
 
-def _random_role(rng: random.Random, client_type: str) -> Role:
+def _random_role(rng: random.Random, client_type: str, discounted: list[str]) -> Role:
     habit = habit_of(client_type)
     profiles, weights = zip(*habit.profiles, strict=True)
     roll = rng.random()
@@ -141,7 +144,7 @@ def _random_role(rng: random.Random, client_type: str) -> Role:
         credit=credit,
         sleeping=rng.random() < habit.sleeping,
         programme="loyalty" if loyal else None,
-        own_column=rng.choice(("B", "C")) if rng.random() < 0.04 else None,
+        own_column=rng.choice(discounted) if discounted and rng.random() < 0.04 else None,
     )
 
 

@@ -48,27 +48,38 @@ def contact_rows(rng: random.Random, plans: list[ClientPlan]) -> Contacts:
     }
     for plan in plans:
         out.clients.append(_client_row(rng, plan))
-        raws = [ORDINARY_PHONE] if plan.id == 1 else []
-        wanted = rng.choices((1, 2, 3), (6, 3, 1))[0]
-        while len(raws) < wanted:
-            raws.append(_new_phone(rng, plan.city, used, mobile=bool(raws) or rng.random() < 0.4))
-        for raw in raws:
-            e164 = normalise_phone(raw, default_country_code=COUNTRY)
-            used.add(e164)
-            out.phones.append(
-                {"id": len(out.phones) + 1, "client_id": plan.id, "phone": e164, "raw": raw}
-            )
+        _add_phones(rng, out, plan, used)
         _add_addresses(rng, out, plan)
-        for _ in range(rng.choice((1, 1, 2))):
-            out.receivers.append(
-                {
-                    "id": len(out.receivers) + 1,
-                    "client_id": plan.id,
-                    "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}",
-                    "phone": _format(rng, COUNTRY, rng.choice(MOBILE_PREFIXES), _digits(rng, 7), 1),
-                }
-            )
+        _add_receivers(rng, out, plan)
     return out
+
+
+def _add_phones(rng: random.Random, out: Contacts, plan: ClientPlan, used: set[str | None]) -> None:
+    """One to three phones: the first often a landline, the others mobiles."""
+    phones = [(ORDINARY_PHONE, normalise_phone(ORDINARY_PHONE, default_country_code=COUNTRY))]
+    if plan.id != 1:
+        phones = []
+    wanted = rng.choices((1, 2, 3), (6, 3, 1))[0]
+    while len(phones) < wanted:
+        phones.append(_new_phone(rng, plan.city, used, mobile=bool(phones) or rng.random() < 0.4))
+    for raw, e164 in phones:
+        used.add(e164)
+        out.phones.append(
+            {"id": len(out.phones) + 1, "client_id": plan.id, "phone": e164, "raw": raw}
+        )
+
+
+def _add_receivers(rng: random.Random, out: Contacts, plan: ClientPlan) -> None:
+    """One or two persons authorised to receive the goods and sign for them (R16)."""
+    for _ in range(rng.choice((1, 1, 2))):
+        out.receivers.append(
+            {
+                "id": len(out.receivers) + 1,
+                "client_id": plan.id,
+                "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}",
+                "phone": _format(COUNTRY, rng.choice(MOBILE_PREFIXES), _digits(rng, 7), 4),
+            }
+        )
 
 
 def _client_row(rng: random.Random, plan: ClientPlan) -> Row:
@@ -97,17 +108,19 @@ def _email(plan: ClientPlan) -> str:
     return f"{slug[:40]}.{plan.code.lower()}@example.hr"
 
 
-def _new_phone(rng: random.Random, city: City, used: set[str | None], *, mobile: bool) -> str:
-    """A phone nobody else has, written the way people happen to write it."""
+def _new_phone(
+    rng: random.Random, city: City, used: set[str | None], *, mobile: bool
+) -> tuple[str, str]:
+    """A phone nobody else has, written the way people happen to write it, and its E.164."""
     while True:
         if mobile and city.country_code == COUNTRY:
             area, subscriber = rng.choice(MOBILE_PREFIXES), _digits(rng, 7)
         else:
             area, subscriber = city.area_code, _digits(rng, city.subscriber_digits)
-        raw = _format(rng, city.country_code, area, subscriber, rng.randrange(6))
+        raw = _format(city.country_code, area, subscriber, rng.randrange(6))
         e164 = normalise_phone(raw, default_country_code=COUNTRY)
         if e164 is not None and e164 not in used:
-            return raw
+            return raw, e164
 
 
 def _digits(rng: random.Random, count: int) -> str:
@@ -115,7 +128,7 @@ def _digits(rng: random.Random, count: int) -> str:
     return str(rng.randint(2, 9)) + "".join(str(rng.randrange(10)) for _ in range(count - 1))
 
 
-def _format(rng: random.Random, country: str, area: str, sub: str, style: int) -> str:
+def _format(country: str, area: str, sub: str, style: int) -> str:
     """One of the ways phones are written; foreign numbers always with their country code."""
     head, tail = sub[:3], sub[3:]
     if country != COUNTRY:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +19,10 @@ Row = dict[str, Any]
 CORE_SHARE = 0.6
 OCCASIONAL_ANY = 0.15  # occasional picks from anywhere in the assortment
 QTY_WOBBLE = (-1, 0, 0, 0, 0, 1)  # packs more or less than usual
+# Thinning a big company's history to its target: the share (in log terms) taken by
+# ordering less often, and the slowest rhythm allowed (R23 calls 90 days asleep).
+FREQUENCY_SHARE = 0.75
+MAX_INTERVAL = 60.0
 
 
 @dataclass(frozen=True)
@@ -98,16 +102,8 @@ def _habit(rng: random.Random, plan: ClientPlan, catalog: Catalog, picker: _Pick
     extra: list[int] = list(chosen)
     _fill(extra, wanted + rng.randint(*habit.occasional), lambda: _occasional(rng, plan, picker))
     # The first staple is the one the client hardly ever orders without.
-    staples = [
-        _line(
-            rng,
-            catalog,
-            i,
-            habit.packs,
-            rng.uniform(0.85, 0.95) if n == 0 else rng.uniform(0.55, 0.9),
-        )
-        for n, i in enumerate(chosen)
-    ]
+    chances = [rng.uniform(0.85, 0.95)] + [rng.uniform(0.55, 0.9) for _ in chosen[1:]]
+    staples = [_line(rng, catalog, i, habit.packs, c) for i, c in zip(chosen, chances, strict=True)]
     occasional = [
         _line(rng, catalog, i, habit.packs, rng.uniform(0.03, 0.15)) for i in extra[len(chosen) :]
     ]
@@ -120,7 +116,7 @@ def _habit(rng: random.Random, plan: ClientPlan, catalog: Catalog, picker: _Pick
     )
 
 
-def _fill(chosen: list[int], wanted: int, draw: Any) -> None:
+def _fill(chosen: list[int], wanted: int, draw: Callable[[], int]) -> None:
     """Add distinct draws until `wanted`; gives up quietly on a too small assortment."""
     seen = set(chosen)
     for _ in range(wanted * 20):
@@ -149,21 +145,26 @@ def _line(
 def thin(habits: list[Habit], target: int | None) -> list[Habit]:
     """Scale habits so the history has about `target` lines (None: as they come).
 
-    Half of the reduction (in log terms) goes to fewer products per order and half to
-    fewer orders, so every client still has staples and a rhythm.
+    Clients first order less often, but never less than every MAX_INTERVAL days (or a
+    thinned client would look asleep); then baskets shrink to meet the target, keeping
+    each client's top staples.
     """
     expected = sum(h.expected_lines() for h in habits)
     if target is None or expected <= target:
         return habits
-    basket = math.sqrt(target / expected)
+    stretch = (expected / target) ** FREQUENCY_SHARE
+    slower = [
+        replace(h, interval=max(h.interval, min(h.interval * stretch, MAX_INTERVAL)))
+        for h in habits
+    ]
+    basket = min(1.0, target / sum(h.expected_lines() for h in slower))
     return [
         replace(
             h,
-            interval=h.interval / basket,
             staples=h.staples[: max(2, round(len(h.staples) * basket))],
             occasional=h.occasional[: round(len(h.occasional) * basket)],
         )
-        for h in habits
+        for h in slower
     ]
 
 
