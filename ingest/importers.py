@@ -10,11 +10,12 @@ whole batches that re-importing the same file fixes, since every write is an ups
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ImportRefused
@@ -26,6 +27,10 @@ from ingest.importers_people import ClientsImporter, ManagersImporter
 from ingest.tabular import open_table
 
 IMPORT_KINDS = ("managers", "clients", "products", "prices", "specials", "receivables", "orders")
+
+# Errors a row's values cause; anything else (a lost connection) stops the import, and
+# re-importing the file after the fix completes it.
+ROW_ERRORS = (IntegrityError, DataError)
 
 _IMPORTERS: dict[str, type[KindImporter[Any]]] = {
     "managers": ManagersImporter,
@@ -148,22 +153,33 @@ def _import_rows(
     rows: Iterator[tuple[int, dict[str, str] | RejectedRow]],
     report: ImportReport,
 ) -> None:
-    """Parse rows into records and write them a batch at a time."""
+    """Parse rows into records and write them a batch at a time.
+
+    One writer thread writes batch N while this thread parses batch N+1: the database
+    works (and drivers release the GIL) while Python reads the file. Only the writer
+    touches the session; at most two batches are in memory.
+    """
     lines: list[int] = []
     records: list[Any] = []
-    for line, row in rows:
-        if isinstance(row, RejectedRow):
-            report.rejected.append(row)
-            continue
-        try:
-            records.append(importer.parse(row))
-        except RowError as exc:
-            report.rejected.append(RejectedRow(line, exc.reason))
-            continue
-        lines.append(line)
-        if len(records) >= importer.batch_size:
-            _write_batch(importer, lines, records, report)
-            lines, records = [], []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
+        pending: Future[None] | None = None
+        for line, row in rows:
+            if isinstance(row, RejectedRow):
+                report.rejected.append(row)
+                continue
+            try:
+                records.append(importer.parse(row))
+            except RowError as exc:
+                report.rejected.append(RejectedRow(line, exc.reason))
+                continue
+            lines.append(line)
+            if len(records) >= importer.batch_size:
+                if pending is not None:
+                    pending.result()  # re-raises a failure of the previous batch
+                pending = writer.submit(_write_batch, importer, lines, records, report)
+                lines, records = [], []
+        if pending is not None:
+            pending.result()
     _write_batch(importer, lines, records, report)
 
 
@@ -177,7 +193,7 @@ def _write_batch(
     try:
         counts = importer.write(records)
         session.commit()
-    except DBAPIError:
+    except ROW_ERRORS:
         session.rollback()
         importer.prepare()
         for line, record in zip(lines, records, strict=True):
@@ -192,7 +208,7 @@ def _write_one(importer: KindImporter[Any], line: int, record: Any, report: Impo
     try:
         inserted, updated = importer.write([record])
         session.commit()
-    except DBAPIError as exc:
+    except ROW_ERRORS as exc:
         session.rollback()
         importer.prepare()
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__

@@ -7,8 +7,9 @@ from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
-from sqlalchemy import Select, Table, select
+from sqlalchemy import ColumnDefault, Select, Table, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -99,19 +100,6 @@ def split_new(keys: Iterable[K], known: Collection[K]) -> tuple[list[K], int]:
     return list(new), updated
 
 
-def _insert_for(session: Session, tbl: Table) -> Any:
-    dialect = session.get_bind().dialect.name
-    match dialect:
-        case "postgresql":
-            return postgresql.insert(tbl)
-        case "sqlite":
-            return sqlite.insert(tbl)
-        case _:
-            raise ImportRefused(
-                f"importing needs SQLite or PostgreSQL, not {dialect}: set DESK_DATABASE_URL"
-            )
-
-
 def upsert(
     session: Session,
     tbl: Table,
@@ -127,11 +115,44 @@ def upsert(
     """
     if not rows:
         return
-    insert = _insert_for(session, tbl)
+    # One row per key (the last): PostgreSQL refuses a statement that updates a row twice.
+    unique = list({tuple(row[name] for name in keys): row for row in rows}.values())
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        insert: Any = postgresql.insert(tbl).from_select(*_unnest(tbl, unique))
+    elif dialect == "sqlite":
+        insert = sqlite.insert(tbl)
+    else:
+        raise ImportRefused(f"importing needs SQLite or PostgreSQL, not {dialect}: fix the URL")
     changes: dict[str, ColumnElement[Any]] = {name: insert.excluded[name] for name in update}
     for name in accumulate:
         changes[name] = tbl.c[name] + insert.excluded[name]
     statement = insert.on_conflict_do_update(
         index_elements=[tbl.c[name] for name in keys], set_=changes
     )
-    session.execute(statement, list(rows))
+    # SQLite: executemany loops in C over one prepared statement. PostgreSQL: the whole
+    # batch travels as one array per column, many times faster than a statement per row.
+    session.execute(statement, unique if dialect == "sqlite" else None)
+
+
+def _unnest(tbl: Table, rows: list[Mapping[str, Any]]) -> tuple[list[str], Select[Any]]:
+    """INSERT ... SELECT FROM unnest(arrays): column names and the SELECT of the batch."""
+    rows = _with_defaults(tbl, rows)
+    names = list(rows[0])
+    arrays = [
+        bindparam(f"batch_{name}", [row[name] for row in rows], type_=ARRAY(tbl.c[name].type))
+        for name in names
+    ]
+    source = func.unnest(*arrays).table_valued(*names).render_derived(name="batch")
+    return names, select(*(source.c[name] for name in names))
+
+
+def _with_defaults(tbl: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Rows with the Python-side column defaults filled in (INSERT ... SELECT skips them)."""
+    defaults: dict[str, Any] = {}
+    for column in tbl.columns:
+        default = column.default
+        if column.primary_key or column.key in rows[0] or not isinstance(default, ColumnDefault):
+            continue
+        defaults[column.key] = default.arg(None) if default.is_callable else default.arg
+    return [{**defaults, **row} for row in rows] if defaults else rows

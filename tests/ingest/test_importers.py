@@ -475,3 +475,29 @@ def test_croatian_and_cyrillic_names_round_trip_through_a_semicolon_csv_with_a_b
         ("H1", "Čokolada Đurđa ćevapi", "cokolada durda cevapi", Decimal("1.5"), True),
         ("R1", "Молоко «Простоквашино» 1 л", "молоко «простоквашино» 1 л", Decimal(1), False),
     ]
+
+
+def test_a_row_the_database_refuses_is_reported_while_the_rest_of_its_batch_goes_in(
+    company: None, write_csv: WriteCsv, run_import: Import, table_rows: TableRows,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from ingest.importers_history import ReceivablesImporter
+
+    load_lookups = ReceivablesImporter.prepare
+
+    def with_a_client_deleted_meanwhile(importer: ReceivablesImporter) -> None:
+        load_lookups(importer)
+        importer.clients["GONE"] = 987_654  # known when the file was read, deleted since
+
+    monkeypatch.setattr(ReceivablesImporter, "prepare", with_a_client_deleted_meanwhile)
+    rows = [
+        ["client_code", "document", "amount", "due_date", "paid"],
+        ["C1", "R-1", "100", "2026-10-15", ""],
+        ["GONE", "R-2", "100", "2026-10-15", ""],
+        ["C2", "R-3", "100", "2026-10-15", ""],
+    ]
+    report = run_import("receivables", write_csv("receivables.csv", rows))
+
+    assert [r.line for r in report.rejected] == [3]
+    assert report.rejected[0].reason.startswith("the database refused this row (")
+    assert (report.inserted, table_rows(Receivable.document)) == (2, [("R-1",), ("R-3",)])
