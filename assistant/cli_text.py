@@ -23,7 +23,7 @@ def card(data: dict[str, Any]) -> str:
     else:
         to = route["to"]
         name = f"{to['name']} ({to['role']})" if to else "nobody on record"
-        out.append(f"ROUTE: Transfer to {name}. {route['reason']}")
+        out.append(f"ROUTE: Transfer to {name}.\n  {route['reason']}")
     credit = data["credit"]
     out.append(("CREDIT: BLOCKED. " if credit["blocked"] else "CREDIT: ok. ") + credit["reason"])
     if data["price_column"]:

@@ -103,7 +103,7 @@ class Router:
                 reason=type_rule.reason or f"{type_rule.label}s are served by their manager",
                 department=type_rule.department,
             )
-            return self._transfer(policy, client, f"{type_rule.label}: {policy.reason}.")
+            return self._transfer(policy, client, f"{policy.reason}.")
         if purpose not in rules.operator_purposes:
             return self._transfer(rules.other_purpose, client, f"{rules.other_purpose.reason}.")
         if credit_blocked:
@@ -185,5 +185,8 @@ def _candidates(
 
 
 def _explain(reason: str, person: Person, skipped: list[Person]) -> str:
-    absent = "; ".join(f"{p.title} is absent" for p in skipped if p.code != person.code)
-    return f"{reason} Transfer to {person.title}." + (f" ({absent}.)" if absent else "")
+    absent = [p.title for p in skipped if p.code != person.code]
+    if not absent:
+        return f"{reason} Transfer to {person.title}."
+    verb = "is" if len(absent) == 1 else "are"
+    return f"{reason} {' and '.join(absent)} {verb} absent, so {person.title} takes the call."

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 def _build() -> Services:
     services = build_services(Settings())
     ensure_ready(services.engine)
+    # Build the offers' history model now, not during the first call an operator takes.
+    services.offers.preload()
     return services
 
 
