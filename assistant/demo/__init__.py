@@ -1,9 +1,11 @@
 """The demo company: a believable Croatian food wholesaler, deterministic from a seed.
 
 `create_demo` fills an empty, migrated database; `desk init --demo [--scale large]`
-calls it. `NOTABLE_CLIENTS` (and `notable_clients(session)`) name clients made on
-purpose for demos and tests: an ordinary one, a key client whose KAM is absent, one
-with overdue debt, one over its limit, a regional one, a sleeping one, and more.
+calls it. Clients K0001.. are made on purpose for demos and tests, the same for every
+seed and scale; `NOTABLE_CLIENTS` (or `notable_clients(session)`) maps their role to
+their code: ordinary (answers on ORDINARY_PHONE), key_absent_kam, key_present_kam,
+overdue, over_limit, regional, sleeping, no_manager, absent_manager, loyalty,
+own_column, cyrillic, bakery, cafe. Nobody answers on NEW_CALLER_PHONE.
 """
 
 from __future__ import annotations
