@@ -86,7 +86,9 @@ def init(
     from assistant.demo import create_demo
 
     try:
-        summary = create_demo(session_factory=services.sessions, scale=scale, seed=seed)
+        summary = create_demo(
+            session_factory=services.sessions, scale=scale, seed=seed, rules=services.rules
+        )
     except DeskError as err:
         _fail(err, False)
     typer.echo(

@@ -6,6 +6,7 @@ import importlib
 import sys
 
 BENCHES = {
+    "demo": ("bench.bench_demo", ["--scale", "small"]),
     "desk": ("bench.bench_desk", []),
     "import": ("bench.bench_import", []),
     "offers": ("bench.bench_offers", []),

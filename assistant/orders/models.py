@@ -99,6 +99,16 @@ class OrderLine(Base):
 
     order: Mapped[Order] = relationship(back_populates="lines")
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as `desk order place` prints it."""
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "qty": float(self.qty),
+            "unit_price": float(self.unit_price),
+            "line_total": float(self.line_total),
+        }
+
 
 class OrderStatusChange(Base):
     """Who moved an order along, and when (R18)."""

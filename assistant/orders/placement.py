@@ -53,16 +53,7 @@ class PlacedOrder:
             status=order.status,
             total=order.total,
             price_column=order.price_column,
-            lines=[
-                {
-                    "sku": line.sku,
-                    "name": line.name,
-                    "qty": float(line.qty),
-                    "unit_price": float(line.unit_price),
-                    "line_total": float(line.line_total),
-                }
-                for line in order.lines
-            ],
+            lines=[line.as_dict() for line in order.lines],
             duplicate=duplicate,
         )
 

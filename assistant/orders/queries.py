@@ -73,16 +73,7 @@ class OrderBook:
                 ship_to=order.ship_to,
                 notes=order.notes,
                 route_override_reason=order.route_override_reason,
-                lines=[
-                    {
-                        "sku": li.sku,
-                        "name": li.name,
-                        "qty": float(li.qty),
-                        "unit_price": float(li.unit_price),
-                        "line_total": float(li.line_total),
-                    }
-                    for li in order.lines
-                ],
+                lines=[line.as_dict() for line in order.lines],
                 history=[
                     {"from": h.from_status, "to": h.to_status, "by": h.by, "at": h.at.isoformat()}
                     for h in history
