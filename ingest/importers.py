@@ -10,7 +10,6 @@ whole batches that re-importing the same file fixes, since every write is an ups
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,33 +152,22 @@ def _import_rows(
     rows: Iterator[tuple[int, dict[str, str] | RejectedRow]],
     report: ImportReport,
 ) -> None:
-    """Parse rows into records and write them a batch at a time.
-
-    One writer thread writes batch N while this thread parses batch N+1: the database
-    works (and drivers release the GIL) while Python reads the file. Only the writer
-    touches the session; at most two batches are in memory.
-    """
+    """Parse rows into records and write them a batch at a time."""
     lines: list[int] = []
     records: list[Any] = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
-        pending: Future[None] | None = None
-        for line, row in rows:
-            if isinstance(row, RejectedRow):
-                report.rejected.append(row)
-                continue
-            try:
-                records.append(importer.parse(row))
-            except RowError as exc:
-                report.rejected.append(RejectedRow(line, exc.reason))
-                continue
-            lines.append(line)
-            if len(records) >= importer.batch_size:
-                if pending is not None:
-                    pending.result()  # re-raises a failure of the previous batch
-                pending = writer.submit(_write_batch, importer, lines, records, report)
-                lines, records = [], []
-        if pending is not None:
-            pending.result()
+    for line, row in rows:
+        if isinstance(row, RejectedRow):
+            report.rejected.append(row)
+            continue
+        try:
+            records.append(importer.parse(row))
+        except RowError as exc:
+            report.rejected.append(RejectedRow(line, exc.reason))
+            continue
+        lines.append(line)
+        if len(records) >= importer.batch_size:
+            _write_batch(importer, lines, records, report)
+            lines, records = [], []
     _write_batch(importer, lines, records, report)
 
 

@@ -105,7 +105,7 @@ def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
     start = reader.line_num + 1
     try:
         for cells in reader:
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():
                 yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
