@@ -64,7 +64,7 @@ def _orderable(desk: Services, rng: random.Random, n: int) -> list[OrderDraft]:
         column = choose_column(client, desk.rules.prices).column
         with desk.sessions() as s:
             products = s.execute(
-                select(Product.sku, Product.pack_size)
+                select(Product.sku, Product.pack_size, Product.min_qty)
                 .join(Price, Price.product_id == Product.id)
                 .join(PriceColumn, PriceColumn.id == Price.column_id)
                 .where(PriceColumn.code == column, Product.active.is_(True))
@@ -72,7 +72,10 @@ def _orderable(desk: Services, rng: random.Random, n: int) -> list[OrderDraft]:
                 .where(Price.price < Decimal(5))
                 .limit(400)
             ).all()
-        lines = [{"sku": sku, "qty": float(pack)} for sku, pack in rng.sample(products, 10)]
+        lines = [
+            {"sku": sku, "qty": float(_whole_packs(pack, minimum))}
+            for sku, pack, minimum in rng.sample(products, 10)
+        ]
         drafts.append(
             OrderDraft.from_json(
                 {
@@ -86,6 +89,14 @@ def _orderable(desk: Services, rng: random.Random, n: int) -> list[OrderDraft]:
             )
         )
     return drafts
+
+
+def _whole_packs(pack: Decimal, minimum: Decimal | None) -> Decimal:
+    """The smallest quantity in whole packs that meets the minimum."""
+    qty = pack
+    while minimum is not None and qty < minimum:
+        qty += pack
+    return qty
 
 
 def bench_orders(desk: Services, rng: random.Random, n: int) -> bool:

@@ -50,14 +50,10 @@ class ClientDirectory:
         with self._sessions() as session:
             if looks_like_phone(query):
                 return self._by_phone(session, query, limit)
-            exact = session.scalars(select(Client).where(func.upper(Client.code) == query.upper()))
+            # Codes are unique: an exact code is the caller, no need to look further.
+            exact = session.execute(_ROW.where(Client.code.in_({query, query.upper()})))
             found = [_match(c, "code", 100.0) for c in exact]
-            return (
-                found
-                + [m for m in self._by_name(session, query, limit) if m not in found][
-                    : limit - len(found)
-                ]
-            )
+            return found or self._by_name(session, query, limit)
 
     def count(self) -> int:
         """How many clients there are."""
@@ -82,35 +78,26 @@ class ClientDirectory:
         e164 = self.normalise(query)
         if e164 is None:
             return []
-        rows = session.scalars(
-            select(Client).join(ClientPhone).where(ClientPhone.phone == e164).limit(limit)
+        rows = session.execute(
+            _ROW.join(ClientPhone).where(ClientPhone.phone == e164).distinct().limit(limit)
         )
         return [_match(c, "phone", 100.0) for c in rows]
 
     def _by_name(self, session: Session, query: str, limit: int) -> list[ClientMatch]:
         folded = fold(query)
-        # Substring matches first: what the operator typed is in the name.
-        rows = session.scalars(
-            select(Client)
-            .where(Client.search_name.contains(folded, autoescape=True))
-            .order_by(func.length(Client.search_name))
-            .limit(limit)
-        ).all()
-        matches = [_match(c, "name", 95.0) for c in rows]
-        if len(matches) >= limit:
-            return matches
-        # Then typos and word order ("kovacevic obrt" for "Obrt Kovačević").
         names = self._name_index(session)
-        seen = {m.client_id for m in matches}
-        fuzzy = process.extract(
-            folded, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_FUZZY_SCORE
-        )
-        ids = [cid for _name, score, cid in fuzzy if cid not in seen]
-        by_id = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(ids)))}
-        for _name, score, cid in fuzzy:
-            if cid in by_id:
-                matches.append(_match(by_id[cid], "name", round(float(score) * 0.9, 1)))
-        return matches[:limit]
+        # What the operator typed is in the name: shortest names first (closest match).
+        hits = sorted((len(name), cid) for cid, name in names.items() if folded in name)
+        scored = [(cid, 95.0) for _len, cid in hits[:limit]]
+        if not scored:
+            # Nothing contains it: typos and word order ("kovacevic obrt", "Mesnica Horvt").
+            fuzzy = process.extract(
+                folded, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_FUZZY_SCORE
+            )
+            scored = [(cid, round(float(score) * 0.9, 1)) for _name, score, cid in fuzzy]
+        ids = [cid for cid, _score in scored]
+        by_id = {row.id: row for row in session.execute(_ROW.where(Client.id.in_(ids)))}
+        return [_match(by_id[cid], "name", score) for cid, score in scored if cid in by_id]
 
     def _name_index(self, session: Session) -> dict[int, str]:
         # Cached in memory; rebuilt when the number of clients changes (an import).
@@ -121,13 +108,17 @@ class ClientDirectory:
         return self._names
 
 
-def _match(client: Client, matched_on: str, score: float) -> ClientMatch:
+# Only what a match shows: loading whole clients would also load phones and receivers.
+_ROW = select(Client.id, Client.code, Client.name, Client.type, Client.city)
+
+
+def _match(row: Any, matched_on: str, score: float) -> ClientMatch:
     return ClientMatch(
-        client_id=client.id,
-        code=client.code,
-        name=client.name,
-        type=client.type,
-        city=client.city,
+        client_id=row.id,
+        code=row.code,
+        name=row.name,
+        type=row.type,
+        city=row.city,
         matched_on=matched_on,
         score=score,
     )

@@ -1,0 +1,165 @@
+"""Product search as the operator types: SKU, part of the name, inflected or misspelt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.catalog.models import Price, PriceColumn, Product
+from assistant.text import fold
+
+_MIN_FUZZY_SCORE = 75
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    """A product the operator can put on an order line, priced in the client's column."""
+
+    sku: str
+    name: str
+    category: str
+    unit: str
+    pack_size: Decimal
+    min_qty: Decimal | None
+    stock: Decimal | None
+    price: Decimal | None
+
+    @property
+    def label(self) -> str:
+        """What a picker shows: SKU, name, pack and price."""
+        pack = f", pack {self.pack_size.normalize():f} {self.unit}" if self.pack_size != 1 else ""
+        price = f" · {self.price:,.2f}" if self.price is not None else " · no price"
+        return f"{self.sku} {self.name}{pack}{price}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "category": self.category,
+            "unit": self.unit,
+            "pack_size": float(self.pack_size),
+            "min_qty": None if self.min_qty is None else float(self.min_qty),
+            "stock": None if self.stock is None else float(self.stock),
+            "price": None if self.price is None else float(self.price),
+        }
+
+
+def stems(text: str) -> list[str]:
+    """Folded word stems: "maslinovog ulja" -> ["maslinov", "ulj"] (inflection-tolerant)."""
+    out = []
+    for word in fold(text).split():
+        if len(word) > 4:
+            word = word[:-2]
+        elif len(word) == 4:
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+class ProductSearch:
+    """Finds active products by SKU or name; the name index lives in memory."""
+
+    def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
+        self._sessions = session_factory
+        self._names: dict[int, str] | None = None
+        self._names_count = -1
+
+    def find(self, query: str, *, column: str | None, limit: int = 10) -> list[ProductHit]:
+        """Best products for `query`, exact SKU first, then names containing every word."""
+        query = query.strip()
+        if not query:
+            return []
+        with self._sessions() as session:
+            ids = self._matching_ids(session, query, limit)
+            return self._hits(session, ids, column)
+
+    def get(self, sku: str, *, column: str | None) -> ProductHit | None:
+        """One product by exact SKU, active or not."""
+        with self._sessions() as session:
+            pid = session.scalar(select(Product.id).where(Product.sku == sku))
+            hits = self._hits(session, [pid] if pid else [], column, active_only=False)
+            return hits[0] if hits else None
+
+    def _matching_ids(self, session: Session, query: str, limit: int) -> list[int]:
+        active = Product.active.is_(True)
+        upper = query.upper()
+        ids = list(
+            session.scalars(
+                select(Product.id)
+                .where(active, func.upper(Product.sku).startswith(upper, autoescape=True))
+                .order_by(func.length(Product.sku), Product.sku)
+                .limit(limit)
+            )
+        )
+        words = stems(query)
+        if words and len(ids) < limit:
+            contains_all = and_(*(Product.search_name.contains(w, autoescape=True) for w in words))
+            ids += [
+                pid
+                for pid in session.scalars(
+                    select(Product.id)
+                    .where(active, contains_all)
+                    .order_by(func.length(Product.search_name), Product.name)
+                    .limit(limit)
+                )
+                if pid not in ids
+            ]
+        if len(ids) < limit:
+            fuzzy = process.extract(
+                fold(query),
+                self._name_index(session),
+                scorer=fuzz.WRatio,
+                limit=limit,
+                score_cutoff=_MIN_FUZZY_SCORE,
+            )
+            ids += [pid for _name, _score, pid in fuzzy if pid not in ids]
+        return ids[:limit]
+
+    def _hits(
+        self, session: Session, ids: list[int], column: str | None, *, active_only: bool = True
+    ) -> list[ProductHit]:
+        if not ids:
+            return []
+        price = (
+            select(Price.price)
+            .join(PriceColumn, PriceColumn.id == Price.column_id)
+            .where(Price.product_id == Product.id, PriceColumn.code == (column or ""))
+            .correlate(Product)
+            .scalar_subquery()
+        )
+        query = select(Product, price).where(Product.id.in_(ids))
+        if active_only:
+            query = query.where(Product.active.is_(True))
+        rows = {p.id: (p, pr) for p, pr in session.execute(query)}
+        return [_hit(*rows[i]) for i in ids if i in rows]
+
+    def _name_index(self, session: Session) -> dict[int, str]:
+        # Rebuilt when the number of active products changes (an import or the editors).
+        count = session.scalar(select(func.count(Product.id)).where(Product.active.is_(True))) or 0
+        if self._names is None or count != self._names_count:
+            self._names = dict(
+                session.execute(
+                    select(Product.id, Product.search_name).where(Product.active.is_(True))
+                ).all()
+            )
+            self._names_count = count
+        return self._names
+
+
+def _hit(product: Product, price: Decimal | None) -> ProductHit:
+    return ProductHit(
+        sku=product.sku,
+        name=product.name,
+        category=product.category,
+        unit=product.unit,
+        pack_size=Decimal(product.pack_size or 1),
+        min_qty=product.min_qty,
+        stock=product.stock,
+        price=None if price is None else Decimal(price),
+    )
