@@ -15,4 +15,5 @@ def pages() -> list[st.Page]:
         st.Page(PAGES_DIR / "call.py", title="Live call", icon=":material/call:", default=True),
         st.Page(PAGES_DIR / "orders.py", title="Orders", icon=":material/receipt_long:"),
         st.Page(PAGES_DIR / "calls.py", title="Calls", icon=":material/history:"),
+        st.Page(PAGES_DIR / "clients.py", title="Clients", icon=":material/groups:"),
     ]
