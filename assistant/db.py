@@ -43,9 +43,11 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         # Several workers (threads or processes) write the same file: wait for the lock
-        # instead of failing with "database is locked".
+        # instead of failing with "database is locked". Connections are pooled (opening
+        # one costs more than most of the desk's queries).
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
-        kwargs["poolclass"] = NullPool
+        if not database or database == ":memory:":
+            kwargs["poolclass"] = NullPool
     else:
         kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)

@@ -16,7 +16,7 @@ from assistant.catalog.pricing import PriceBook, PricedProduct, choose_column
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.models import Client
 from assistant.clients.routing import Router
-from assistant.credit.service import CreditService
+from assistant.credit.service import CreditService, CreditStatus
 from assistant.errors import (
     CreditBlocked,
     CreditLimitExceeded,
@@ -110,7 +110,7 @@ class OrderPlacement:
             )
         today = self._today()
         column = choose_column(client, self._price_rules).column
-        self._check_gates(client, draft, today)
+        credit = self._check_gates(client, draft, today)
         lines = merge_lines(draft.lines)
         priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
         problems: list[DeskError] = check_lines(lines, priced, column=column)
@@ -119,10 +119,11 @@ class OrderPlacement:
             raise DeskError.first_of(problems)
         rows = [_order_line(line.sku, line.qty, priced[line.sku]) for line in lines]
         total = sum((row.line_total for row in rows), Decimal(0))
-        self._check_headroom(client, total, today)
+        _check_headroom(credit, total)
         return self._write(client, draft, column, rows, total, operator)
 
-    def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> None:
+    def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> CreditStatus:
+        """Credit first (no override), then routing (override with a written reason)."""
         credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
         if credit.blocked:
             route = self._router.route(client=client, purpose="order", credit_blocked=True)
@@ -138,15 +139,7 @@ class OrderPlacement:
                     f"{route.reason} To place the order anyway, give the reason for the "
                     "override (it is recorded)."
                 )
-
-    def _check_headroom(self, client: Client, total: Decimal, today: date) -> None:
-        credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
-        if credit.headroom is not None and total > Decimal(str(credit.headroom)):
-            raise CreditLimitExceeded(
-                f"This order ({total:,.2f}) is more than the {credit.headroom:,.2f} left of the "
-                f"credit limit {credit.limit:,.2f}. Reduce it, or transfer the client to its "
-                "manager to raise the limit (R10)."
-            )
+        return credit
 
     def _write(
         self,
@@ -189,6 +182,16 @@ class OrderPlacement:
                     f"of client {code}. Use a new key for a new order."
                 )
             return PlacedOrder.of(order, code, duplicate=True)
+
+
+def _check_headroom(credit: CreditStatus, total: Decimal) -> None:
+    """An order may not take the open balance over the credit limit (R10)."""
+    if credit.headroom is not None and total > Decimal(str(credit.headroom)):
+        raise CreditLimitExceeded(
+            f"This order ({total:,.2f}) is more than the {credit.headroom:,.2f} left of the "
+            f"credit limit {credit.limit:,.2f}. Reduce it, or transfer the client to its "
+            "manager to raise the limit (R10)."
+        )
 
 
 def _key_query(key: str) -> Any:
