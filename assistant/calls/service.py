@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
@@ -31,7 +32,23 @@ class CallFilter:
 
     client_code: str | None = None
     operator: str | None = None
+    purpose: str | None = None
+    outcome: str | None = None
+    date_from: date | None = None  # the day the call started (UTC), inclusive
+    date_to: date | None = None
     limit: int = 200
+
+
+@dataclass(frozen=True)
+class CallCounts:
+    """The figures at the top of the call log (R26), over every call the filter matches."""
+
+    calls: int
+    orders_placed: int
+    transfers: int
+    offers_made: int
+    offers_accepted: int
+    offers_declined: int
 
 
 class CallLog:
@@ -63,6 +80,15 @@ class CallLog:
             session.add(call)
             session.flush()
             return call.id
+
+    def set_client(self, *, call_id: int, client_id: int | None, phone: str | None = None) -> None:
+        """The caller turned out to be this client (picked after the call began)."""
+        with self._sessions() as session, session.begin():
+            call = session.get(Call, call_id)
+            if call is None:
+                raise DeskError(f"There is no call {call_id}.")
+            call.client_id = client_id
+            call.phone = phone or call.phone
 
     def record_offers(self, *, call_id: int, offers: Iterable[tuple[str, str]]) -> int:
         """Record (sku, kind) pairs as offered, once each per call; returns how many are new."""
@@ -136,15 +162,65 @@ class CallLog:
             .outerjoin(Client, Client.id == Call.client_id)
             .outerjoin(Manager, Manager.id == Call.transferred_to_id)
         )
-        if f.client_code:
-            query = query.where(Client.code == f.client_code)
-        if f.operator:
-            query = query.where(Call.operator == f.operator)
-        query = query.order_by(Call.id.desc()).limit(f.limit)
+        query = _narrow(query, f).order_by(Call.id.desc()).limit(f.limit)
         with self._sessions() as session:
             return [
                 _call_dict(call, client, to) for call, client, to in session.execute(query).all()
             ]
+
+    def counts(self, *, where: CallFilter | None = None) -> CallCounts:
+        """Calls, orders, transfers and offers over all matching calls (not just a page)."""
+        f = where or CallFilter()
+        calls = _narrow(
+            select(
+                func.count(Call.id),
+                func.count(Call.id).filter(Call.outcome == "order_placed"),
+                func.count(Call.id).filter(Call.transferred_to_id.is_not(None)),
+            ).outerjoin(Client, Client.id == Call.client_id),
+            f,
+        )
+        offers = _narrow(
+            select(
+                func.count(OfferMade.id),
+                func.count(OfferMade.id).filter(OfferMade.accepted.is_(True)),
+                func.count(OfferMade.id).filter(OfferMade.accepted.is_(False)),
+            )
+            .join(Call, Call.id == OfferMade.call_id)
+            .outerjoin(Client, Client.id == Call.client_id),
+            f,
+        )
+        with self._sessions() as session:
+            n_calls, placed, transfers = session.execute(calls).one()
+            made, accepted, declined = session.execute(offers).one()
+        return CallCounts(n_calls, placed, transfers, made, accepted, declined)
+
+    def operators(self) -> tuple[str, ...]:
+        """Everyone who has logged a call, for the operator filter."""
+        with self._sessions() as session:
+            query = select(Call.operator).distinct().order_by(Call.operator)
+            return tuple(session.scalars(query))
+
+
+_Query = TypeVar("_Query", bound=Select)
+
+
+def _narrow(query: _Query, f: CallFilter) -> _Query:
+    """Apply the filter; `query` must already join Client for the client code."""
+    if f.client_code:
+        query = query.where(Client.code == f.client_code)
+    if f.operator:
+        query = query.where(Call.operator == f.operator)
+    if f.purpose:
+        query = query.where(Call.purpose == f.purpose)
+    if f.outcome:
+        query = query.where(Call.outcome == f.outcome)
+    # Whole days: from the first day's midnight up to (not including) the day after the last.
+    if f.date_from:
+        query = query.where(Call.started_at >= datetime.combine(f.date_from, time.min))
+    if f.date_to:
+        day_after = datetime.combine(f.date_to + timedelta(days=1), time.min)
+        query = query.where(Call.started_at < day_after)
+    return query
 
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:

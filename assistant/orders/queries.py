@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,9 +25,25 @@ class OrderFilter:
     client_code: str | None = None
     status: str | None = None
     operator: str | None = None
-    date_from: date | None = None
+    date_from: date | None = None  # delivery date, inclusive
     date_to: date | None = None
     limit: int = 200
+
+
+# The columns of the CSV a head exports, in the order a spreadsheet shows them.
+CSV_COLUMNS = (
+    "order_no",
+    "status",
+    "client",
+    "client_name",
+    "delivery_date",
+    "delivery_window",
+    "lines_count",
+    "total",
+    "price_column",
+    "operator",
+    "created_at",
+)
 
 
 class OrderBook:
@@ -51,6 +70,12 @@ class OrderBook:
         with self._sessions() as session:
             return [_summary(o, code, name) for o, code, name in session.execute(query)]
 
+    def operators(self) -> tuple[str, ...]:
+        """Everyone who has placed an order, for the operator filter."""
+        with self._sessions() as session:
+            query = select(Order.operator).distinct().order_by(Order.operator)
+            return tuple(session.scalars(query))
+
     def get(self, order_no: str) -> dict[str, Any]:
         """One order in full: lines, delivery, and its status history."""
         with self._sessions() as session:
@@ -73,6 +98,7 @@ class OrderBook:
                 ship_to=order.ship_to,
                 notes=order.notes,
                 route_override_reason=order.route_override_reason,
+                next_status=next_status(order.status),
                 lines=[line.as_dict() for line in order.lines],
                 history=[
                     {"from": h.from_status, "to": h.to_status, "by": h.by, "at": h.at.isoformat()}
@@ -88,7 +114,7 @@ class OrderBook:
             if order is None:
                 raise UnknownOrder(f"There is no order {order_no}.")
             now = ORDER_STATUSES.index(order.status)
-            target = to_status or (ORDER_STATUSES[now + 1] if now + 1 < len(ORDER_STATUSES) else "")
+            target = to_status or next_status(order.status) or ""
             if target not in ORDER_STATUSES or ORDER_STATUSES.index(target) <= now:
                 raise DeskError(
                     f"Order {order_no} is {order.status}; it can move on to "
@@ -102,6 +128,29 @@ class OrderBook:
             order.status = target
             order.updated_at = utcnow()
         return self.get(order_no)
+
+
+def next_status(status: str) -> str | None:
+    """The status an order moves on to, or None when it has arrived (delivered)."""
+    now = ORDER_STATUSES.index(status) if status in ORDER_STATUSES else len(ORDER_STATUSES)
+    return ORDER_STATUSES[now + 1] if now + 1 < len(ORDER_STATUSES) else None
+
+
+def orders_csv(rows: Iterable[dict[str, Any]]) -> str:
+    """The order list as CSV text (header first), for heads who work in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    # A client name like "=HYPERLINK(...)" would run as a formula in a spreadsheet.
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return "" if value is None else value
 
 
 def _order_id(order_no: str) -> int:
