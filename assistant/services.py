@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
+from assistant.catalog.search import ProductSearch
 from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
@@ -21,6 +22,7 @@ from assistant.errors import DeskError
 from assistant.offers import OfferService
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
+from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
 
 
@@ -38,6 +40,8 @@ class Services:
     prices: PriceBook
     offers: OfferService
     cards: CardService
+    catalog: ProductSearch
+    quotes: Quoter
     placement: OrderPlacement
     orders: OrderBook
     calls: CallLog
@@ -84,6 +88,8 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         prices=prices,
         offers=offers,
         cards=cards,
+        catalog=ProductSearch(session_factory=sessions),
+        quotes=Quoter(prices=prices, price_rules=rules.prices),
         placement=placement,
         orders=OrderBook(session_factory=sessions),
         calls=CallLog(session_factory=sessions),

@@ -86,8 +86,12 @@ class ClientDirectory:
     def _by_name(self, session: Session, query: str, limit: int) -> list[ClientMatch]:
         folded = fold(query)
         names = self._name_index(session)
-        # What the operator typed is in the name: shortest names first (closest match).
-        hits = sorted((len(name), cid) for cid, name in names.items() if folded in name)
+        # Every word the operator typed is in the name, in any order ("kovac pekara" finds
+        # "Obrt Kovač, pekara"); shortest names first, as they match most closely.
+        words = folded.split()
+        hits = sorted(
+            (len(name), cid) for cid, name in names.items() if all(w in name for w in words)
+        )
         scored = [(cid, 95.0) for _len, cid in hits[:limit]]
         if not scored:
             # Nothing contains it: typos and word order ("kovacevic obrt", "Mesnica Horvt").

@@ -126,8 +126,7 @@ def check_delivery(draft: OrderDraft, *, regional: bool, today: date) -> list[De
         problems.append(
             InvalidDelivery(
                 "A regional client either collects at the warehouse or has the goods shipped: "
-                "give regional.pickup_at (when it comes) or regional.ship_to (where to ship) "
-                "(R17).",
+                "agree when it comes to collect, or where and how to ship (R17).",
                 field="regional",
             )
         )

@@ -8,6 +8,13 @@ from assistant.clients.routing import RouteDecision
 from assistant.credit.service import CreditStatus
 from assistant.offers import Offers
 
+# Denser than Streamlit's defaults: operators keep this screen open all day.
+COMPACT_CSS = """<style>
+.block-container {padding-top: 3.2rem; padding-bottom: 1rem; max-width: 100%;}
+div[data-testid="stVerticalBlock"] {gap: 0.55rem;}
+h4 {padding-top: 0.2rem; padding-bottom: 0.2rem;}
+</style>"""
+
 OFFER_TITLES = {
     "new": "New items",
     "special": "Special positions",

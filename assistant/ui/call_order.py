@@ -1,0 +1,199 @@
+"""Middle column of the live call: the order form that never moves (R14-R17)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import streamlit as st
+
+from assistant.catalog.search import ProductHit
+from assistant.clients.card import ClientCard
+from assistant.clients.models import Client
+from assistant.errors import DeskError
+from assistant.orders.quote import Quote
+from assistant.services import Services
+from assistant.ui import call_delivery
+from assistant.ui.state import LiveCall
+
+LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit", "Price", "Total", "Check"]
+
+
+def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
+    """The order form, or why it is locked."""
+    st.markdown("#### Order")
+    client = card.client
+    if client is None or locked:
+        st.info(locked or "Identify the caller to take an order.")
+        return
+    if call.placed_order_no:
+        _placed(call)
+    else:
+        _product_adder(desk, call, card)
+    quote = desk.quotes.quote(client=client, lines=call.draft_lines())
+    _lines(call, quote)
+    if call.placed_order_no:
+        return
+    details = call_delivery.render(client, call)
+    override = _override(card)
+    _place_button(desk, call, client, details, override, quote)
+
+
+def _product_adder(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    column = card.column.column if card.column else None
+    query = st.text_input(
+        "Add product",
+        placeholder="SKU or name, e.g. maslinovo ulje",
+        live="200ms",
+        key="product_query",
+    )
+    if not query.strip():
+        return
+    hits = desk.catalog.find(query, column=column, limit=6)
+    if not hits:
+        st.caption(f"No product matches “{query}”. Try the SKU or fewer letters.")
+        return
+    index = st.radio(
+        "Matches",
+        range(len(hits)),
+        format_func=lambda i: hits[i].label,
+        key=f"pick-{query}",
+        label_visibility="collapsed",
+    )
+    hit = hits[index or 0]
+    with st.form(f"add-{hit.sku}", border=False, enter_to_submit=True):
+        qty_col, add_col = st.columns([3, 1], vertical_alignment="bottom")
+        qty = qty_col.number_input(
+            _qty_label(hit),
+            min_value=0.0,
+            value=float(hit.pack_size),
+            step=float(hit.pack_size),
+            key=f"qty-{hit.sku}",
+        )
+        add_col.form_submit_button(
+            "Add line", type="primary", on_click=_add_line, args=(call, hit.sku, qty)
+        )
+
+
+def _qty_label(hit: ProductHit) -> str:
+    pack = f", packs of {hit.pack_size.normalize():f}" if hit.pack_size != 1 else ""
+    return f"Quantity ({hit.unit}{pack})"
+
+
+def _add_line(call: LiveCall, sku: str, qty: float) -> None:
+    # The number input's current value is in session state by the time callbacks run.
+    value = st.session_state.get(f"qty-{sku}", qty)
+    call.add(sku, Decimal(str(value)))
+    st.session_state["product_query"] = ""
+
+
+def _lines(call: LiveCall, quote: Quote) -> None:
+    if not quote.lines:
+        st.caption("No lines yet. Search a product above, or add one from the offers.")
+        return
+    rows = [
+        {
+            "SKU": line.sku,
+            "Product": line.name,
+            "Qty": float(line.qty),
+            "Unit": line.unit,
+            "Price": None if line.unit_price is None else float(line.unit_price),
+            "Total": None if line.line_total is None else float(line.line_total),
+            "Check": line.problem or call.problems.get(f"lines[{line.sku}]") or "✓",
+        }
+        for line in quote.lines
+    ]
+    key = f"lines-{call.editor_version}"
+    st.data_editor(
+        rows,
+        key=key,
+        hide_index=True,
+        num_rows="fixed" if call.placed_order_no else "delete",
+        disabled=[c for c in LINE_COLUMNS if c != "Qty"] if not call.placed_order_no else True,
+        column_config={
+            "SKU": st.column_config.TextColumn(width="small"),
+            "Product": st.column_config.TextColumn(width="medium"),
+            "Check": st.column_config.TextColumn(width="medium"),
+            "Qty": st.column_config.NumberColumn(min_value=0.0, format="%g"),
+            "Price": st.column_config.NumberColumn(format="%.2f"),
+            "Total": st.column_config.NumberColumn(format="%.2f"),
+        },
+        on_change=_edit_lines,
+        args=(call, key, [line.sku for line in quote.lines]),
+    )
+    st.markdown(f"**Total {quote.total:,.2f}** · column {quote.column} · {len(quote.lines)} lines")
+
+
+def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> None:
+    """Apply quantity edits and deleted rows from the grid to the draft."""
+    edits = st.session_state.get(key) or {}
+    for row in sorted(edits.get("deleted_rows", []), reverse=True):
+        call.remove(skus[row])
+    for row, change in edits.get("edited_rows", {}).items():
+        if "Qty" in change and int(row) < len(skus):
+            try:
+                call.set_qty(skus[int(row)], Decimal(str(change["Qty"] or 0)))
+            except InvalidOperation:
+                continue
+
+
+def _override(card: ClientCard) -> str | None:
+    """Routing says transfer: taking the order anyway needs a written reason (R7)."""
+    if card.route.takes_order:
+        return None
+    if not st.checkbox("Take the order anyway (unusual situation)", key="override"):
+        return None
+    return st.text_input("Reason for taking it (recorded)", key="override_reason") or ""
+
+
+def _place_button(
+    desk: Services,
+    call: LiveCall,
+    client: Client,
+    details: call_delivery.Details,
+    override: str | None,
+    quote: Quote,
+) -> None:
+    if "order" in call.problems:
+        st.error(call.problems["order"])
+    if st.button(
+        "Place order",
+        type="primary",
+        key="place",
+        disabled=not quote.lines,
+        shortcut="Ctrl+Enter",
+    ):
+        draft = call_delivery.draft(client, call, details, override)
+        try:
+            placed = desk.placement.place(draft=draft, operator=desk.settings.operator)
+        except DeskError as err:
+            call.problems = {p.field or "order": p.message for p in err.problems}
+            st.rerun()
+        call.problems.clear()
+        call.placed_order_no, call.placed_total = placed.order_no, placed.total
+        _wrap_up_order(desk, call)
+        st.rerun()
+
+
+def _wrap_up_order(desk: Services, call: LiveCall) -> None:
+    """The order is placed: offers on it count as accepted, the call as an order (R1, R12)."""
+    if call.call_id is None:
+        return
+    offered = {sku for sku, _kind in call.recorded}
+    for sku in call.lines:
+        if sku in offered:
+            try:
+                desk.calls.answer_offer(call_id=call.call_id, sku=sku, accepted=True)
+            except DeskError:
+                continue
+    desk.calls.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+    call.closed_outcome = f"order {call.placed_order_no} placed"
+
+
+def _placed(call: LiveCall) -> None:
+    st.success(
+        f"Order **{call.placed_order_no}** placed · total {call.placed_total:,.2f}. "
+        "Read the number to the client."
+    )
+    if st.button("Another order for this client", key="next_order"):
+        call.next_order()
+        st.rerun()

@@ -1,0 +1,61 @@
+"""Bottom bar of the live call: the outcome in one click, the client's note to a department."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.clients.card import ClientCard
+from assistant.errors import DeskError
+from assistant.services import Services
+from assistant.ui.state import LiveCall, new_call
+
+OUTCOMES = {
+    "info_given": "Information given",
+    "complaint": "Complaint",
+    "callback": "Call back later",
+    "no_order": "No order",
+}
+DEPARTMENTS = ["(none)", "wholesale", "retail", "regional", "finance", "warehouse", "quality"]
+
+
+def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    """Outcome buttons, the note for a department (R20), and the next call."""
+    st.divider()
+    if call.closed_outcome:
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.success(f"Call closed: {call.closed_outcome}.")
+        if right.button("Next call", type="primary", key="next_call", width="stretch"):
+            new_call()
+            st.rerun()
+        return
+    note_col, dept_col = st.columns([4, 1])
+    note = note_col.text_input(
+        "Client's comment or wish (passed on to the department)", key="call_note"
+    )
+    dept = dept_col.selectbox("For", DEPARTMENTS, key="note_department")
+    buttons = st.columns(len(OUTCOMES))
+    for column, (outcome, label) in zip(buttons, OUTCOMES.items(), strict=True):
+        if column.button(label, key=f"outcome-{outcome}", width="stretch"):
+            _close(desk, call, card, outcome, _note(note, dept))
+
+
+def _note(note: str, department: str) -> str | None:
+    if not note.strip():
+        return None
+    return note.strip() if department == "(none)" else f"For {department}: {note.strip()}"
+
+
+def _close(
+    desk: Services, call: LiveCall, card: ClientCard, outcome: str, notes: str | None
+) -> None:
+    if call.call_id is None:
+        st.warning("Type the caller first: the call is registered when the caller is known.")
+        return
+    purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
+    try:
+        desk.calls.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
+    except DeskError as err:
+        st.error(err.message)
+        return
+    call.closed_outcome = OUTCOMES[outcome].lower()
+    st.rerun()
