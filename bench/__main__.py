@@ -8,6 +8,7 @@ import sys
 BENCHES = {
     "demo": ("bench.bench_demo", ["--scale", "small"]),
     "desk": ("bench.bench_desk", []),
+    "page": ("bench.bench_page", []),
     "import": ("bench.bench_import", []),
     "offers": ("bench.bench_offers", []),
 }
