@@ -31,6 +31,11 @@ PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CLIENT_TYPES = ("key", "marketer", "own_outlet", "retail", "regional", "horeca")
 
 
+def say(line: str) -> None:
+    """Print a figure at once, so a long run shows its progress."""
+    print(line, flush=True)
+
+
 def write_company(folder: Path, *, clients: int, products: int, seed: int = 7) -> None:
     """Managers, clients and products files the orders file refers to."""
     rng = random.Random(seed)
@@ -128,15 +133,15 @@ def run_backend(backend: str, folder: Path, orders: Path, lines: int) -> bool:
     with fresh_database(backend, folder) as url:
         for kind in ("managers", "clients", "products"):
             report, seconds = timed_import(url, kind, folder / f"{kind}.csv")
-            print(f"[{backend}] {kind}: {report.inserted:,} rows in {seconds:.1f} s")
+            say(f"[{backend}] {kind}: {report.inserted:,} rows in {seconds:.1f} s")
         first, seconds = timed_import(url, "orders", orders)
         verdict = "OK" if seconds <= target else "MISSED"
         scaled = f", so <= {target:.0f} s for {lines:,}" if lines != TARGET_LINES else ""
-        print(f"[{backend}] orders: {lines:,} lines ({first.inserted:,} inserted) in "
+        say(f"[{backend}] orders: {lines:,} lines ({first.inserted:,} inserted) in "
               f"{seconds:.1f} s = {lines / seconds:,.0f} lines/s; target <= {TARGET_SECONDS} s "
               f"for {TARGET_LINES:,} lines{scaled}: {verdict}")  # fmt: skip
         again, re_seconds = timed_import(url, "orders", orders)
-        print(f"[{backend}] re-import of the same file: {again.updated:,} updated, "
+        say(f"[{backend}] re-import of the same file: {again.updated:,} updated, "
               f"{again.inserted} inserted in {re_seconds:.1f} s = "
               f"{lines / re_seconds:,.0f} lines/s")  # fmt: skip
     return seconds <= target
@@ -157,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         orders = folder / "orders.csv"
         write_orders(orders, lines=args.lines, clients=args.clients, products=args.products)
         size = orders.stat().st_size / 1e6
-        print(f"generated {args.lines:,} order lines ({size:.0f} MB) in "
+        say(f"generated {args.lines:,} order lines ({size:.0f} MB) in "
               f"{time.perf_counter() - started:.1f} s")  # fmt: skip
         backends = ["sqlite", "postgres"] if args.postgres else ["sqlite"]
         results = [run_backend(backend, folder, orders, args.lines) for backend in backends]

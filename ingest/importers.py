@@ -103,7 +103,10 @@ def check_header(
     if optional:
         expected += f" (optional: {', '.join(optional)})"
     names = [name.strip().lower() for name in header]
-    if not any(names):
+    # Spreadsheets often save empty cells after the last column: they name nothing.
+    while names and not names[-1]:
+        names.pop()
+    if not names:
         raise ImportRefused(
             f"{path} has no header row: its first row must name the columns {expected}"
         )

@@ -27,6 +27,8 @@ PRODUCTS = table(Product)
 PRICES = table(Price)
 COLUMNS = table(PriceColumn)
 SPECIALS = table(SpecialPosition)
+# Folding may lengthen a name ("ß" -> "ss"): the search copy is cut to fit its column.
+NAME_LENGTH = max_length(Product, "search_name")
 _UNKNOWN_SKU = "import products first, or correct the sku"
 
 
@@ -75,7 +77,7 @@ class ProductsImporter(KindImporter[dict[str, Any]]):
         record = {
             "sku": fields.text(row["sku"], "sku", max_length=max_length(Product, "sku")),
             "name": name,
-            "search_name": fold(name),
+            "search_name": fold(name)[:NAME_LENGTH],
             "category": fields.text(
                 row["category"], "category", max_length=max_length(Product, "category")
             ),

@@ -20,6 +20,8 @@ from ingest.importers_catalog import PriceColumnBook
 MANAGERS = table(Manager)
 CLIENTS = table(Client)
 PHONES = table(ClientPhone)
+# Folding may lengthen a name ("ß" -> "ss"): the search copy is cut to fit its column.
+NAME_LENGTH = max_length(Client, "search_name")
 
 
 class ManagersImporter(KindImporter[dict[str, Any]]):
@@ -108,7 +110,7 @@ class ClientsImporter(KindImporter[ClientRecord]):
         values = {
             "code": fields.text(row["code"], "code", max_length=max_length(Client, "code")),
             "name": name,
-            "search_name": fold(name),
+            "search_name": fold(name)[:NAME_LENGTH],
             "type": self._client_type(row["type"]),
             "manager_id": self._manager_id(row["manager_code"]),
             "credit_limit": self._credit_limit(row["credit_limit"]),

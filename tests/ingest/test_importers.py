@@ -303,6 +303,13 @@ def test_a_file_with_wrong_columns_is_refused_naming_missing_unknown_and_expecte
     assert count(session_factory, Client) == 0
 
 
+def test_empty_header_cells_after_the_last_column_are_ignored(
+    write_csv: WriteCsv, run_import: Import
+) -> None:
+    rows = [[*MANAGERS[0], "", ""], [*MANAGERS[1], "", ""]]
+    assert run_import("managers", write_csv("managers.csv", rows)).inserted == 1
+
+
 def test_an_unknown_kind_is_refused_with_the_kinds_that_exist(
     write_csv: WriteCsv, run_import: Import
 ) -> None:
