@@ -15,6 +15,11 @@ div[data-testid="stVerticalBlock"] {gap: 0.55rem;}
 h4 {padding-top: 0.2rem; padding-bottom: 0.2rem;}
 </style>"""
 
+UNEXPECTED_ERROR = (
+    "Something went wrong on this page and it has been logged. What you entered is kept: "
+    "try again, or tell your supervisor if it repeats."
+)
+
 OFFER_TITLES = {
     "new": "New items",
     "special": "Special positions",

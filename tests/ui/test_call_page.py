@@ -40,7 +40,7 @@ def test_a_key_client_found_by_phone_shows_the_transfer_to_the_other_kam(app: Ap
     app.run()
     app.text_input(key="caller_query").input("01/234-5678").run()
     assert not app.exception
-    assert "Hotel Jadran" in app.subheader[0].value
+    assert any("Hotel Jadran" in m.value for m in app.markdown)
     assert "Transfer to Person KAM2" in app.warning[0].value
 
 
@@ -54,4 +54,21 @@ def test_a_debtor_shows_credit_blocked_with_the_document(app: AppTest) -> None:
 def test_an_unknown_caller_is_a_new_caller(app: AppTest) -> None:
     app.run()
     app.text_input(key="caller_query").input("099 999 9999").run()
-    assert app.subheader[0].value == "New caller"
+    assert any(m.value == "#### New caller" for m in app.markdown)
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("sqlite:///{tmp}/empty.db", "desk init"),
+        ("mysql://nobody@127.0.0.1/desk", "SQLite (default) or PostgreSQL"),
+    ],
+)
+def test_a_database_that_is_not_ready_gets_a_clear_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, says: str
+) -> None:
+    monkeypatch.setenv("DESK_DATABASE_URL", url.format(tmp=tmp_path))
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert says in at.error[0].value

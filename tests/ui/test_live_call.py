@@ -52,6 +52,7 @@ def _caller(app: AppTest, query: str) -> AppTest:
     app.run()
     app.text_input(key="caller_query").input(query).run()
     assert not app.exception, app.exception
+    assert not [e for e in app.error if "Something went wrong" in e.value]
     return app
 
 

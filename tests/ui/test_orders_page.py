@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderStatusChange
-from assistant.orders.queries import OrderFilter, orders_csv
+from assistant.orders.queries import OrderBook, OrderFilter, orders_csv
 from tests import factories as f
 from tests.conftest import TODAY
 
@@ -147,3 +147,15 @@ def test_the_export_holds_exactly_the_filtered_orders(
     lines = text.splitlines()
     assert lines[0].startswith("order_no,status,client,client_name,delivery_date")
     assert len(lines) == 2 and lines[1].startswith(f"{orders['later']},placed,M2,'=Mesnica Horvat")
+
+
+def test_a_database_failure_shows_a_message_never_a_traceback(
+    orders: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Any, **_: Any) -> list[dict[str, Any]]:
+        raise RuntimeError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(OrderBook, "list", broken)
+    at = _page()
+    assert not at.exception
+    assert "could not be loaded" in at.error[0].value

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import streamlit as st
 
 from assistant.calls.models import CALL_PURPOSES
 from assistant.calls.service import CALL_OUTCOMES, CallFilter
+from assistant.errors import DeskError
+from assistant.services import Services
 from assistant.ui.deps import services
+
+log = logging.getLogger(__name__)
 
 ALL = "all"
 SHOWN = 300
 TABLE_COLUMNS = {
     "started": st.column_config.TextColumn("Started (UTC)"),
     "caller": st.column_config.TextColumn("Caller"),
+    "name": st.column_config.TextColumn("Client name", width="medium"),
     "direction": st.column_config.TextColumn("Dir."),
     "operator": st.column_config.TextColumn("Operator"),
     "purpose": st.column_config.TextColumn("Purpose"),
@@ -53,10 +59,11 @@ def _row(call: dict[str, Any]) -> dict[str, Any]:
     return {
         "started": call["started_at"].replace("T", " "),
         "caller": call["client"] or call["phone"] or "?",
+        "name": call["client_name"] or "",
         "direction": "in" if call["direction"] == "incoming" else "out",
         "operator": call["operator"],
         "purpose": call["purpose"],
-        "outcome": call["outcome"] or "open",
+        "outcome": (call["outcome"] or "open").replace("_", " "),
         "transferred_to": call["transferred_to"] or "",
         "offered": ", ".join(f"{o['kind']} {o['sku']}" for o in offers),
         "accepted": ", ".join(o["sku"] for o in offers if o["accepted"] is True),
@@ -65,24 +72,42 @@ def _row(call: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-desk = services()
-st.markdown("### Calls")
-where = _filters(desk.calls.operators())
-counts = desk.calls.counts(where=where)
-m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric("Calls", counts.calls)
-m2.metric("Orders placed", counts.orders_placed)
-m3.metric("Transfers", counts.transfers)
-m4.metric("Offers made", counts.offers_made)
-rate = f"{counts.offers_accepted / counts.offers_made:.0%} taken" if counts.offers_made else None
-m5.metric("Offers accepted", counts.offers_accepted, delta=rate, delta_color="off")
+def _page(desk: Services) -> None:
+    """Filters, the figures, and the log itself."""
+    where = _filters(desk.calls.operators())
+    counts = desk.calls.counts(where=where)
+    m1, m2, m3, m4, m5 = st.columns(5)
+    m1.metric("Calls", counts.calls)
+    m2.metric("Orders placed", counts.orders_placed)
+    m3.metric("Transfers", counts.transfers)
+    m4.metric("Offers made", counts.offers_made)
+    rate = (
+        f"{counts.offers_accepted / counts.offers_made:.0%} taken" if counts.offers_made else None
+    )
+    m5.metric(
+        "Offers accepted", counts.offers_accepted, delta=rate, delta_color="off", delta_arrow="off"
+    )
 
-rows = desk.calls.list(where=where)
-if not rows:
-    st.info("No calls match these filters.")
-    st.stop()
-if len(rows) >= SHOWN:
-    st.caption(f"The newest {SHOWN} calls; the figures above count them all.")
-st.dataframe(
-    [_row(r) for r in rows], hide_index=True, column_config=TABLE_COLUMNS, key="calls_table"
-)
+    rows = desk.calls.list(where=where)
+    if not rows:
+        st.info("No calls match these filters.")
+        return
+    if len(rows) >= SHOWN:
+        st.caption(f"The newest {SHOWN} calls; the figures above count them all.")
+    st.dataframe(
+        [_row(r) for r in rows],
+        hide_index=True,
+        column_config=TABLE_COLUMNS,
+        height=min(36 * len(rows) + 40, 640),
+        key="calls_table",
+    )
+
+
+st.markdown("### Calls")
+try:
+    _page(services())
+except DeskError as err:
+    st.error(err.message)
+except Exception:
+    log.exception("the Calls page failed")
+    st.error("The calls could not be loaded: see the server log.")

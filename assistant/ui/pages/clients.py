@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import zlib
 
 import pandas as pd
@@ -9,38 +10,52 @@ import streamlit as st
 
 from assistant.clients.account import ClientAccount, Debts, OrderHistory
 from assistant.clients.card import ClientCard
+from assistant.errors import DeskError
+from assistant.services import Services
 from assistant.timeutil import today
 from assistant.ui.deps import services
 from assistant.ui.widgets import credit_box, offers_panel, route_box
 
+log = logging.getLogger(__name__)
+
 HISTORY_ORDERS = 20
 OVERDUE_STYLE = "color: #b42318; font-weight: 600"
+# Column headings of the three tables (the data keeps short lower-case names).
+LABELS = {
+    "order": "Order",
+    "placed": "Placed",
+    "delivery": "Delivery",
+    "status": "Status",
+    "lines": "Lines",
+    "date": "Date",
+    "document": "Document",
+    "due": "Due",
+    "amount": "Amount",
+    "paid": "Paid",
+    "open": "Open",
+    "state": "State",
+}
 
 
 def _card(card: ClientCard) -> None:
-    """Who the client is, the route, credit and column; offers beside it."""
+    """Who the client is, the route, credit and price column, as on a call."""
     client = card.client
     assert client is not None
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader(f"{client.name}  ·  {client.code}")
-        manager = (
-            f"{client.manager.name} ({'present' if client.manager.available else 'absent'})"
-            if client.manager
-            else "no manager"
-        )
-        where = f"{client.city or 'no city'}{' · regional' if client.regional else ''}"
-        st.caption(f"{card.type_label} · {where} · manager: {manager}")
-        phones = ", ".join(p.raw or p.phone for p in client.phones) or "—"
-        receivers = ", ".join(p.name for p in client.receivers) or "—"
-        st.caption(f"Phones: {phones} · Receivers: {receivers}")
-        route_box(card.route)
-        credit_box(card.credit, known=True)
-        if card.column:
-            st.markdown(f"**Price column {card.column.column}** — {card.column.why}")
-    with right:
-        st.markdown("##### Offer on the next call")
-        offers_panel(card.offers)
+    st.subheader(f"{client.name}  ·  {client.code}")
+    manager = (
+        f"{client.manager.name} ({'present' if client.manager.available else 'absent'})"
+        if client.manager
+        else "no manager"
+    )
+    where = f"{client.city or 'no city'}{' · regional' if client.regional else ''}"
+    st.caption(f"{card.type_label} · {where} · manager: {manager}")
+    phones = ", ".join(p.raw or p.phone for p in client.phones) or "—"
+    receivers = ", ".join(p.name for p in client.receivers) or "—"
+    st.caption(f"Phones: {phones} · Receivers: {receivers}")
+    route_box(card.route)
+    credit_box(card.credit, known=True)
+    if card.column:
+        st.markdown(f"**Price column {card.column.column}** — {card.column.why}")
 
 
 def _history(history: OrderHistory) -> None:
@@ -64,7 +79,10 @@ def _history(history: OrderHistory) -> None:
                 for o in history.desk
             ],
             hide_index=True,
-            column_config={"total": st.column_config.NumberColumn("total", format="%.2f")},
+            column_config={
+                **LABELS,
+                "total": st.column_config.NumberColumn("Total", format="%.2f"),
+            },
             key="clients_desk_orders",
         )
     if history.past:
@@ -80,7 +98,10 @@ def _history(history: OrderHistory) -> None:
                 for o in history.past
             ],
             hide_index=True,
-            column_config={"total": st.column_config.NumberColumn("total", format="%.2f")},
+            column_config={
+                **LABELS,
+                "total": st.column_config.NumberColumn("Total", format="%.2f"),
+            },
             key="clients_past_orders",
         )
 
@@ -115,41 +136,55 @@ def _debts(debts: Debts) -> None:
     styled = table.style.format({"amount": "{:,.2f}", "paid": "{:,.2f}", "open": "{:,.2f}"}).apply(
         lambda row: [OVERDUE_STYLE if row["state"] != "not due" else ""] * len(row), axis=1
     )
-    st.dataframe(styled, hide_index=True, key="clients_debts")
+    st.dataframe(styled, hide_index=True, column_config=LABELS, key="clients_debts")
 
 
-desk = services()
-account = ClientAccount(session_factory=desk.sessions)
-st.markdown("### Clients")
-query = st.text_input(
-    "Find a client", placeholder="Phone, client code or part of the name", key="clients_query"
-)
-if not query.strip():
-    st.caption("Type a phone, client code or name.")
-    st.stop()
-matches = desk.directory.find(query)
-if not matches:
-    st.info("No client has this phone, code or name.")
-    st.stop()
-chosen = matches[0].client_id
-if len(matches) > 1:
-    labels = {m.client_id: f"{m.name} [{m.code}] {m.city or ''}".strip() for m in matches}
-    # Keyed by the query: a new search starts from its best match, not from an old pick.
-    chosen = st.radio(
-        "Matches",
-        list(labels),
-        format_func=labels.__getitem__,
-        horizontal=True,
-        key=f"clients_pick_{zlib.crc32(query.strip().encode())}",
+def _page(desk: Services) -> None:
+    """Search, pick, then the card, debts, history and offers."""
+    account = ClientAccount(session_factory=desk.sessions)
+    query = st.text_input(
+        "Find a client", placeholder="Phone, client code or part of the name", key="clients_query"
     )
-client = desk.directory.get(chosen)
-if client is None:
-    st.error("This client was removed meanwhile; search again.")
-    st.stop()
-_card(desk.cards.card_for(client=client, query=query))
-st.divider()
-orders, debts = st.columns([3, 2], gap="large")
-with orders:
-    _history(account.history(client_id=client.id, limit=HISTORY_ORDERS))
-with debts:
-    _debts(account.debts(client_id=client.id, as_of=today()))
+    if not query.strip():
+        st.caption("Type a phone, client code or name.")
+        return
+    matches = desk.directory.find(query)
+    if not matches:
+        st.info("No client has this phone, code or name.")
+        return
+    chosen = matches[0].client_id
+    if len(matches) > 1:
+        labels = {m.client_id: f"{m.name} [{m.code}] {m.city or ''}".strip() for m in matches}
+        # Keyed by the query: a new search starts from its best match, not from an old pick.
+        chosen = st.radio(
+            "Matches",
+            list(labels),
+            format_func=labels.__getitem__,
+            horizontal=True,
+            key=f"clients_pick_{zlib.crc32(query.strip().encode())}",
+        )
+    client = desk.directory.get(chosen)
+    if client is None:
+        st.error("This client was removed meanwhile; search again.")
+        return
+    card = desk.cards.card_for(client=client, query=query)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _card(card)
+        _debts(account.debts(client_id=client.id, as_of=today()))
+        _history(account.history(client_id=client.id, limit=HISTORY_ORDERS))
+    with right:
+        st.markdown("##### Offer on the next call")
+        # Its own scroll box: a long offer list must not push the account out of sight.
+        with st.container(height=720, border=False):
+            offers_panel(card.offers)
+
+
+st.markdown("### Clients")
+try:
+    _page(services())
+except DeskError as err:
+    st.error(err.message)
+except Exception:
+    log.exception("the Clients page failed")
+    st.error("The client could not be loaded: see the server log.")

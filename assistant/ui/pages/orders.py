@@ -12,6 +12,7 @@ import streamlit as st
 from assistant.errors import DeskError
 from assistant.orders.models import ORDER_STATUSES
 from assistant.orders.queries import OrderFilter, orders_csv
+from assistant.services import Services
 from assistant.ui.deps import services
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,11 @@ def _advance(order_no: str, to_status: str, by: str) -> None:
         )
 
 
+def _when(stamp: str) -> str:
+    """An ISO timestamp as people read it: date and minutes."""
+    return stamp[:16].replace("T", " ")
+
+
 def _flash() -> None:
     kind, message = st.session_state.pop("orders_flash", (None, None))
     if kind == "success":
@@ -82,7 +88,7 @@ def _detail(order: dict[str, Any], by: str) -> None:
     """One order in full, with the button that moves it to its next status."""
     st.markdown(f"#### {order['order_no']} · {order['client_name']} `{order['client']}`")
     st.caption(
-        f"Status **{order['status']}** · placed {order['created_at']} UTC by "
+        f"Status **{order['status']}** · placed {_when(order['created_at'])} UTC by "
         f"{order['operator']} · price column {order['price_column']}"
     )
     _flash()
@@ -122,62 +128,68 @@ def _detail(order: dict[str, Any], by: str) -> None:
         key="orders_lines",
     )
     st.markdown(f"**Total {order['total']:,.2f}** · {order['lines_count']} lines")
-    moves = [
-        f"{h['at'][:16].replace('T', ' ')} {h['from']} → {h['to']} by {h['by']}"
-        for h in order["history"]
-    ]
+    moves = [f"{_when(h['at'])} {h['from']} → {h['to']} by {h['by']}" for h in order["history"]]
     st.caption("Status history: " + (" · ".join(moves) if moves else "placed, not moved yet."))
 
 
-desk = services()
-st.markdown("### Orders")
-# Until the desk has logins, moves are signed with the configured desk user.
-by = str(st.session_state.get("user") or desk.settings.operator)
-where = _filters(desk.orders.operators())
-rows = desk.orders.list(where=where)
+def _page(desk: Services) -> None:
+    """Filters, totals and export, the table, and the opened order."""
+    # Until the desk has logins, moves are signed "head", as `desk orders advance` does.
+    by = str(st.session_state.get("user") or "head")
+    where = _filters(desk.orders.operators())
+    rows = desk.orders.list(where=where)
 
-total = sum(r["total"] for r in rows)
-more = f" (the newest {SHOWN}: narrow the filters to see others)" if len(rows) >= SHOWN else ""
-head, export = st.columns([4, 1], vertical_alignment="center")
-head.caption(f"{len(rows)} orders · total {total:,.2f}{more}")
-export.download_button(
-    "Export CSV",
-    data=orders_csv(rows),
-    file_name=f"orders-{date.today().isoformat()}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-    disabled=not rows,
-    key="orders_export",
-)
-if not rows:
-    st.info("No orders match these filters.")
-    st.stop()
+    total = sum(r["total"] for r in rows)
+    more = f" (the newest {SHOWN}: narrow the filters to see others)" if len(rows) >= SHOWN else ""
+    head, export = st.columns([6, 1], vertical_alignment="center")
+    head.caption(f"{len(rows)} orders · total {total:,.2f}{more}")
+    export.download_button(
+        "Export CSV",
+        data=orders_csv(rows),
+        file_name=f"orders-{date.today().isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        disabled=not rows,
+        width="stretch",
+        key="orders_export",
+    )
+    if not rows:
+        st.info("No orders match these filters.")
+        return
 
-# The table's key changes with the filter and after a move, so a kept row index
-# can never open a different order than the one the head clicked.
-digest = zlib.crc32(repr(where).encode())
-if st.session_state.get("orders_filter") != digest:
-    st.session_state["orders_filter"] = digest
-    st.session_state.pop("orders_open", None)  # a new filter closes the order kept open
-table = st.dataframe(
-    [{k: r[k] for k in TABLE_COLUMNS} for r in rows],
-    hide_index=True,
-    column_config=TABLE_COLUMNS,
-    on_select="rerun",
-    selection_mode="single-row",
-    key=f"orders_table_{st.session_state.get('orders_nonce', 0)}_{digest}",
-)
-picked = table.selection.rows
-if picked and picked[0] < len(rows):
-    st.session_state.pop("orders_open", None)
-    open_no: str | None = rows[picked[0]]["order_no"]
-else:
-    open_no = st.session_state.get("orders_open")
-if open_no is None:
-    st.caption("Select a row to open the order.")
-    st.stop()
-try:
+    # The table's key changes with the filter and after a move, so a kept row index
+    # can never open a different order than the one the head clicked.
+    digest = zlib.crc32(repr(where).encode())
+    if st.session_state.get("orders_filter") != digest:
+        st.session_state["orders_filter"] = digest
+        st.session_state.pop("orders_open", None)  # a new filter closes the order kept open
+    table = st.dataframe(
+        [{**{k: r[k] for k in TABLE_COLUMNS}, "created_at": _when(r["created_at"])} for r in rows],
+        hide_index=True,
+        column_config=TABLE_COLUMNS,
+        on_select="rerun",
+        selection_mode="single-row",
+        height=min(36 * len(rows) + 40, 330),  # about eight rows: the opened order stays in view
+        key=f"orders_table_{st.session_state.get('orders_nonce', 0)}_{digest}",
+    )
+    picked = table.selection.rows
+    if picked and picked[0] < len(rows):
+        st.session_state.pop("orders_open", None)
+        open_no: str | None = rows[picked[0]]["order_no"]
+    else:
+        open_no = st.session_state.get("orders_open")
+    if open_no is None:
+        st.caption("Select a row to open the order.")
+        return
     _detail(desk.orders.get(open_no), by)
+
+
+st.markdown("### Orders")
+try:
+    _page(services())
 except DeskError as err:
     st.error(err.message)
+except Exception:
+    log.exception("the Orders page failed")
+    st.error("The orders could not be loaded: see the server log.")
