@@ -158,15 +158,13 @@ class CallLog:
         """Calls newest first, with what was offered and what was taken."""
         f = where or CallFilter()
         query = (
-            select(Call, Client.code, Manager.code)
+            select(Call, Client.code, Client.name, Manager.code)
             .outerjoin(Client, Client.id == Call.client_id)
             .outerjoin(Manager, Manager.id == Call.transferred_to_id)
         )
         query = _narrow(query, f).order_by(Call.id.desc()).limit(f.limit)
         with self._sessions() as session:
-            return [
-                _call_dict(call, client, to) for call, client, to in session.execute(query).all()
-            ]
+            return [_call_dict(*row) for row in session.execute(query).all()]
 
     def counts(self, *, where: CallFilter | None = None) -> CallCounts:
         """Calls, orders, transfers and offers over all matching calls (not just a page)."""
@@ -228,11 +226,14 @@ def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
         raise DeskError(f"Unknown {what} {value!r}; use one of: {', '.join(allowed)}.")
 
 
-def _call_dict(call: Call, client_code: str | None, to: str | None) -> dict[str, Any]:
+def _call_dict(
+    call: Call, client_code: str | None, client_name: str | None, to: str | None
+) -> dict[str, Any]:
     return {
         "id": call.id,
         "phone": call.phone,
         "client": client_code,
+        "client_name": client_name,
         "operator": call.operator,
         "direction": call.direction,
         "purpose": call.purpose,
