@@ -1,0 +1,1 @@
+"""The knowledge base: catalogues, price terms and procedures, indexed for the assistant."""
