@@ -32,9 +32,9 @@ TABLE_COLUMNS = {
 }
 
 
-def _filters(operators: tuple[str, ...]) -> OrderFilter:
+def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
     """The filter row: status, delivery dates, client code, operator."""
-    c1, c2, c3, c4 = st.columns([1, 1.6, 1, 1])
+    c1, c2, c3, c4 = row
     status = c1.selectbox("Status", [ALL, *ORDER_STATUSES], key="orders_status")
     dates = c2.date_input("Delivery between", value=[], format="YYYY-MM-DD", key="orders_dates")
     client = c3.text_input("Client code", placeholder="e.g. M1042", key="orders_client")
@@ -136,16 +136,18 @@ def _page(desk: Services) -> None:
     """Filters, totals and export, the table, and the opened order."""
     # Until the desk has logins, moves are signed "head", as `desk orders advance` does.
     by = str(st.session_state.get("user") or "head")
-    where = _filters(desk.orders.operators())
+    # The export sits at the end of the filter row, clear of the table's own toolbar.
+    *row, export = st.columns([1, 1.6, 1, 1, 0.8], vertical_alignment="bottom")
+    where = _filters(desk.orders.operators(), row)
     rows = desk.orders.list(where=where)
 
     total = sum(r["total"] for r in rows)
     more = f" (the newest {SHOWN}: narrow the filters to see others)" if len(rows) >= SHOWN else ""
-    head, export = st.columns([6, 1], vertical_alignment="center")
-    head.caption(f"{len(rows)} orders · total {total:,.2f}{more}")
+    st.caption(f"{len(rows)} orders · total {total:,.2f}{more}")
     export.download_button(
         "Export CSV",
-        data=orders_csv(rows),
+        # With a BOM, Excel reads the file as UTF-8 and keeps names like "Kovačević" intact.
+        data=orders_csv(rows).encode("utf-8-sig"),
         file_name=f"orders-{date.today().isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",
