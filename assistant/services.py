@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
+from assistant.clients.account import ClientAccount
 from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
@@ -45,6 +46,7 @@ class Services:
     placement: OrderPlacement
     orders: OrderBook
     calls: CallLog
+    account: ClientAccount
 
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:
@@ -93,6 +95,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         placement=placement,
         orders=OrderBook(session_factory=sessions),
         calls=CallLog(session_factory=sessions),
+        account=ClientAccount(session_factory=sessions),
     )
 
 

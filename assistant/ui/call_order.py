@@ -117,23 +117,29 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Price": st.column_config.NumberColumn(format="%.2f"),
             "Total": st.column_config.NumberColumn(format="%.2f"),
         },
-        on_change=_edit_lines,
-        args=(call, key, [line.sku for line in quote.lines]),
     )
+    # Applied after the grid is drawn (not in a callback) so a scripted edit works the same.
+    if _edit_lines(call, key, [line.sku for line in quote.lines]):
+        st.rerun()
     st.markdown(f"**Total {quote.total:,.2f}** · column {quote.column} · {len(quote.lines)} lines")
 
 
-def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> None:
-    """Apply quantity edits and deleted rows from the grid to the draft."""
+def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:
+    """Apply quantity edits and deleted rows from the grid to the draft; True if any."""
     edits = st.session_state.get(key) or {}
-    for row in sorted(edits.get("deleted_rows", []), reverse=True):
-        call.remove(skus[row])
+    changed = False
     for row, change in edits.get("edited_rows", {}).items():
         if "Qty" in change and int(row) < len(skus):
             try:
                 call.set_qty(skus[int(row)], Decimal(str(change["Qty"] or 0)))
             except InvalidOperation:
                 continue
+            changed = True
+    for row in sorted(edits.get("deleted_rows", []), reverse=True):
+        if row < len(skus):
+            call.remove(skus[row])
+            changed = True
+    return changed
 
 
 def _override(card: ClientCard) -> str | None:

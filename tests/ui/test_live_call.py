@@ -154,3 +154,20 @@ def test_a_double_submit_makes_one_order(app: AppTest, session_factory) -> None:
     app.button(key="place").click().run()
     assert [o.order_no for o in _orders(session_factory)] == [first]
     assert any(first in s.value for s in app.success)
+
+
+def test_quantities_are_edited_and_lines_removed_in_the_grid(app: AppTest) -> None:
+    _caller(app, "M1")
+    _add(app, "maslinovo ulje", 6)
+    _add(app, "secer kristal", 2)
+    call = app.session_state["live_call"]
+    key = f"lines-{call.editor_version}"
+    app.session_state[key] = {
+        "edited_rows": {0: {"Qty": 18}},
+        "added_rows": [],
+        "deleted_rows": [1],
+    }
+    app.run()
+    assert not app.exception
+    assert app.session_state["live_call"].lines == {"OIL": Decimal(18)}
+    assert "Total 162.00" in " ".join(m.value for m in app.markdown)

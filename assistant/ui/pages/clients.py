@@ -8,7 +8,7 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from assistant.clients.account import ClientAccount, Debts, OrderHistory
+from assistant.clients.account import Debts, OrderHistory
 from assistant.clients.card import ClientCard
 from assistant.errors import DeskError
 from assistant.services import Services
@@ -141,7 +141,7 @@ def _debts(debts: Debts) -> None:
 
 def _page(desk: Services) -> None:
     """Search, pick, then the card, debts, history and offers."""
-    account = ClientAccount(session_factory=desk.sessions)
+    account = desk.account
     query = st.text_input(
         "Find a client", placeholder="Phone, client code or part of the name", key="clients_query"
     )
