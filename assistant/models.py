@@ -13,6 +13,7 @@ from assistant.clients.models import (
 from assistant.credit.models import Receivable
 from assistant.db import Base
 from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
+from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
 __all__ = [
     "AuthorisedPerson",
@@ -23,6 +24,8 @@ __all__ = [
     "DeliveryAddress",
     "Department",
     "HistoryLine",
+    "KnowledgeDocument",
+    "KnowledgeEvent",
     "Manager",
     "OfferMade",
     "Order",

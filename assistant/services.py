@@ -25,6 +25,7 @@ from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
+from knowledge.base import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Services:
     orders: OrderBook
     calls: CallLog
     account: ClientAccount
+    knowledge: KnowledgeBase
 
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:
@@ -96,6 +98,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         orders=OrderBook(session_factory=sessions),
         calls=CallLog(session_factory=sessions),
         account=ClientAccount(session_factory=sessions),
+        knowledge=KnowledgeBase(settings=settings, session_factory=sessions),
     )
 
 

@@ -1,0 +1,109 @@
+"""Chroma through LangChain: on disk by default, a Chroma server when DESK_CHROMA_URL is set."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+
+from assistant.errors import DeskError
+from knowledge.models import Chunk
+
+COLLECTION = "desk_knowledge"
+# Cosine suits e5; a wide search beam because HNSW's default recall is poor on small sets.
+HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
+_BATCH = 256
+
+
+def make_client(*, url: str | None, path: Path) -> Any:
+    """The one place the Chroma backend is chosen, with an error that says how to fix it."""
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    match url:
+        case None | "":
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=settings)
+        case _:
+            parsed = urlparse(url)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                raise DeskError(
+                    f"DESK_CHROMA_URL={url!r} is not a Chroma server URL; use e.g. "
+                    "http://127.0.0.1:8000 (start one with `chroma run --path DIR`)."
+                )
+            try:
+                return chromadb.HttpClient(
+                    host=parsed.hostname,
+                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=settings,
+                )
+            except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
+                raise DeskError(
+                    f"The Chroma server at {url} does not answer ({exc}). Start it, or unset "
+                    "DESK_CHROMA_URL to use the store on disk."
+                ) from exc
+
+
+class KnowledgeStore:
+    """The vector store of every chunk; the embedding model is always passed explicitly."""
+
+    def __init__(self, *, client: Any, embeddings: Embeddings, collection: str = COLLECTION):
+        self._embeddings = embeddings
+        # Never let Chroma build its default embedding function: it downloads a model.
+        self._chroma = Chroma(
+            collection_name=collection,
+            embedding_function=embeddings,
+            client=client,
+            collection_configuration=HNSW,  # type: ignore[arg-type]
+        )
+
+    @property
+    def embeddings(self) -> Embeddings:
+        return self._embeddings
+
+    def upsert(self, chunks: Sequence[Chunk]) -> None:
+        """Write chunks (new or replaced), in batches."""
+        for start in range(0, len(chunks), _BATCH):
+            batch = list(chunks[start : start + _BATCH])
+            self._chroma.add_documents([c.to_document() for c in batch], ids=[c.id for c in batch])
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Remove chunks by id (a changed or retired document's old chunks)."""
+        for start in range(0, len(ids), _BATCH):
+            self._chroma.delete(ids=list(ids[start : start + _BATCH]))
+
+    def count(self) -> int:
+        """How many chunks are indexed."""
+        return int(self._chroma._collection.count())
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored already (unchanged chunks need no embedding)."""
+        if not ids:
+            return set()
+        return set(self._chroma.get(ids=list(ids), include=[])["ids"])
+
+    def all_chunks(self, *, page: int = 2000) -> Iterator[Chunk]:
+        """Every stored chunk (for the lexical index), page by page."""
+        offset = 0
+        while True:
+            got = self._chroma.get(limit=page, offset=offset, include=["documents", "metadatas"])
+            ids = got["ids"]
+            for cid, text, meta in zip(ids, got["documents"], got["metadatas"], strict=True):
+                yield Chunk.from_document(Document(page_content=text, metadata=meta), id=cid)
+            if len(ids) < page:
+                return
+            offset += page
+
+    def dense(
+        self, query: str, *, k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[Chunk, float]]:
+        """Nearest chunks to the question with their cosine similarity, best first."""
+        found = self._chroma.similarity_search_with_score(query, k=k, filter=where)
+        # The collection measures cosine distance; 1 - distance is the cosine similarity.
+        return [(Chunk.from_document(doc), 1.0 - float(dist)) for doc, dist in found]
