@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.config import Settings
 from knowledge.embeddings import make_embeddings
+from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore, make_client
 
 
@@ -23,3 +24,8 @@ class KnowledgeBase:
         """The Chroma collection (on disk, or the server at DESK_CHROMA_URL)."""
         client = make_client(url=self._settings.chroma_url, path=self._settings.chroma_path)
         return KnowledgeStore(client=client, embeddings=make_embeddings(self._settings.embeddings))
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        """Hybrid retrieval over the store; its lexical index follows the store's changes."""
+        return Retriever(store=self.store)

@@ -20,6 +20,16 @@ COLLECTION = "desk_knowledge"
 # Cosine suits e5; a wide search beam because HNSW's default recall is poor on small sets.
 HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _BATCH = 256
+# HNSW is asked for at least this many neighbours: a wider beam finds the true nearest
+# ones far more often (measured in bench/bench_retrieval.py), and the distances it
+# returns are exact, so cutting the wide list back to k is an exact re-ranking.
+DENSE_CANDIDATES = 50
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What the model embeds: the chunk with its title and heading, so context is kept."""
+    context = " > ".join(part for part in (chunk.title, chunk.heading) if part)
+    return f"{context}\n{chunk.text}" if context else chunk.text
 
 
 def make_client(*, url: str | None, path: Path) -> Any:
@@ -67,11 +77,22 @@ class KnowledgeStore:
     def embeddings(self) -> Embeddings:
         return self._embeddings
 
+    @property
+    def collection(self) -> Any:
+        """The raw Chroma collection (vectors, exact checks in benchmarks)."""
+        return self._chroma._collection
+
     def upsert(self, chunks: Sequence[Chunk]) -> None:
-        """Write chunks (new or replaced), in batches."""
+        """Write chunks (new or replaced), in batches; passages embedded with their context."""
         for start in range(0, len(chunks), _BATCH):
             batch = list(chunks[start : start + _BATCH])
-            self._chroma.add_documents([c.to_document() for c in batch], ids=[c.id for c in batch])
+            vectors = self._embeddings.embed_documents([passage_text(c) for c in batch])
+            self.collection.upsert(
+                ids=[c.id for c in batch],
+                embeddings=vectors,
+                documents=[c.text for c in batch],
+                metadatas=[c.metadata() for c in batch],
+            )
 
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id (a changed or retired document's old chunks)."""
@@ -80,7 +101,7 @@ class KnowledgeStore:
 
     def count(self) -> int:
         """How many chunks are indexed."""
-        return int(self._chroma._collection.count())
+        return int(self.collection.count())
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Which of `ids` are stored already (unchanged chunks need no embedding)."""
@@ -101,9 +122,46 @@ class KnowledgeStore:
             offset += page
 
     def dense(
-        self, query: str, *, k: int, where: dict[str, Any] | None = None
+        self,
+        query: str,
+        *,
+        k: int,
+        where: dict[str, Any] | None = None,
+        candidates: int = DENSE_CANDIDATES,
     ) -> list[tuple[Chunk, float]]:
         """Nearest chunks to the question with their cosine similarity, best first."""
-        found = self._chroma.similarity_search_with_score(query, k=k, filter=where)
+        return self.dense_by_vector(
+            self._embeddings.embed_query(query), k=k, where=where, candidates=candidates
+        )
+
+    def dense_by_vector(
+        self,
+        vector: Sequence[float],
+        *,
+        k: int,
+        where: dict[str, Any] | None = None,
+        candidates: int = DENSE_CANDIDATES,
+    ) -> list[tuple[Chunk, float]]:
+        """Nearest chunks to an embedded question (HNSW asked for a wide beam, cut to k)."""
+        if k <= 0:
+            return []
+        found = self.collection.query(
+            query_embeddings=[list(vector)],
+            n_results=max(k, candidates),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        rows = zip(
+            found["ids"][0],
+            found["documents"][0],
+            found["metadatas"][0],
+            found["distances"][0],
+            strict=True,
+        )
         # The collection measures cosine distance; 1 - distance is the cosine similarity.
-        return [(Chunk.from_document(doc), 1.0 - float(dist)) for doc, dist in found]
+        hits = [
+            (Chunk.from_document(Document(page_content=text, metadata=meta), id=cid), 1.0 - dist)
+            for cid, text, meta, dist in rows
+        ]
+        hits.sort(key=lambda hit: -hit[1])
+        return hits[:k]
