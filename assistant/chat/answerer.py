@@ -1,0 +1,164 @@
+"""Answers with sources: retrieval, SQL facts, and an LLM when one is configured."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+
+from assistant.catalog.search import ProductSearch
+from assistant.chat import prompt, texts
+from assistant.chat.extractive import compose
+from assistant.chat.facts import FactFinder, facts_markdown
+from assistant.chat.models import Answer, ClientContext, Facts, Retriever
+from assistant.clients.lookup import ClientDirectory
+from assistant.errors import DeskError
+from assistant.rules import PriceRules
+from knowledge.models import Hit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything an answer is built from, found before any text is written."""
+
+    question: str
+    hits: tuple[Hit, ...]
+    facts: Facts
+    facts_text: str
+
+
+class Answerer:
+    """Answers operators' questions from the documents, with numbers from SQL."""
+
+    def __init__(
+        self,
+        *,
+        retriever: Retriever,
+        catalog: ProductSearch,
+        directory: ClientDirectory,
+        price_rules: PriceRules,
+        llm: BaseChatModel | None = None,
+        embeddings: Embeddings | None = None,
+    ) -> None:
+        self._retriever = retriever
+        self._facts = FactFinder(catalog=catalog, directory=directory, price_rules=price_rules)
+        self._llm = llm
+        self._embeddings = embeddings
+
+    @property
+    def uses_llm(self) -> bool:
+        """Whether answers are composed by a language model (and stream)."""
+        return self._llm is not None
+
+    def client(self, code: str | None) -> ClientContext | None:
+        """The client on the line by code (raises UnknownClient for a wrong code)."""
+        return self._facts.client(code)
+
+    def prepare(self, question: str, *, k: int = 5, client_code: str | None = None) -> Prepared:
+        """Retrieve passages (filtered by the client's type) and read the SQL facts."""
+        question = question.strip()
+        if not question:
+            raise DeskError(texts.EMPTY_QUESTION, field="question")
+        client = self._facts.client(client_code)
+        hits = self._retriever.search(
+            question, k=max(1, k), client_type=client.type if client else None
+        )
+        facts = self._facts.facts(question, client=client)
+        return Prepared(question, tuple(hits), facts, facts_markdown(facts))
+
+    def answer(self, question: str, *, k: int = 5, client_code: str | None = None) -> Answer:
+        """The whole answer at once (the CLI, tests)."""
+        return self.stream(question, k=k, client_code=client_code).result()
+
+    def stream(self, question: str, *, k: int = 5, client_code: str | None = None) -> AnswerStream:
+        """An answer whose text arrives piece by piece (token by token with an LLM)."""
+        return AnswerStream(self, self.prepare(question, k=k, client_code=client_code))
+
+    def extractive(self, ready: Prepared, *, note: str = "") -> str:
+        """The answer without a model: facts, then the passages with the answer in bold."""
+        body = compose(ready.question, ready.hits, embeddings=self._embeddings)
+        # Facts lead, as in the streamed answer, so the stream and the result read the same.
+        return "\n\n".join(p for p in (ready.facts_text, f"_{note}_" if note else "", body) if p)
+
+    def llm_tokens(self, ready: Prepared) -> Iterator[str]:
+        """The model's answer token by token (raises whatever the model client raises)."""
+        assert self._llm is not None
+        for chunk in self._llm.stream(
+            prompt.messages(ready.question, ready.hits, facts=ready.facts_text)
+        ):
+            yield str(chunk.text)
+
+
+class AnswerStream:
+    """Text pieces to show as they come; `result()` is the finished Answer."""
+
+    def __init__(self, answerer: Answerer, ready: Prepared) -> None:
+        self._answerer = answerer
+        self.ready = ready
+        self._answer: Answer | None = None
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """The sources, known before the text."""
+        return self.ready.hits
+
+    def __iter__(self) -> Iterator[str]:
+        if self._answer is not None:
+            yield self._answer.text
+            return
+        ready = self.ready
+        if not self._answerer.uses_llm or not ready.hits:
+            # No model, or nothing to compose from: a model would only guess.
+            text = self._answerer.extractive(ready)
+            self._answer = Answer(text, ready.hits, ready.facts, "extractive")
+            yield text
+            return
+        yield from self._compose(ready)
+
+    def _compose(self, ready: Prepared) -> Iterator[str]:
+        head = f"{ready.facts_text}\n\n" if ready.facts_text else ""
+        if head:
+            yield head
+        pieces: list[str] = []
+        try:
+            for piece in self._answerer.llm_tokens(ready):
+                pieces.append(piece)
+                yield piece
+        except Exception as exc:  # noqa: BLE001 - any model failure falls back, never a crash
+            log.warning("the LLM failed, answering extractively: %s", exc)
+            note = texts.LLM_FAILED.format(reason=_reason(exc))
+            if pieces:  # half an answer is kept, marked as cut short
+                tail = f"\n\n_{note}_"
+                yield tail
+                self._finish(head + "".join(pieces) + tail, ready, "fallback")
+                return
+            text = self._answerer.extractive(ready, note=note)
+            self._answer = Answer(text, ready.hits, ready.facts, "fallback")
+            yield text[len(head) :]  # the facts were shown already
+            return
+        self._finish(head + "".join(pieces), ready, "llm")
+
+    def _finish(self, text: str, ready: Prepared, mode: str) -> None:
+        body, cited = prompt.citations(text, sources=len(ready.hits))
+        if not cited and not prompt.says_not_found(body):
+            body = f"{body}\n\n_{texts.UNCITED}_"
+        self._answer = Answer(body, ready.hits, ready.facts, mode, cited)
+
+    def result(self) -> Answer:
+        """The finished answer (reads the rest of the stream if it was not read)."""
+        if self._answer is None:
+            for _piece in self:
+                pass
+        assert self._answer is not None
+        return self._answer
+
+
+def _reason(exc: Exception) -> str:
+    """A short reason for the note (the class name when the message is empty)."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return (message[:120] or type(exc).__name__).rstrip(".")

@@ -1,0 +1,169 @@
+"""Facts from SQL for a question: the client on the line and the products it names."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.catalog.pricing import choose_column
+from assistant.catalog.search import ProductHit, ProductSearch, stems
+from assistant.chat import texts
+from assistant.chat.extractive import STOPWORDS
+from assistant.chat.models import ClientContext, Facts, ProductFact
+from assistant.clients.lookup import ClientDirectory
+from assistant.errors import UnknownClient
+from assistant.rules import PriceRules
+from assistant.text import fold
+
+# Words that make a question about price, stock or the client (folded; en, hr, ru).
+PRICE_WORDS = ("price", "cost", "how much", "cijen", "kosta", "stoji", "цен", "стои", "почем")
+STOCK_WORDS = (
+    "stock", "in store", "available", "availab", "do we have", "have we got", "zalih",
+    "imamo li", "ima li", "na stanju", "dostupn", "наличи", "остат", "есть ли", "склад",
+)  # fmt: skip
+CLIENT_WORDS = ("client", "customer", "column", "discount", "klijent", "kupac", "rabat",
+                "stupac", "клиент", "скидк", "колонк")  # fmt: skip
+_SKU = re.compile(r"\b[A-Z0-9][A-Z0-9._/-]{2,}\b")
+# A name counts as mentioned when the question holds this share of its words.
+_NAME_COVERAGE = 0.6
+_MAX_PRODUCTS = 3
+_MAX_NGRAM = 4
+
+
+def _asks(question: str, words: tuple[str, ...]) -> bool:
+    folded = f" {fold(question)} "
+    return any(w in folded for w in words)
+
+
+class FactFinder:
+    """Reads the client's price column and the named products' prices and stock from SQL."""
+
+    def __init__(
+        self, *, catalog: ProductSearch, directory: ClientDirectory, price_rules: PriceRules
+    ) -> None:
+        self._catalog = catalog
+        self._directory = directory
+        self._rules = price_rules
+
+    def client(self, code: str | None) -> ClientContext | None:
+        """The client with `code` and its price column; None without a code."""
+        if not code:
+            return None
+        client = self._directory.by_code(code)
+        if client is None:
+            raise UnknownClient(texts.UNKNOWN_CLIENT.format(code=code), field="client")
+        choice = choose_column(client, self._rules)
+        return ClientContext(client.code, client.name, client.type, choice.column, choice.why)
+
+    def facts(self, question: str, *, client: ClientContext | None) -> Facts:
+        """SQL facts when the question asks about a price, stock or the client."""
+        asks_price = _asks(question, PRICE_WORDS)
+        asks_stock = _asks(question, STOCK_WORDS)
+        asks_client = bool(client) and _asks(question, CLIENT_WORDS)
+        products: tuple[ProductFact, ...] = ()
+        if asks_price or asks_stock:
+            column = client.column if client else self._default_column()
+            products = tuple(_fact(hit, column) for hit in self.mentioned(question, column))
+        return Facts(client, products, asks_price, asks_stock, asks_client)
+
+    def _default_column(self) -> str | None:
+        """The column of the default rule: the price anyone without a client gets."""
+        return next((r.column for r in self._rules.rules if r.default), None)
+
+    def mentioned(self, question: str, column: str | None) -> list[ProductHit]:
+        """Products the question names: an exact SKU, or most words of a product's name."""
+        found: dict[str, ProductHit] = {}
+        for token in _SKU.findall(question):
+            hit = self._catalog.get(token, column=column)
+            if hit is not None:
+                found[hit.sku] = hit
+        words = [w for w in fold(question).split() if w not in STOPWORDS]
+        asked = set(stems(" ".join(words)))
+        for phrase in _phrases(words):
+            for hit in self._catalog.find(phrase, column=column, limit=5):
+                if hit.sku not in found and _strong(hit.name, asked):
+                    found[hit.sku] = hit
+            if len(found) >= _MAX_PRODUCTS:
+                break
+        return list(found.values())[:_MAX_PRODUCTS]
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """Runs of consecutive content words, longest first (a name is rarely split)."""
+    clean = [re.sub(r"[^\w.,-]", "", w) for w in words]
+    clean = [w for w in clean if w]
+    out: list[str] = []
+    for size in range(min(_MAX_NGRAM, len(clean)), 0, -1):
+        for start in range(len(clean) - size + 1):
+            run = clean[start : start + size]
+            # A lone short word ("oil", "5") would match half the catalogue.
+            if size == 1 and (len(run[0]) < 4 or run[0].isdigit()):
+                continue
+            out.append(" ".join(run))
+    return out
+
+
+def _strong(name: str, asked: set[str]) -> bool:
+    """The question names the product: most of its name, or its leading words, never one word."""
+    name_words = [s for s in stems(name) if len(s) >= 3 and not s.isdigit()]
+    if not name_words:
+        return False
+    found = [any(_same(s, a) for a in asked) for s in name_words]
+    if sum(found) < min(2, len(name_words)):
+        return False
+    # Names lead with what the product is ("Maslinovo ulje ..."), then describe it.
+    return sum(found) / len(name_words) >= _NAME_COVERAGE or all(found[:2])
+
+
+def _same(name_stem: str, asked: str) -> bool:
+    if name_stem == asked:
+        return True
+    return min(len(name_stem), len(asked)) >= 4 and (
+        name_stem.startswith(asked) or asked.startswith(name_stem)
+    )
+
+
+def _fact(hit: ProductHit, column: str | None) -> ProductFact:
+    return ProductFact(hit.sku, hit.name, hit.unit, hit.pack_size, column, hit.price, hit.stock)
+
+
+def _number(value: Decimal) -> str:
+    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:,.2f}"
+
+
+def facts_markdown(facts: Facts) -> str:
+    """The facts as Markdown lines, numbers straight from SQL."""
+    lines: list[str] = []
+    client = facts.client
+    if client and facts.asks_client and not facts.products:
+        lines.append(texts.CLIENT_FACT.format(**vars(client)))
+    for p in facts.products:
+        bits = []
+        if facts.asks_price or not facts.asks_stock:
+            if p.column is None:
+                pass  # no column known: a price would be a guess
+            elif p.price is None:
+                bits.append(texts.NO_PRICE_FACT.format(column=p.column))
+            else:
+                whose = (
+                    texts.WHOSE_COLUMN.format(client=client.name, why=client.why)
+                    if client
+                    else texts.DEFAULT_COLUMN
+                )
+                bits.append(
+                    texts.PRICE_FACT.format(
+                        price=f"{p.price:,.2f}", unit=p.unit, column=p.column, whose=whose
+                    )
+                )
+        if p.stock is None:
+            bits.append(texts.NO_STOCK_FACT)
+        elif p.stock <= 0:
+            bits.append(texts.OUT_OF_STOCK)
+        else:
+            bits.append(texts.STOCK_FACT.format(stock=_number(p.stock), unit=p.unit))
+        if p.pack_size != 1:
+            bits.append(texts.PACK_FACT.format(pack=_number(p.pack_size), unit=p.unit))
+        lines.append(f"- **{p.name}** (`{p.sku}`): " + ", ".join(bits))
+    if not lines:
+        return ""
+    return "\n".join([texts.FROM_DATABASE, *lines]) if facts.products else lines[0]

@@ -1,0 +1,152 @@
+"""Answers without an LLM: the answering sentence in bold, prices and stock from SQL."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from assistant.chat import Answerer
+from assistant.chat.extractive import best_sentence, snippet, terms
+from assistant.errors import DeskError, UnknownClient
+from tests import factories as f
+from tests.unit.chat_fakes import FakeRetriever, hit
+
+DELIVERY = hit(
+    "Deliveries leave the warehouse every morning. Islands are delivered on Tuesdays and "
+    "Fridays by ferry. Orders for the islands close at noon the day before.",
+    title="Delivery terms",
+    page=2,
+)
+CERTS = hit(
+    "Frozen fish ships with a health certificate and a catch certificate.", title="Certificates"
+)
+
+
+@pytest.fixture
+def shop(services: Any) -> Any:
+    """A marketer M1 (column C), a key client K1 (column D), olive oil and sugar in stock."""
+    with services.sessions.begin() as s:
+        f.columns(s)
+        mgr = f.manager(s, "MGR")
+        f.client(s, "M1", type="marketer", manager=mgr, name="Obrt Kovačević")
+        f.client(s, "K1", type="key", manager=mgr, name="Hotel Jadran")
+        f.product(
+            s,
+            "OIL-1",
+            name="Maslinovo ulje ekstra djevičansko 1 l",
+            stock=Decimal(120),
+            pack_size=Decimal(6),
+            unit="l",
+            prices={"A": "10.00", "C": "9.00", "D": "8.50"},
+        )
+        f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1.00", "C": "0.80"})
+    return services
+
+
+def _answerer(services: Any, *hits: Any) -> tuple[Answerer, FakeRetriever]:
+    retriever = FakeRetriever(hits)
+    answerer = Answerer(
+        retriever=retriever,
+        catalog=services.catalog,
+        directory=services.directory,
+        price_rules=services.rules.prices,
+    )
+    return answerer, retriever
+
+
+def test_question_terms_drop_question_words_and_fold_inflections() -> None:
+    assert terms("What are the delivery terms to the islands?") == {"delive", "ter", "islan"}
+    assert "maslinov" in terms("Koja je cijena maslinovog ulja?")
+
+
+def test_the_sentence_with_the_most_question_words_is_chosen_from_the_top_passages() -> None:
+    mark = best_sentence("When are the islands delivered?", [CERTS, DELIVERY])
+    assert mark.rank == 1
+    assert mark.sentence == "Islands are delivered on Tuesdays and Fridays by ferry."
+
+
+def test_a_question_sharing_no_word_highlights_nothing_without_a_model() -> None:
+    assert best_sentence("xyz qwerty", [DELIVERY]).sentence == ""
+
+
+def test_the_snippet_bolds_the_answering_sentence_inside_its_passage() -> None:
+    text = snippet(DELIVERY.chunk.text, "Islands are delivered on Tuesdays and Fridays by ferry.")
+    assert "**Islands are delivered on Tuesdays and Fridays by ferry.**" in text
+    assert text.startswith("Deliveries leave")
+
+
+def test_the_extractive_answer_shows_the_answering_passage_first_with_its_sentence_in_bold(
+    shop: Any,
+) -> None:
+    answerer, _ = _answerer(shop, CERTS, DELIVERY)
+    answer = answerer.answer("What are the delivery days for the islands?")
+    assert answer.mode == "extractive"
+    first, second = answer.text.split("\n\n")[1:3]
+    assert first.startswith("[2] *Delivery terms, p. 2*")
+    assert "**Islands are delivered on Tuesdays and Fridays by ferry.**" in first
+    assert second.startswith("[1] *Certificates*") and "**" not in second.replace("*C", "")
+    assert [s["title"] for s in answer.as_dict()["sources"]] == ["Certificates", "Delivery terms"]
+
+
+def test_a_price_question_gets_the_price_in_the_clients_own_column_from_sql(shop: Any) -> None:
+    answerer, retriever = _answerer(shop, hit("Olive oil costs 99.99 in the old catalogue."))
+    answer = answerer.answer("What is the price of maslinovo ulje ekstra?", client_code="M1")
+    (fact,) = answer.facts.products
+    assert (fact.sku, fact.column, fact.price) == ("OIL-1", "C", Decimal("9.00"))
+    assert "9.00 per l in column C (Obrt Kovačević's column" in answer.text
+    assert "stock 120 l" in answer.text
+    # The SQL numbers lead; the document's stale number is only quoted below them.
+    assert answer.text.index("9.00 per l") < answer.text.index("99.99")
+    assert retriever.calls[0]["client_type"] == "marketer"
+
+
+def test_a_key_client_sees_the_key_column_for_the_same_product(shop: Any) -> None:
+    answerer, _ = _answerer(shop, DELIVERY)
+    answer = answerer.answer("koliko košta maslinovo ulje?", client_code="K1")
+    assert answer.facts.products[0].price == Decimal("8.50")
+    assert "column D" in answer.text
+
+
+def test_without_a_client_the_price_is_the_base_column_and_says_so(shop: Any) -> None:
+    answerer, _ = _answerer(shop)
+    answer = answerer.answer("price of OIL-1")
+    assert "10.00 per l in column A (the base column" in answer.text
+
+
+def test_a_stock_question_gives_stock_and_pack_without_a_price(shop: Any) -> None:
+    answerer, _ = _answerer(shop, DELIVERY)
+    text = answerer.answer("Do we have maslinovo ulje ekstra djevičansko in stock?").text
+    assert "stock 120 l" in text and "pack of 6 l" in text and "per l" not in text
+
+
+def test_a_vague_question_gets_no_fact_from_sql(shop: Any) -> None:
+    answerer, _ = _answerer(shop, DELIVERY)
+    answer = answerer.answer("What is the price policy for the islands?", client_code="M1")
+    assert answer.facts.products == () and answer.facts.empty
+    assert "database" not in answer.text
+
+
+def test_one_common_word_is_not_a_product_mention(shop: Any) -> None:
+    answerer, _ = _answerer(shop)
+    # "ulje" alone is in the oil's name, but a name needs most of its words to be named.
+    assert answerer.answer("Price of ulje za motor?").facts.products == ()
+
+
+def test_an_unknown_client_code_is_a_clear_error(shop: Any) -> None:
+    answerer, _ = _answerer(shop, DELIVERY)
+    with pytest.raises(UnknownClient, match="No client has the code 'NOPE'"):
+        answerer.answer("price of sugar", client_code="NOPE")
+
+
+def test_an_empty_question_is_refused(shop: Any) -> None:
+    answerer, _ = _answerer(shop)
+    with pytest.raises(DeskError, match="Type a question"):
+        answerer.answer("   ")
+
+
+def test_nothing_retrieved_says_it_is_not_in_the_documents(shop: Any) -> None:
+    answerer, _ = _answerer(shop)
+    answer = answerer.answer("Who won the match?")
+    assert answer.text.startswith("Not in the documents") and answer.hits == ()
