@@ -23,6 +23,8 @@ calls_app = typer.Typer(help="The call log (R1).", no_args_is_help=True)
 app.add_typer(order_app, name="order")
 app.add_typer(orders_app, name="orders")
 app.add_typer(calls_app, name="calls")
+__import__("assistant.cli_knowledge").cli_knowledge.register(app)  # desk ingest
+__import__("assistant.cli_ask").cli_ask.register(app)  # desk ask
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 

@@ -1,0 +1,360 @@
+"""Incremental ingest: new, changed and removed files, a result per file, no file stops a batch."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.kb_worker import DEFAULT_TIME_LIMIT, LoaderWorker
+from ingest.loaders import SUFFIXES, LoadedDocument, Unusable
+from ingest.splitting import split_document
+from knowledge.models import KINDS, Chunk
+from knowledge.registry import SERVED, DocumentInfo, KnowledgeRegistry
+from knowledge.store import KnowledgeStore
+
+# Words in a folder or file name that say what kind of document it is.
+_KIND_WORDS = (
+    ("catalog", ("catalog", "katalog")),
+    ("prices", ("price", "cjenik", "cijen", "tariff")),
+    ("procedure", ("procedur", "postup", "pravil", "uput")),
+)
+_IGNORED = ("readme", "manifest")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file; `as_dict` is the line of `desk ingest --json`."""
+
+    path: str
+    status: str  # indexed, unchanged, skipped, failed, retired
+    chunks: int
+    reason: str | None = None
+    source: str = ""
+    kind: str | None = None
+    title: str | None = None
+    version: int | None = None
+    pages: int | None = None
+    added: int = 0  # chunks embedded and written
+    removed: int = 0  # old chunks deleted
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+def infer_kind(path: Path) -> str:
+    """catalog, prices or procedure when a folder or the file name says so, else other."""
+    for part in reversed([*path.parent.parts[-3:], path.stem]):
+        lowered = part.lower()
+        for kind, words in _KIND_WORDS:
+            if any(word in lowered for word in words):
+                return kind
+    return "other"
+
+
+def content_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes: what decides whether it changed."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def find_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files given, and the supported files inside folders given (sorted, hidden ones left out)."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                parts = found.relative_to(path).parts
+                if (
+                    found.is_file()
+                    and found.suffix.lower() in SUFFIXES
+                    and not any(p.startswith(".") for p in parts)
+                    and not found.stem.lower().startswith(_IGNORED)
+                ):
+                    yield found
+        else:
+            yield path
+
+
+class IngestPipeline:
+    """Reads files in a worker, splits them, writes only new chunks, records each outcome."""
+
+    def __init__(
+        self,
+        *,
+        store: KnowledgeStore,
+        registry: KnowledgeRegistry,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self._store = store
+        self._registry = registry
+        self.time_limit = time_limit
+        # Told once after a batch that changed the store (the lexical index rebuilds).
+        self._on_change = on_change
+        self._changed = False
+        self._worker: LoaderWorker | None = None
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        by: str,
+        kind: str | None = None,
+        prune: bool = False,
+        passwords: Mapping[str, str] | None = None,
+        force: bool = False,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> list[FileResult]:
+        """Ingest files and folders; with `prune`, retire documents whose files are gone."""
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"kind {kind!r}: use one of {', '.join(KINDS)}")
+        results: list[FileResult] = []
+        try:
+            for path in find_files(paths):
+                password = _password_for(path, passwords or {})
+                result = self._ingest_one(path, by=by, kind=kind, password=password, force=force)
+                results.append(result)
+                if on_result:
+                    on_result(result)
+            if prune:
+                for result in self.prune([p for p in paths if p.is_dir()], by=by):
+                    results.append(result)
+                    if on_result:
+                        on_result(result)
+        finally:
+            self._finish()
+        return results
+
+    def ingest_file(
+        self,
+        path: Path,
+        *,
+        by: str,
+        kind: str | None = None,
+        action: str | None = None,
+        password: str | None = None,
+        force: bool = False,
+    ) -> FileResult:
+        """Ingest one file on its own (an editor's publish), then stop the reader process."""
+        try:
+            return self._ingest_one(
+                path, by=by, kind=kind, action=action, password=password, force=force
+            )
+        finally:
+            self._finish()
+
+    def _ingest_one(
+        self,
+        path: Path,
+        *,
+        by: str,
+        kind: str | None = None,
+        action: str | None = None,
+        password: str | None = None,
+        force: bool = False,
+    ) -> FileResult:
+        """Unchanged files cost a hash; changed ones embed only their new chunks."""
+        started = time.perf_counter()
+        shown = str(path)
+        if not path.is_file():
+            return FileResult(shown, "failed", 0, "no such file", seconds=_since(started))
+        source = self._registry.source_key(path)
+        try:
+            digest = content_hash(path)
+        except OSError as exc:
+            return FileResult(shown, "failed", 0, f"cannot read the file ({exc.strerror})")
+        before = self._registry.get(source=source)
+        if before and not force and _unchanged(before, digest, kind, password):
+            return _from_registry(shown, before, started)
+        try:
+            loaded = self._load(path, password)
+        except Unusable as exc:
+            return self._unusable(path, source, digest, kind, before, exc, by, started)
+        doc_kind = kind or (loaded.kind if loaded.kind in KINDS else None) or infer_kind(path)
+        served = before is not None and before.status == SERVED
+        version = before.version + (before.status in (SERVED, "retired")) if before else 1
+        chunks = split_document(
+            loaded, source=source, kind=doc_kind, version=version, file_name=path.name
+        )
+        if not chunks:
+            empty = Unusable("skipped", "no text to index")
+            return self._unusable(path, source, digest, kind, before, empty, by, started)
+        added, removed = self._replace(chunks, before.chunk_ids if served and before else ())
+        info = self._registry.record(
+            source=source,
+            kind=doc_kind,
+            title=loaded.title,
+            content_hash=digest,
+            pages=loaded.pages,
+            chunk_ids=[c.id for c in chunks],
+            status=SERVED,
+            reason=None,
+            by=by,
+            action=action,
+            note=f"{len(chunks)} chunks: {added} new, {removed} removed",
+        )
+        return _result(shown, info, "indexed", started, added=added, removed=removed)
+
+    def preview(self, path: Path, *, kind: str | None = None) -> list[Chunk]:
+        """The chunks a file would give, without indexing it (editors check before publishing)."""
+        try:
+            loaded = self._load(path, None)
+        finally:
+            self.close()
+        doc_kind = kind or (loaded.kind if loaded.kind in KINDS else None) or infer_kind(path)
+        source = self._registry.source_key(path)
+        return split_document(loaded, source=source, kind=doc_kind, file_name=path.name)
+
+    def prune(self, roots: Sequence[Path], *, by: str) -> list[FileResult]:
+        """Retire documents under `roots` whose files no longer exist."""
+        resolved = [r.resolve() for r in roots]
+        results: list[FileResult] = []
+        for doc in self._registry.list_documents():
+            path = self._registry.path_of(doc.source).resolve()
+            if doc.status == "retired" or path.exists():
+                continue
+            if any(root == path or root in path.parents for root in resolved):
+                info = self._registry.retire(source=doc.source, by=by, reason="file removed")
+                results.append(
+                    FileResult(
+                        str(path),
+                        "retired",
+                        0,
+                        "file removed",
+                        source=doc.source,
+                        kind=info.kind,
+                        title=info.title,
+                        version=info.version,
+                        removed=len(doc.chunk_ids),
+                    )  # fmt: skip
+                )
+        return results
+
+    def remove_chunks(self, ids: Sequence[str]) -> None:
+        """Delete chunks from the store (a retired document's)."""
+        self._store.delete(list(ids))
+        self._changed = True
+        self._finish()
+
+    def close(self) -> None:
+        """Stop the reader process, if one runs."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def _finish(self) -> None:
+        self.close()
+        if self._changed and self._on_change is not None:
+            self._on_change()
+        self._changed = False
+
+    def _load(self, path: Path, password: str | None) -> LoadedDocument:
+        if self._worker is None:
+            self._worker = LoaderWorker(time_limit=self.time_limit)
+        return self._worker.load(path, password=password)
+
+    def _replace(self, chunks: list[Chunk], old_ids: Sequence[str]) -> tuple[int, int]:
+        """Write the chunks not stored yet, then delete the old ones no longer produced."""
+        new_ids = {c.id for c in chunks}
+        stored = self._store.existing([c.id for c in chunks])
+        fresh = [c for c in chunks if c.id not in stored]
+        # Write before deleting: a crash in between leaves the old version answering.
+        self._store.upsert(fresh)
+        gone = [i for i in old_ids if i not in new_ids]
+        self._store.delete(gone)
+        self._changed = self._changed or bool(fresh or gone)
+        return len(fresh), len(gone)
+
+    def _unusable(
+        self,
+        path: Path,
+        source: str,
+        digest: str,
+        kind: str | None,
+        before: DocumentInfo | None,
+        exc: Unusable,
+        by: str,
+        started: float,
+    ) -> FileResult:
+        if before is not None and before.status == SERVED:
+            # The file changed and the new version cannot be read: keep serving the old one.
+            self._registry.record_failure(source=source, by=by, reason=exc.reason)
+            return FileResult(
+                str(path), exc.status, 0, f"{exc.reason} (version {before.version} still served)",
+                source=source, kind=before.kind, title=before.title, version=before.version,
+                seconds=_since(started),
+            )  # fmt: skip
+        info = self._registry.record(
+            source=source,
+            kind=kind or infer_kind(path),
+            title=path.stem,
+            content_hash=digest,
+            pages=None,
+            chunk_ids=[],
+            status=exc.status,
+            reason=exc.reason,
+            by=by,
+        )
+        return _result(str(path), info, exc.status, started)
+
+
+def _unchanged(before: DocumentInfo, digest: str, kind: str | None, password: str | None) -> bool:
+    if before.content_hash != digest or (kind is not None and kind != before.kind):
+        return False
+    if before.status == "retired":
+        return False  # the file is back: index it again
+    # A failed file is tried again only when something that could help is given: a password.
+    return not (before.status == "failed" and password is not None)
+
+
+def _from_registry(shown: str, before: DocumentInfo, started: float) -> FileResult:
+    # Failed and skipped files keep their status, so the exit code still says "not usable".
+    status = "unchanged" if before.status == SERVED else before.status
+    return _result(shown, before, status, started)
+
+
+def _result(
+    shown: str, info: DocumentInfo, status: str, started: float, *, added: int = 0, removed: int = 0
+) -> FileResult:
+    return FileResult(
+        path=shown,
+        status=status,
+        chunks=info.chunks,
+        reason=info.reason,
+        source=info.source,
+        kind=info.kind,
+        title=info.title,
+        version=info.version,
+        pages=info.pages,
+        added=added,
+        removed=removed,
+        seconds=_since(started),
+    )
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)
+
+
+def _password_for(path: Path, passwords: Mapping[str, str]) -> str | None:
+    for key in (str(path), path.name, path.resolve().as_posix()):
+        if key in passwords:
+            return passwords[key]
+    return None
+
+
+def ingest_sources_if_empty(
+    *, pipeline: IngestPipeline, registry: KnowledgeRegistry, by: str = "desk"
+) -> list[FileResult] | None:
+    """Ingest the shipped knowledge folder when the registry is empty (first start)."""
+    if registry.count() > 0:
+        return None
+    return pipeline.ingest([registry.knowledge_dir], by=by, prune=True)
