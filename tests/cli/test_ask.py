@@ -1,0 +1,90 @@
+"""`desk ask` in-process: the JSON contract, sources in rank order, SQL facts per client."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.config import Settings
+from assistant.services import build_services
+from knowledge.models import Chunk
+from tests import factories as f
+
+runner = CliRunner()
+
+PASSAGES = [
+    ("procedures/delivery.md", "Delivery terms", None,
+     "Deliveries to the islands go on Tuesdays and Fridays by ferry. "
+     "Orders for the islands close at noon the day before."),
+    ("procedures/credit.md", "Credit control", None,
+     "An order is accepted only if the client has no overdue receivables."),
+    ("catalog.pdf", "Catalogue", 3,
+     "Maslinovo ulje 1 l: cold pressed extra virgin olive oil, six bottles a carton."),
+]  # fmt: skip
+
+
+@pytest.fixture
+def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A company with a marketer and olive oil, and three passages in a fresh Chroma store."""
+    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
+    monkeypatch.setenv("DESK_EMBEDDINGS", "fake")
+    monkeypatch.setenv("DESK_CHROMA_PATH", str(tmp_path / "chroma"))
+    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    with session_factory.begin() as s:
+        f.columns(s)
+        f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
+        f.product(
+            s, "OIL", name="Maslinovo ulje 1 l", stock=Decimal(40), prices={"A": "10", "C": "9"}
+        )
+    services = build_services(Settings())
+    services.knowledge.store.upsert(
+        [
+            Chunk.make(doc=doc, text=text, title=title, page=page, kind="procedure")
+            for doc, title, page, text in PASSAGES
+        ]
+    )
+    yield services
+    services.engine.dispose()
+
+
+def _ask(*args: str) -> tuple[int, dict]:
+    result = runner.invoke(app, ["ask", *args, "--json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_ask_prints_the_answer_and_its_sources_in_rank_order_with_their_text(desk) -> None:
+    code, out = _ask("When are deliveries to the islands?", "--k", "2")
+    assert code == 0
+    assert set(out) == {"answer", "sources"}
+    assert len(out["sources"]) == 2
+    first = out["sources"][0]
+    assert set(first) == {"doc", "title", "page", "chunk_id", "text", "score"}
+    assert first["doc"] == "procedures/delivery.md" and "Tuesdays and Fridays" in first["text"]
+    assert [s["score"] for s in out["sources"]] == sorted(
+        (s["score"] for s in out["sources"]), reverse=True
+    )
+    assert "**Deliveries to the islands go on Tuesdays and Fridays by ferry.**" in out["answer"]
+
+
+def test_ask_with_a_client_gives_the_price_in_that_clients_column(desk) -> None:
+    code, out = _ask("What is the price of maslinovo ulje?", "--client", "M1")
+    assert code == 0
+    assert "9.00 per kom in column C (Obrt Kovačević's column" in out["answer"]
+    assert "stock 40 kom" in out["answer"]
+
+
+def test_ask_with_an_unknown_client_exits_1_with_a_message(desk) -> None:
+    code, out = _ask("price of maslinovo ulje", "--client", "NOPE")
+    assert code == 1
+    assert out["error"] == "unknown_client" and "NOPE" in out["message"]
+
+
+def test_ask_as_text_lists_the_sources_under_the_answer(desk) -> None:
+    result = runner.invoke(app, ["ask", "overdue receivables", "--k", "1"])
+    assert result.exit_code == 0
+    assert "[1] Credit control (procedures/credit.md)" in result.stdout
