@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.models import Client, ClientPhone
 from assistant.clients.phones import looks_like_phone, normalise_phone
+from assistant.name_index import NameIndex
 from assistant.text import fold
 
 _MIN_FUZZY_SCORE = 70
@@ -39,8 +41,8 @@ class ClientDirectory:
     def __init__(self, *, session_factory: sessionmaker[Session], default_country_code: str):
         self._sessions = session_factory
         self._country = default_country_code
-        self._names: dict[int, str] | None = None
-        self._names_count = -1
+        self._names: NameIndex | None = None
+        self._names_key: tuple[int, float] = (-1, 0.0)
 
     def find(self, query: str, *, limit: int = 8) -> list[ClientMatch]:
         """Best candidates for `query`, best first; empty when nothing matches."""
@@ -85,30 +87,34 @@ class ClientDirectory:
 
     def _by_name(self, session: Session, query: str, limit: int) -> list[ClientMatch]:
         folded = fold(query)
-        names = self._name_index(session)
+        index = self._name_index(session)
         # Every word the operator typed is in the name, in any order ("kovac pekara" finds
         # "Obrt Kovač, pekara"); shortest names first, as they match most closely.
-        words = folded.split()
-        hits = sorted(
-            (len(name), cid) for cid, name in names.items() if all(w in name for w in words)
-        )
-        scored = [(cid, 95.0) for _len, cid in hits[:limit]]
+        scored = [(cid, 95.0) for cid in index.containing(folded.split(), limit=limit)]
         if not scored:
             # Nothing contains it: typos and word order ("kovacevic obrt", "Mesnica Horvt").
             fuzzy = process.extract(
-                folded, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_FUZZY_SCORE
+                folded,
+                index.names,
+                scorer=fuzz.WRatio,
+                limit=limit,
+                score_cutoff=_MIN_FUZZY_SCORE,
             )
             scored = [(cid, round(float(score) * 0.9, 1)) for _name, score, cid in fuzzy]
         ids = [cid for cid, _score in scored]
         by_id = {row.id: row for row in session.execute(_ROW.where(Client.id.in_(ids)))}
         return [_match(by_id[cid], "name", score) for cid, score in scored if cid in by_id]
 
-    def _name_index(self, session: Session) -> dict[int, str]:
-        # Cached in memory; rebuilt when the number of clients changes (an import).
-        count = session.scalar(select(func.count(Client.id))) or 0
-        if self._names is None or count != self._names_count:
-            self._names = dict(session.execute(select(Client.id, Client.search_name)).all())
-            self._names_count = count
+    def _name_index(self, session: Session) -> NameIndex:
+        # Cached in memory: rebuilt when a client is added (the newest id moves, an
+        # indexed lookup) and at least every minute, so renamed clients show up too.
+        newest = session.scalar(select(func.max(Client.id))) or 0
+        now = time.monotonic()
+        if self._names is None or newest != self._names_key[0] or now - self._names_key[1] > 60:
+            self._names = NameIndex(
+                dict(session.execute(select(Client.id, Client.search_name)).all())
+            )
+            self._names_key = (newest, now)
         return self._names
 
 

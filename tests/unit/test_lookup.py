@@ -49,3 +49,14 @@ def test_a_cyrillic_name_is_found_in_lower_case(directory: ClientDirectory) -> N
 
 def test_an_empty_query_finds_nobody(directory: ClientDirectory) -> None:
     assert directory.find("   ") == []
+
+
+def test_words_typed_in_any_order_find_the_client(directory: ClientDirectory) -> None:
+    assert directory.find("dolac kovacevic")[0].code == "C100"
+
+
+def test_a_new_client_is_found_right_after_it_is_added(directory, session_factory) -> None:
+    assert directory.find("pekara sunce") == []
+    with session_factory.begin() as s:
+        f.client(s, "C400", name="Pekara Sunce")
+    assert directory.find("pekara sunce")[0].code == "C400"
