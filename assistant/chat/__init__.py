@@ -8,9 +8,10 @@ from assistant.chat.answerer import Answerer, AnswerStream
 from assistant.chat.models import Answer
 
 if TYPE_CHECKING:
+    from assistant.chat.editing import KnowledgeEditor
     from assistant.services import Services
 
-__all__ = ["Answer", "AnswerStream", "Answerer", "build_answerer"]
+__all__ = ["Answer", "AnswerStream", "Answerer", "build_answerer", "build_editor"]
 
 
 def build_answerer(services: Services) -> Answerer:
@@ -26,3 +27,11 @@ def build_answerer(services: Services) -> Answerer:
         llm=make_chat_model(services.settings),
         embeddings=knowledge.store.embeddings,
     )
+
+
+def build_editor(services: Services) -> KnowledgeEditor:
+    """The editors' actions on the desk's knowledge base (the store opens on first change)."""
+    from assistant.chat.editing import KnowledgeEditor
+
+    knowledge = services.knowledge
+    return KnowledgeEditor(registry=knowledge.registry, pipeline=lambda: knowledge.pipeline)

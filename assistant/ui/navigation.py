@@ -16,4 +16,6 @@ def pages() -> list[st.Page]:
         st.Page(PAGES_DIR / "orders.py", title="Orders", icon=":material/receipt_long:"),
         st.Page(PAGES_DIR / "calls.py", title="Calls", icon=":material/history:"),
         st.Page(PAGES_DIR / "clients.py", title="Clients", icon=":material/groups:"),
+        st.Page(PAGES_DIR / "assistant.py", title="Ask", icon=":material/quick_reference:"),
+        st.Page(PAGES_DIR / "knowledge.py", title="Knowledge", icon=":material/library_books:"),
     ]

@@ -7,7 +7,7 @@ import streamlit as st
 from assistant.clients.card import ClientCard
 from assistant.clients.lookup import ClientMatch
 from assistant.services import Services
-from assistant.ui import call_card, call_offers, call_order, call_wrapup
+from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
 from assistant.ui.deps import services
 from assistant.ui.state import LiveCall, live_call, new_call
 
@@ -92,4 +92,5 @@ with middle:
 with right:
     can_order = card.client is not None and not card.credit.blocked and not call.placed_order_no
     call_offers.render(desk, call, card, can_order=can_order)
+    chat_panel.beside_call(client_code=card.client.code if card.client else None)
 call_wrapup.render(desk, call, card)

@@ -1,0 +1,138 @@
+"""What the knowledge editors' page does: preview, publish, replace, retire, edit, history."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.chat import texts
+from assistant.errors import DeskError
+from knowledge.models import Chunk
+from knowledge.registry import EDITABLE_SUFFIXES, DocumentInfo, KnowledgeRegistry
+
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestPipeline
+
+PREVIEW_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What an uploaded file would put in the knowledge base, before it is published."""
+
+    name: str
+    title: str
+    kind: str
+    chunks: tuple[Chunk, ...]
+    problem: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The extracted text as the chunks hold it, cut for the screen."""
+        joined = "\n\n".join(_where(c) + c.text for c in self.chunks)
+        return joined[:PREVIEW_CHARS] + ("\n…" if len(joined) > PREVIEW_CHARS else "")
+
+
+def _where(chunk: Chunk) -> str:
+    bits = [f"p. {chunk.page}" if chunk.page else "", chunk.heading or "", chunk.sku or ""]
+    label = " · ".join(b for b in bits if b)
+    return f"[{label}]\n" if label else ""
+
+
+class KnowledgeEditor:
+    """The editors' actions on documents; every change goes through the registry's history."""
+
+    def __init__(
+        self, *, registry: KnowledgeRegistry, pipeline: Callable[[], IngestPipeline]
+    ) -> None:
+        self.registry = registry
+        # A callable: listing documents and history never opens Chroma or the model.
+        self._pipeline = pipeline
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document the registry holds, served ones first."""
+        docs = self.registry.list_documents()
+        return sorted(docs, key=lambda d: (d.status != "indexed", d.title.casefold()))
+
+    def editable(self) -> list[DocumentInfo]:
+        """Documents whose text can be edited in the page (Markdown and text, still served)."""
+        return [
+            d
+            for d in self.documents()
+            if d.status == "indexed" and Path(d.source).suffix.lower() in EDITABLE_SUFFIXES
+        ]
+
+    def preview(self, *, name: str, data: bytes, kind: str | None = None) -> Preview:
+        """The chunks an upload would give; a file that cannot be read says why."""
+        from ingest.loaders import Unusable
+
+        safe = Path(name).name
+        with tempfile.TemporaryDirectory(prefix="desk-preview-") as folder:
+            path = Path(folder) / safe
+            path.write_bytes(data)
+            try:
+                chunks = self._pipeline().preview(path, kind=kind)
+            except (Unusable, DeskError) as exc:
+                reason = getattr(exc, "reason", None) or getattr(exc, "message", str(exc))
+                return Preview(safe, safe, kind or "", (), texts.CANNOT_READ.format(reason=reason))
+        if not chunks:
+            return Preview(safe, safe, kind or "", (), texts.NO_TEXT)
+        first = chunks[0]
+        return Preview(safe, first.title, first.kind, tuple(chunks))
+
+    def publish(self, *, name: str, data: bytes, by: str, kind: str | None = None) -> DocumentInfo:
+        """Publish an upload as a new document (or the next version of an earlier upload)."""
+        return self.registry.publish_file(name=name, data=data, by=by, kind=kind)
+
+    def replace(self, *, source: str, name: str, data: bytes, by: str) -> DocumentInfo:
+        """A new version of an existing document from an uploaded file of the same type."""
+        doc = self._served(source)
+        path = self.registry.path_of(source).resolve()
+        root = self.registry.knowledge_dir.resolve()
+        if root not in path.parents:
+            raise DeskError(texts.NOT_REPLACEABLE.format(title=doc.title))
+        if Path(name).suffix.lower() != path.suffix.lower():
+            raise DeskError(texts.WRONG_TYPE.format(title=doc.title, suffix=path.suffix))
+        old = path.read_bytes() if path.is_file() else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        result = self._pipeline().ingest_file(path, by=by, kind=doc.kind, action="replaced")
+        if result.status not in ("indexed", "unchanged"):
+            # The old version stays served: put its file back so the folder matches the index.
+            if old is not None:
+                path.write_bytes(old)
+            raise DeskError(texts.NOT_PUBLISHED.format(title=doc.title, reason=result.reason))
+        return self._served(source)
+
+    def retire(self, *, source: str, by: str) -> DocumentInfo:
+        """Take a document out of the answers; its history stays."""
+        return self.registry.retire(source=source, by=by)
+
+    def text_of(self, source: str) -> str:
+        """The Markdown of an editable document."""
+        return self.registry.source_text(source=source)
+
+    def save_text(self, *, source: str, text: str, by: str) -> DocumentInfo:
+        """Save edited Markdown as the document's new version and index it."""
+        info = self.registry.publish_text(source=source, text=text, by=by)
+        if info.status != "indexed":
+            raise DeskError(texts.NOT_PUBLISHED.format(title=info.title, reason=info.reason))
+        return info
+
+    def new_procedure_source(self, name: str) -> str:
+        """The registry key of a new procedure called `name` (procedures/name.md)."""
+        stem = "-".join("".join(ch if ch.isalnum() else " " for ch in name).split()).lower()
+        if not stem:
+            raise DeskError(texts.NEED_NAME)
+        if self.registry.get(source=f"procedures/{stem}.md") is not None:
+            raise DeskError(texts.NAME_TAKEN.format(name=name))
+        return f"procedures/{stem}.md"
+
+    def _served(self, source: str) -> DocumentInfo:
+        doc = self.registry.get(source=source)
+        if doc is None:
+            raise DeskError(texts.NO_DOCUMENT.format(source=source))
+        return doc

@@ -1,0 +1,96 @@
+"""The chat as a widget: the answer, its sources, and the panel beside the live call."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import streamlit as st
+
+from assistant.chat import Answer, Answerer, build_answerer
+from assistant.chat import texts as ui
+from assistant.errors import DeskError
+from assistant.ui.deps import services
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One question and its answer, as the chat remembers them."""
+
+    question: str
+    answer: Answer | None
+    error: str | None = None
+
+
+@st.cache_resource(show_spinner=ui.OPENING_KNOWLEDGE)
+def _answerer() -> Answerer:
+    return build_answerer(services())
+
+
+def answerer() -> Answerer:
+    """The shared answerer, built on the first question (the model loads then, not before)."""
+    return _answerer()
+
+
+def sources(answer: Answer) -> None:
+    """Each source: its number, title and page, the passage text folded away."""
+    for number, hit in enumerate(answer.hits, start=1):
+        page = f", p. {hit.chunk.page}" if hit.chunk.page else ""
+        cited = " ·  cited" if number in answer.cited else ""
+        with st.expander(f"[{number}] {hit.chunk.title}{page}{cited}"):
+            st.caption(f"{hit.chunk.doc} · score {hit.score:.3f}")
+            st.text(hit.chunk.text)
+
+
+def show(exchange: Exchange) -> None:
+    """A remembered answer (or its error) with its sources."""
+    if exchange.error:
+        st.error(exchange.error)
+    elif exchange.answer is not None:
+        st.markdown(exchange.answer.text)
+        sources(exchange.answer)
+
+
+def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
+    """Answer now, streaming when an LLM is on; errors become a message, never a traceback."""
+    try:
+        desk = answerer()
+        stream = desk.stream(question, k=k, client_code=client_code)
+        if desk.uses_llm:
+            st.write_stream(stream)
+        answer = stream.result()
+        if not desk.uses_llm:
+            st.markdown(answer.text)
+        sources(answer)
+        return Exchange(question, answer)
+    except DeskError as err:
+        st.error(err.message)
+        return Exchange(question, None, err.message)
+    except Exception:  # noqa: BLE001 - a failing knowledge base must not take the call down
+        log.exception("answering %r failed", question)
+        st.error(ui.ANSWER_FAILED)
+        return Exchange(question, None, ui.ANSWER_FAILED)
+
+
+def beside_call(*, client_code: str | None) -> None:
+    """The Ask panel of the live call: questions answered for the client on the line."""
+    history: list[Exchange] = st.session_state.setdefault("call_ask_history", [])
+    with st.expander(ui.CALL_PANEL, key="call_ask_open", icon=":material/quick_reference:"):
+        with st.form("call_ask_form", clear_on_submit=True, border=False):
+            question = st.text_input(
+                ui.QUESTION, placeholder=ui.PLACEHOLDER, label_visibility="collapsed"
+            )
+            asked = st.form_submit_button(ui.ASK, width="stretch")
+        if client_code:
+            st.caption(ui.FOR_CLIENT.format(code=client_code))
+        if asked and question.strip():
+            history.insert(0, ask(question, client_code=client_code))
+        elif asked:
+            st.caption(ui.EMPTY_QUESTION)
+        elif history:
+            st.markdown(f"**{history[0].question}**")
+            show(history[0])
+        for older in history[1:4]:
+            st.caption(ui.EARLIER.format(question=older.question))

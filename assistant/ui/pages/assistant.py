@@ -1,0 +1,74 @@
+"""Ask: the chat on its own page, with procedures changed since the operator's last shift."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import streamlit as st
+
+from assistant.chat import texts
+from assistant.services import Services
+from assistant.timeutil import utcnow
+from assistant.ui.chat_panel import Exchange, ask, show
+from assistant.ui.deps import services
+
+HISTORY_KEY = "ask_history"
+SPANS = {"24h": timedelta(hours=24), "3d": timedelta(days=3), "7d": timedelta(days=7)}
+
+
+def changed_since(desk: Services) -> None:
+    """Procedures published in the last 24 hours (or 3 or 7 days): what changed since a shift."""
+    span = (
+        st.segmented_control(
+            texts.CHANGED_SINCE,
+            list(texts.CHANGED_CHOICES),
+            format_func=texts.CHANGED_CHOICES.__getitem__,
+            default="24h",
+            required=True,
+            key="changed_span",
+            label_visibility="collapsed",
+        )
+        or "24h"
+    )
+    since = utcnow() - SPANS[span]
+    label = texts.CHANGED_CHOICES[span]
+    changed = desk.knowledge.registry.changed_since(since=since)
+    if not changed:
+        st.caption(texts.CHANGED_NONE.format(since=label))
+        return
+    with st.expander(texts.CHANGED_TITLE.format(since=label) + f" ({len(changed)})"):
+        st.markdown(
+            "\n".join(
+                texts.CHANGED_LINE.format(
+                    title=doc.title,
+                    version=doc.version,
+                    at=f"{doc.ingested_at:%d.%m. %H:%M}",
+                    by=doc.ingested_by,
+                )
+                for doc in changed
+            )
+        )
+
+
+desk = services()
+st.markdown(f"#### {texts.ASK_TITLE}")
+st.caption(texts.ASK_INTRO)
+changed_since(desk)
+client_col, clear_col = st.columns([3, 1], vertical_alignment="bottom")
+client_code = client_col.text_input(
+    texts.ASK_CLIENT, key="ask_client", help=texts.ASK_CLIENT_HELP
+).strip()
+history: list[Exchange] = st.session_state.setdefault(HISTORY_KEY, [])
+if clear_col.button(texts.CLEAR_CHAT, key="ask_clear", width="stretch"):
+    history.clear()
+for exchange in history:
+    with st.chat_message("user"):
+        st.markdown(exchange.question)
+    with st.chat_message("assistant"):
+        show(exchange)
+question = st.chat_input(texts.CHAT_PLACEHOLDER, key="ask_input")
+if question and question.strip():
+    with st.chat_message("user"):
+        st.markdown(question)
+    with st.chat_message("assistant"):
+        history.append(ask(question, client_code=client_code or None))

@@ -1,0 +1,197 @@
+"""Knowledge: editors upload, preview, publish, replace, retire and edit documents."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assistant.chat import build_editor
+from assistant.chat import texts as t
+from assistant.chat.editing import KnowledgeEditor, Preview
+from assistant.errors import DeskError
+from assistant.ui.deps import services
+from knowledge.models import KINDS
+from knowledge.registry import DocumentInfo
+
+PREVIEWS_KEY = "kb_previews"
+UPLOADS_KEY = "kb_upload_round"  # a new key empties the uploader after a publish
+NEW = "__new__"
+
+
+def _notice() -> None:
+    """The outcome of the last action, shown once after the rerun it caused."""
+    for kind, message in st.session_state.pop("kb_notice", []):
+        getattr(st, kind)(message)
+
+
+def _notify(kind: str, message: str) -> None:
+    st.session_state.setdefault("kb_notice", []).append((kind, message))
+
+
+def _label(doc: DocumentInfo) -> str:
+    return f"{doc.title} · {doc.source}" + ("" if doc.status == "indexed" else f" ({doc.status})")
+
+
+def documents_tab(editor: KnowledgeEditor, who: str) -> None:
+    """Every document, then one document's history, replacement and retirement."""
+    docs = editor.documents()
+    if not docs:
+        st.info(t.KB_EMPTY)
+        return
+    table = pd.DataFrame(
+        [
+            {
+                "title": d.title,
+                "kind": d.kind,
+                "version": d.version,
+                "status": d.status,
+                "chunks": d.chunks,
+                "changed": d.ingested_at,
+                "by": d.ingested_by,
+                "source": d.source,
+            }
+            for d in docs
+        ]
+    ).rename(columns=t.KB_COLUMNS)
+    st.dataframe(table, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(docs)))
+    by_source = {d.source: d for d in docs}
+    source = st.selectbox(
+        t.KB_PICK, list(by_source), format_func=lambda s: _label(by_source[s]), key="kb_doc"
+    )
+    if source is None:
+        return
+    doc = by_source[source]
+    history, actions = st.columns([3, 2], gap="medium")
+    with history:
+        st.markdown(f"**{t.KB_HISTORY.format(title=doc.title)}**")
+        events = editor.registry.history(source=source)
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "at": e.at,
+                        "action": e.action,
+                        "version": e.version,
+                        "by": e.by,
+                        "note": e.note or "",
+                    }
+                    for e in reversed(events)
+                ]  # fmt: skip
+            ).rename(columns=t.KB_EVENT_COLUMNS),
+            hide_index=True,
+            width="stretch",
+        )
+    with actions:
+        if doc.status == "indexed":
+            _replace_and_retire(editor, doc, who)
+
+
+def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, who: str) -> None:
+    upload = st.file_uploader(t.KB_REPLACE, key=f"kb_replace-{doc.source}")
+    if upload is not None and st.button(t.KB_REPLACE_BUTTON, key="kb_replace_go"):
+        try:
+            info = editor.replace(
+                source=doc.source, name=upload.name, data=upload.getvalue(), by=who
+            )
+            _notify("success", t.KB_REPLACED.format(title=info.title, version=info.version))
+        except DeskError as err:
+            _notify("error", err.message)
+        st.rerun()
+    sure = st.checkbox(t.KB_RETIRE_CONFIRM.format(title=doc.title), key=f"kb_sure-{doc.source}")
+    if st.button(t.KB_RETIRE, key="kb_retire", disabled=not sure, type="primary"):
+        info = editor.retire(source=doc.source, by=who)
+        _notify("success", t.KB_RETIRED.format(title=info.title))
+        st.rerun()
+
+
+def upload_tab(editor: KnowledgeEditor, who: str) -> None:
+    """Several files: each one's extracted text to check, then one click publishes them."""
+    round_ = st.session_state.setdefault(UPLOADS_KEY, 0)
+    files = st.file_uploader(t.KB_UPLOAD, accept_multiple_files=True, key=f"kb_upload-{round_}")
+    kind = st.selectbox(
+        t.KB_KIND, [None, *KINDS], format_func=lambda k: k or t.KB_KIND_AUTO, key="kb_kind"
+    )
+    if not files:
+        return
+    previews: dict[tuple[str, str | None], Preview] = st.session_state.setdefault(PREVIEWS_KEY, {})
+    ready = []
+    for upload in files:
+        key = (upload.file_id, kind)
+        if key not in previews:  # reading a PDF takes a while: once per file and kind
+            previews[key] = editor.preview(name=upload.name, data=upload.getvalue(), kind=kind)
+        preview = previews[key]
+        label = t.KB_PREVIEW.format(
+            name=preview.name, title=preview.title, kind=preview.kind, chunks=len(preview.chunks)
+        )
+        with st.expander(label, expanded=len(files) == 1):
+            if preview.problem:
+                st.warning(preview.problem)
+            else:
+                st.text(preview.text)
+                ready.append(upload)
+    if ready and st.button(t.KB_PUBLISH.format(count=len(ready)), key="kb_publish", type="primary"):
+        for upload in ready:
+            try:
+                info = editor.publish(name=upload.name, data=upload.getvalue(), by=who, kind=kind)
+            except DeskError as err:
+                _notify("error", t.KB_FAILED.format(title=upload.name, reason=err.message))
+                continue
+            if info.status == "indexed":
+                _notify("success", t.KB_PUBLISHED.format(
+                    title=info.title, version=info.version, chunks=info.chunks))  # fmt: skip
+            else:
+                _notify("error", t.KB_FAILED.format(title=info.title, reason=info.reason))
+        st.session_state[UPLOADS_KEY] = round_ + 1
+        previews.clear()
+        st.rerun()
+
+
+def edit_tab(editor: KnowledgeEditor, who: str) -> None:
+    """Markdown procedures edited in the page; saving publishes a new version."""
+    docs = {d.source: d for d in editor.editable()}
+    if "kb_edit_next" in st.session_state:  # a widget's value can only be set before it is drawn
+        st.session_state["kb_edit_doc"] = st.session_state.pop("kb_edit_next")
+    source = st.selectbox(
+        t.KB_EDIT_PICK,
+        [NEW, *docs],
+        index=1 if docs else 0,
+        format_func=lambda s: t.KB_EDIT_NEW if s == NEW else _label(docs[s]),
+        key="kb_edit_doc",
+    )
+    name = ""
+    if source == NEW:
+        name = st.text_input(t.KB_EDIT_NAME, key="kb_edit_name")
+        text = st.text_area(t.KB_EDIT_TEXT, height=360, key="kb_edit_new_text")
+    else:
+        # One widget key per document and version: a saved version reloads its own text.
+        doc = docs[source]
+        text = st.text_area(
+            t.KB_EDIT_TEXT,
+            value=editor.text_of(source),
+            height=360,
+            key=f"kb_edit_text-{source}-{doc.version}",
+        )
+    if st.button(t.KB_EDIT_SAVE, key="kb_edit_save", type="primary"):
+        try:
+            target = editor.new_procedure_source(name) if source == NEW else source
+            info = editor.save_text(source=target, text=text, by=who)
+            _notify("success", t.KB_EDIT_SAVED.format(title=info.title, version=info.version))
+            st.session_state["kb_edit_next"] = info.source
+        except DeskError as err:
+            _notify("error", err.message)
+        st.rerun()
+
+
+desk = services()
+editor = build_editor(desk)
+st.markdown(f"#### {t.KB_TITLE}")
+st.caption(t.KB_INTRO)
+who = st.text_input(t.KB_EDITOR, value=desk.settings.operator, key="kb_who").strip()
+_notice()
+documents, upload, edit = st.tabs(list(t.KB_TABS))
+with documents:
+    documents_tab(editor, who or desk.settings.operator)
+with upload:
+    upload_tab(editor, who or desk.settings.operator)
+with edit:
+    edit_tab(editor, who or desk.settings.operator)

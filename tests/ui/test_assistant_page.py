@@ -1,0 +1,99 @@
+"""The Ask page and the Ask panel of the live call in AppTest: answers with their sources."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from assistant.config import Settings
+from assistant.services import build_services
+from knowledge.models import Chunk
+from tests import factories as f
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "assistant/ui/pages/assistant.py"
+DELIVERY = (
+    "Deliveries to the islands go on Tuesdays and Fridays by ferry. "
+    "Orders for the islands close at noon the day before."
+)
+
+
+@pytest.fixture
+def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A marketer M1, olive oil, and two procedures in a fresh Chroma store (fake embeddings)."""
+    for name, value in {
+        "DESK_DATABASE_URL": db_url,
+        "DESK_EMBEDDINGS": "fake",
+        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
+        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    st.cache_resource.clear()  # services and the answerer are cached per process
+    with session_factory.begin() as s:
+        f.columns(s)
+        f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
+        f.product(s, "OIL", name="Maslinovo ulje 1 l", stock=Decimal(40), prices={"C": "9"})
+    services = build_services(Settings())
+    services.knowledge.store.upsert(
+        [
+            Chunk.make(doc="delivery.md", text=DELIVERY, title="Delivery terms", kind="procedure"),
+            Chunk.make(
+                doc="credit.md",
+                text="An order is accepted only if the client has no overdue receivables.",
+                title="Credit control",
+                kind="procedure",
+                page=4,
+            ),
+        ]
+    )
+    yield services
+    services.engine.dispose()
+
+
+def _ask_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_question_on_the_ask_page_shows_the_answer_and_its_sources(desk) -> None:
+    at = _ask_page()
+    at.chat_input(key="ask_input").set_value("When are deliveries to the islands?").run()
+    assert not at.exception, at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "**Deliveries to the islands go on Tuesdays and Fridays by ferry.**" in text
+    labels = [e.label for e in at.expander]
+    assert "[1] Delivery terms" in labels and "[2] Credit control, p. 4" in labels
+    assert any(DELIVERY in t.value for t in at.text)
+
+
+def test_the_client_code_on_the_ask_page_prices_in_its_column(desk) -> None:
+    at = _ask_page()
+    at.text_input(key="ask_client").input("M1").run()
+    at.chat_input(key="ask_input").set_value("price of maslinovo ulje?").run()
+    assert any("9.00 per kom in column C" in m.value for m in at.markdown)
+
+
+def test_an_unknown_client_code_is_a_message_not_a_traceback(desk) -> None:
+    at = _ask_page()
+    at.text_input(key="ask_client").input("NOPE").run()
+    at.chat_input(key="ask_input").set_value("price of maslinovo ulje?").run()
+    assert not at.exception
+    assert "No client has the code 'NOPE'" in at.error[0].value
+
+
+def test_the_live_call_panel_answers_for_the_client_on_the_line(desk) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="caller_query").input("M1").run()
+    assert any("client M1" in c.value for c in at.caption)
+    form_input = next(t for t in at.text_input if t.label == "Question")
+    form_input.input("price of maslinovo ulje?")
+    next(b for b in at.button if b.label == "Ask").click().run()
+    assert not at.exception, at.exception
+    assert any("9.00 per kom in column C (Obrt Kovačević's column" in m.value for m in at.markdown)
