@@ -14,7 +14,9 @@ TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 SUFFIXES = (".pdf", ".docx", ".txt", *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES)
 
 # A tag line editors type into a document: "client_types: marketer;retail".
-_TAG_LINE = re.compile(r"^\s*client[_ ]types\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+_TAG_LINE = re.compile(
+    r"^[ \t]*client[_ ]types[ \t]*:[ \t]*(.*?)[ \t]*(?:\n|\Z)", re.IGNORECASE | re.MULTILINE
+)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 # Header cells (folded) that hold a product code.
 _SKU_HEADERS = ("sku", "sifra", "sifra artikla", "code", "item code", "article code", "artikl")

@@ -154,7 +154,9 @@ class IngestPipeline:
             if doc.status == "retired" or path.exists():
                 continue
             if any(root == path or root in path.parents for root in resolved):
-                info = self._registry.retire(source=doc.source, by=by, reason="file removed")
+                self._store.delete(list(doc.chunk_ids))
+                self._changed = self._changed or bool(doc.chunk_ids)
+                info = self._registry.mark_retired(source=doc.source, by=by, reason="file removed")
                 results.append(
                     FileResult(
                         str(path),

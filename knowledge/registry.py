@@ -207,15 +207,21 @@ class KnowledgeRegistry:
     # -- editors' actions -----------------------------------------------------------------
     def retire(self, *, source: str, by: str, reason: str = "retired by an editor") -> DocumentInfo:
         """Take a document out of the answers: its chunks deleted, the row kept as history."""
+        doc = self.get(source=source)
+        if doc is None:
+            raise DeskError(f"No document {source!r} in the knowledge base.")
+        if doc.chunk_ids:
+            self._require_indexer().remove_chunks(doc.chunk_ids)
+        return self.mark_retired(source=source, by=by, reason=reason)
+
+    def mark_retired(self, *, source: str, by: str, reason: str) -> DocumentInfo:
+        """Record a retirement whose chunks are already deleted (the pipeline's prune)."""
         with self._sessions.begin() as session:
             row = self._row(session, source)
             if row is None:
                 raise DeskError(f"No document {source!r} in the knowledge base.")
             if row.status == "retired":
                 return _info(row)
-            ids = list(row.chunk_ids or ())
-            if ids:
-                self._require_indexer().remove_chunks(ids)
             row.status, row.reason, row.chunk_ids, row.chunks = "retired", reason, [], 0
             row.ingested_at, row.ingested_by = utcnow(), by[:80]
             self._event(session, row, "retired", by, reason)

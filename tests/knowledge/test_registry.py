@@ -1,0 +1,102 @@
+"""The registry the editors' page calls: documents, history, retire and publish, on both backends."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.errors import DeskError
+from assistant.timeutil import utcnow
+from ingest.pipeline import IngestPipeline
+from knowledge.embeddings import FakeEmbeddings
+from knowledge.registry import KnowledgeRegistry
+from knowledge.store import KnowledgeStore, make_client
+
+CREDIT = "# Credit\n\n## Overdue debt\nNo order is created.\n"
+
+
+@pytest.fixture
+def kb(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> tuple[KnowledgeRegistry, KnowledgeStore, Path]:
+    """A registry over the test database, its pipeline writing to a Chroma in tmp_path."""
+    sources = tmp_path / "sources"
+    (sources / "procedures").mkdir(parents=True)
+    store = KnowledgeStore(
+        client=make_client(url=None, path=tmp_path / "chroma"), embeddings=FakeEmbeddings()
+    )
+    registry = KnowledgeRegistry(
+        session_factory=session_factory, knowledge_dir=sources, indexer=lambda: pipeline
+    )
+    pipeline = IngestPipeline(store=store, registry=registry)
+    return registry, store, sources
+
+
+def test_publishing_edited_markdown_makes_a_new_version_with_its_history(kb) -> None:
+    registry, store, _ = kb
+    first = registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    second = registry.publish_text(
+        source="procedures/credit.md", text=CREDIT + "\n## Limit\nAsk finance.\n", by="ivo"
+    )
+    history = registry.history(source="procedures/credit.md")
+    assert (first.version, first.status, first.kind) == (1, "indexed", "procedure")
+    assert (second.version, second.chunks, second.ingested_by) == (2, 2, "ivo")
+    assert [(e.action, e.version, e.by) for e in history] == [
+        ("edited", 1, "ana"),
+        ("edited", 2, "ivo"),
+    ]
+    assert registry.source_text(source="procedures/credit.md").endswith("Ask finance.\n")
+    assert store.count() == 2
+
+
+def test_publishing_the_same_text_again_changes_nothing(kb) -> None:
+    registry, _, _ = kb
+    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    again = registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    assert again.version == 1
+    assert len(registry.history(source="procedures/credit.md")) == 1
+
+
+def test_retiring_a_document_removes_its_chunks_and_keeps_its_history(kb) -> None:
+    registry, store, _ = kb
+    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    retired = registry.retire(source="procedures/credit.md", by="head", reason="replaced by v2")
+    assert (retired.status, retired.chunks, retired.reason) == ("retired", 0, "replaced by v2")
+    assert store.count() == 0
+    assert [e.action for e in registry.history(source="procedures/credit.md")] == [
+        "edited",
+        "retired",
+    ]
+    assert [d.source for d in registry.list_documents(status="retired")] == ["procedures/credit.md"]
+
+
+def test_documents_are_listed_by_kind_and_the_recently_changed_ones_found(kb) -> None:
+    registry, _, sources = kb
+    (sources / "prices").mkdir()
+    (sources / "prices" / "terms.md").write_text("# Terms\nColumn C.\n", encoding="utf-8")
+    registry.publish_file(name="islands.md", data=b"# Islands\nKrk.\n", by="ana", kind="procedure")
+    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    assert [d.source for d in registry.list_documents(kind="procedure")] == [
+        "procedures/credit.md",
+        "uploads/procedure/islands.md",
+    ]
+    since = utcnow() - timedelta(minutes=5)
+    assert len(registry.changed_since(since=since)) == 2
+    assert registry.changed_since(since=utcnow() + timedelta(minutes=1)) == []
+
+
+def test_only_markdown_inside_the_knowledge_folder_can_be_edited(kb) -> None:
+    registry, _, _ = kb
+    with pytest.raises(DeskError, match="not editable"):
+        registry.publish_text(source="../outside.md", text=CREDIT, by="ana")
+    with pytest.raises(DeskError, match="not editable"):
+        registry.publish_text(source="catalog/list.pdf", text=CREDIT, by="ana")
+
+
+def test_the_history_of_an_unknown_document_is_a_clear_error(kb) -> None:
+    registry, _, _ = kb
+    with pytest.raises(DeskError, match="No document 'nope.md'"):
+        registry.history(source="nope.md")
