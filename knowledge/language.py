@@ -42,6 +42,9 @@ _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 _CROATIAN_LETTERS = re.compile(r"[čćžšđČĆŽŠĐ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"\w+")
+# Codes such as "BR-0001" or "T-550" also count as one term, so a code typed whole
+# outranks texts that merely share its parts.
+_CODE = re.compile(r"\w+(?:[-./]\w+)+")
 
 # Inflectional endings of Croatian, Russian and English, longest first. Stripping one and
 # cutting to six letters maps "maslinovog ulja" and "maslinovo ulje" to the same terms;
@@ -87,7 +90,9 @@ def stem(word: str, *, mode: str = "suffix") -> str:
 
 def terms(text: str, *, mode: str = "suffix") -> list[str]:
     """Search terms of `text`: folded, stop words out, stemmed ("Maslinovog ulja" -> two)."""
-    return [stem(w, mode=mode) for w in _WORD.findall(fold(text)) if w not in _ALL_STOPWORDS]
+    folded = fold(text)
+    words = [stem(w, mode=mode) for w in _WORD.findall(folded) if w not in _ALL_STOPWORDS]
+    return words + [code for code in _CODE.findall(folded) if any(ch.isdigit() for ch in code)]
 
 
 def detect_language(text: str) -> str | None:
