@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"\w+")
+_BLOCK_START = re.compile(r"([-*•+] |#|\d+[.)] |\||[A-Z0-9]{2,}-\d)")
 PASSAGES_SHOWN = 3
 SNIPPET_CHARS = 600
 _MAX_EMBEDDED = 40  # sentences embedded for the cross-language fallback (~8 ms each)
@@ -36,10 +37,22 @@ def terms(text: str) -> set[str]:
     return {s for s in stems(kept) if len(s) >= 2 or s.isdigit()}
 
 
+def unwrap(text: str) -> str:
+    """Hard-wrapped lines joined back; bullets, headings, table rows and blanks start anew."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if out and line and out[-1] and not _BLOCK_START.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(line for line in out if line)
+
+
 def sentences(text: str) -> list[str]:
     """A passage cut into sentences and list lines; headings and blanks dropped."""
     out = []
-    for part in _SENTENCE_END.split(text):
+    for part in _SENTENCE_END.split(unwrap(text)):
         part = part.strip().lstrip("-*• ").strip()
         if part and not part.startswith("#"):
             out.append(part)
@@ -83,7 +96,12 @@ def best_sentence(
     sentence closest to the question in embedding space, when a model is given.
     """
     query = terms(question)
-    candidates = [(r, s) for r, hit in enumerate(hits[:top]) for s in sentences(hit.chunk.text)]
+    candidates = [
+        (r, s)
+        for r, hit in enumerate(hits[:top])
+        for s in sentences(hit.chunk.text)
+        if not _is_heading(s, hit)
+    ]
     best = Highlight(0, "", 0.0)
     for rank, sentence in candidates:
         score = overlap(sentence, query)
@@ -92,6 +110,12 @@ def best_sentence(
     if best.score > 0 or embeddings is None or not candidates:
         return best
     return _closest(question, candidates[:_MAX_EMBEDDED], embeddings)
+
+
+def _is_heading(sentence: str, hit: Hit) -> bool:
+    """The heading path a splitter puts first ("Delivery terms > Islands") is not an answer."""
+    names = {hit.chunk.title, hit.chunk.heading or ""}
+    return sentence in names or " > " in sentence and len(sentence) < 160
 
 
 def _closest(question: str, candidates: list[tuple[int, str]], model: Embeddings) -> Highlight:
@@ -111,14 +135,20 @@ def _cosine(a: list[float], b: list[float]) -> float:
 
 def snippet(text: str, sentence: str, *, limit: int = SNIPPET_CHARS) -> str:
     """The passage with `sentence` in bold, cut to about `limit` characters around it."""
-    text = " ".join(text.split())
+    # Lines are kept (lists stay lists); runs of spaces inside a line are not.
+    text = unwrap(text)
     flat = " ".join(sentence.split())
     at = text.find(flat) if flat else -1
     if at < 0:
-        return _cut(text, 0, limit)
-    start = max(0, at - (limit - len(flat)) // 2)
-    shown = _cut(text, start, max(limit, len(flat) + 40))
-    return shown.replace(flat, f"**{flat}**", 1)
+        shown = _cut(text, 0, limit)
+    else:
+        start = max(0, at - (limit - len(flat)) // 2)
+        shown = _cut(text, start, max(limit, len(flat) + 40)).replace(flat, f"**{flat}**", 1)
+    # Hard line breaks, and bullets as text, so a passage renders as one quoted block.
+    lines = [
+        ("• " + line[2:]) if line.startswith(("- ", "* ")) else line for line in shown.split("\n")
+    ]
+    return "  \n".join(lines)
 
 
 def _cut(text: str, start: int, limit: int) -> str:

@@ -85,7 +85,12 @@ class FactFinder:
                     found[hit.sku] = hit
             if len(found) >= _MAX_PRODUCTS:
                 break
-        return list(found.values())[:_MAX_PRODUCTS]
+        # The closest name first; a name matched word for word (size too) stands alone.
+        said = set(re.findall(r"\w+", fold(question))) | asked
+        ranked = sorted(found.values(), key=lambda h: -_closeness(h.name, said))
+        if ranked and _closeness(ranked[0].name, said) >= 1.0:
+            ranked = [h for h in ranked if _closeness(h.name, said) >= 1.0]
+        return ranked[:_MAX_PRODUCTS]
 
 
 def _phrases(words: list[str]) -> list[str]:
@@ -113,6 +118,14 @@ def _strong(name: str, asked: set[str]) -> bool:
         return False
     # Names lead with what the product is ("Maslinovo ulje ..."), then describe it.
     return sum(found) / len(name_words) >= _NAME_COVERAGE or all(found[:2])
+
+
+def _closeness(name: str, said: set[str]) -> float:
+    """Share of the name's words (sizes and units included) the question says."""
+    words = re.findall(r"\w+", fold(name))
+    stemmed = stems(" ".join(words))
+    found = sum(1 for w, s in zip(words, stemmed, strict=True) if w in said or s in said)
+    return found / len(words) if words else 0.0
 
 
 def _same(name_stem: str, asked: str) -> bool:

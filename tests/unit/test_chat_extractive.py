@@ -150,3 +150,17 @@ def test_nothing_retrieved_says_it_is_not_in_the_documents(shop: Any) -> None:
     answerer, _ = _answerer(shop)
     answer = answerer.answer("Who won the match?")
     assert answer.text.startswith("Not in the documents") and answer.hits == ()
+
+
+def test_the_heading_path_of_a_passage_is_never_the_highlighted_answer() -> None:
+    passage = hit(
+        "Delivery terms > Delivery to the islands\n- Islands get the ferry truck on Tuesdays.",
+        title="Delivery terms",
+    )
+    mark = best_sentence("What are the delivery terms to the islands?", [passage])
+    assert mark.sentence == "Islands get the ferry truck on Tuesdays."
+
+
+def test_a_listed_passage_keeps_its_lines_in_the_snippet() -> None:
+    text = snippet("Rules\n- First rule here.\n- Second rule.", "Second rule.")
+    assert text == "Rules  \n• First rule here.  \n• **Second rule.**"

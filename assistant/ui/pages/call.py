@@ -91,6 +91,7 @@ with middle:
     call_order.render(desk, call, card, locked=lock_reason(card))
 with right:
     can_order = card.client is not None and not card.credit.blocked and not call.placed_order_no
-    call_offers.render(desk, call, card, can_order=can_order)
+    # One collapsed line above the offers: found without scrolling, opened when needed.
     chat_panel.beside_call(client_code=card.client.code if card.client else None)
+    call_offers.render(desk, call, card, can_order=can_order)
 call_wrapup.render(desk, call, card)
