@@ -1,4 +1,4 @@
-"""Incremental ingest: unchanged files cost no embedding, changed ones replace exactly their chunks."""
+"""Incremental ingest: unchanged files cost no embedding, changed ones replace their chunks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The registry the editors' page calls: documents, history, retire and publish, on both backends."""
+"""The registry the editors' page calls: documents, history, retire, publish; both backends."""
 
 from __future__ import annotations
 
