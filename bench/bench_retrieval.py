@@ -72,6 +72,10 @@ class CachedEmbeddings(Embeddings):
         if not self._dirty:
             return
         BENCH_DATA.mkdir(parents=True, exist_ok=True)
+        if CACHE.exists():  # keep what another run saved meanwhile
+            with np.load(CACHE) as saved:
+                for key, vec in zip(saved["keys"].tolist(), saved["vectors"], strict=True):
+                    self._vectors.setdefault(key, vec)
         keys = np.array(list(self._vectors))
         tmp = CACHE.with_suffix(".tmp.npz")
         np.savez(tmp, keys=keys, vectors=np.stack(list(self._vectors.values())))
@@ -113,7 +117,7 @@ def by_lexical(cands: list[Candidate]) -> list[Chunk]:
 
 
 def by_fusion(weights: FusionWeights) -> Ranker:
-    return lambda cands: [c.chunk for _, c in fuse(cands, weights=weights)]
+    return lambda cands: [c.chunk for _, c in fuse(cands, weights=weights, language=None)]
 
 
 def by_rrf(lexical_weight: float) -> Ranker:

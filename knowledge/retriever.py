@@ -71,7 +71,7 @@ class Retriever:
             if allowed(index.chunks[i], kinds=kinds, client_type=client_type)
         ]
         candidates = self.candidates(query, kinds=kinds, client_type=client_type)
-        fused = fuse(candidates, weights=self._weights)
+        fused = fuse(candidates, weights=self._weights, language=detect_language(query))
         hits = [Hit(chunk=c, score=SKU_SCORE, lexical_rank=1) for c in sku_hits]
         seen = {h.chunk.id for h in hits}
         for score, cand in fused:
