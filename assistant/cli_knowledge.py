@@ -46,8 +46,7 @@ def ingest(
 ) -> None:
     """Index documents (PDF, Markdown, CSV/XLSX, DOCX, TXT); unchanged files are skipped.
 
-    Exit code 0 when no file failed, 1 when any file failed (skipped files, such as scans
-    without a text layer, do not fail the run).
+    Exit code: 0 when no file failed, 1 when any did (skipped files such as scans do not count).
     """
     from assistant.db import ensure_ready
     from assistant.services import build_services
