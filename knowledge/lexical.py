@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
 import bm25s
@@ -40,13 +40,19 @@ class LexicalIndex:
         for i, chunk in enumerate(self.chunks):
             if chunk.sku:
                 self._by_sku[chunk.sku.upper()].append(i)
-        self.languages = [detect_language(c.text) for c in self.chunks]
-        self.main_language = _most_common(self.languages)
+        # Guessed on first need: only candidates of a query ever ask (half the build time).
+        self._languages: dict[int, str | None] = {}
         self.positions = {c.id: i for i, c in enumerate(self.chunks)}
         self._masks: dict[tuple[frozenset[str] | None, str | None], np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.chunks)
+
+    def language(self, pos: int) -> str | None:
+        """The language the chunk at `pos` is written in (None when there is no telling)."""
+        if pos not in self._languages:
+            self._languages[pos] = detect_language(self.chunks[pos].text)
+        return self._languages[pos]
 
     def sku_matches(self, query: str) -> list[int]:
         """Chunks whose SKU is a token of the question, in index order."""
@@ -95,8 +101,3 @@ def _top(scores: np.ndarray, k: int) -> Sequence[int]:
         return list(np.argsort(-scores))
     part = np.argpartition(-scores, k)[:k]
     return list(part[np.argsort(-scores[part])])
-
-
-def _most_common(languages: Sequence[str | None]) -> str | None:
-    counted = Counter(lang for lang in languages if lang)
-    return counted.most_common(1)[0][0] if counted else None

@@ -131,5 +131,5 @@ class Retriever:
 def _language_of(chunk: Chunk, index: LexicalIndex) -> str | None:
     pos = index.positions.get(chunk.id)
     if pos is not None:
-        return index.languages[pos]
+        return index.language(pos)
     return detect_language(chunk.text)
