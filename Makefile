@@ -22,6 +22,8 @@ install: $(STAMP)
 # Creates the demo company on first start, then serves the app on 127.0.0.1:8501.
 run: install
 	$(BIN)/desk init --demo --if-empty
+	@echo "Indexing the knowledge base (only what changed; the first start takes a few minutes)..."
+	$(BIN)/desk ingest knowledge/sources --prune --by make-run
 	$(BIN)/streamlit run app.py
 
 lint: install

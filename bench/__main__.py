@@ -11,6 +11,8 @@ BENCHES = {
     "page": ("bench.bench_page", []),
     "import": ("bench.bench_import", []),
     "offers": ("bench.bench_offers", []),
+    "ingest": ("bench.bench_ingest", []),
+    "retrieval": ("bench.bench_retrieval", []),
 }
 
 
