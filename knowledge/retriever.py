@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from knowledge.fusion import Candidate, FusionWeights, fuse
+from knowledge.fusion import Candidate, FusionWeights, fuse, with_titles
 from knowledge.language import detect_language
 from knowledge.lexical import LexicalIndex, allowed
 from knowledge.models import Chunk, Hit
@@ -70,8 +70,11 @@ class Retriever:
             for i in index.sku_matches(query)
             if allowed(index.chunks[i], kinds=kinds, client_type=client_type)
         ]
-        candidates = self.candidates(query, kinds=kinds, client_type=client_type)
+        vector = self._store.embeddings.embed_query(query)
+        candidates = self.candidates(query, kinds=kinds, client_type=client_type, vector=vector)
         fused = fuse(candidates, weights=self._weights, language=detect_language(query))
+        titles = self._store.title_similarity(vector, [cand.chunk for _s, cand in fused])
+        fused = with_titles(fused, titles, weights=self._weights)
         hits = [Hit(chunk=c, score=SKU_SCORE, lexical_rank=1) for c in sku_hits]
         seen = {h.chunk.id for h in hits}
         for score, cand in fused:
@@ -90,11 +93,18 @@ class Retriever:
         return hits[:k]
 
     def candidates(
-        self, query: str, *, kinds: Collection[str] | None = None, client_type: str | None = None
+        self,
+        query: str,
+        *,
+        kinds: Collection[str] | None = None,
+        client_type: str | None = None,
+        vector: Sequence[float] | None = None,
     ) -> list[Candidate]:
         """Both sides' lists for the question, merged by chunk id (benchmarks fuse them too)."""
         index = self.lexical_index()
-        dense = self._dense(query, kinds=kinds, client_type=client_type)
+        if vector is None:
+            vector = self._store.embeddings.embed_query(query)
+        dense = self._dense(vector, kinds=kinds, client_type=client_type)
         lexical = index.search(query, k=self._depth, kinds=kinds, client_type=client_type)
         language = detect_language(query)
         merged: dict[str, dict[str, Any]] = {}
@@ -112,14 +122,14 @@ class Retriever:
         return out
 
     def _dense(
-        self, query: str, *, kinds: Collection[str] | None, client_type: str | None
+        self, vector: Sequence[float], *, kinds: Collection[str] | None, client_type: str | None
     ) -> list[tuple[Chunk, float]]:
         where = {"kind": {"$in": sorted(kinds)}} if kinds is not None else None
         if kinds is not None and not kinds:
             return []
         depth = self._depth
         while True:
-            found = self._store.dense(query, k=depth, where=where)
+            found = self._store.dense_by_vector(vector, k=depth, where=where)
             # Client types are stored joined ("a;b"), which Chroma cannot filter on:
             # filter here, and look deeper when the filter left too few.
             kept = [(c, s) for c, s in found if allowed(c, kinds=None, client_type=client_type)]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
@@ -30,6 +32,20 @@ def passage_text(chunk: Chunk) -> str:
     """What the model embeds: the chunk with its title and heading, so context is kept."""
     context = " > ".join(part for part in (chunk.title, chunk.heading) if part)
     return f"{context}\n{chunk.text}" if context else chunk.text
+
+
+def title_text(chunk: Chunk) -> str | None:
+    """The title and heading of a chunk, as a question about it would be phrased."""
+    context = " > ".join(part for part in (chunk.title, chunk.heading) if part)
+    return context or None
+
+
+def title_key(chunk: Chunk) -> str | None:
+    """One id per document section: every chunk under a heading shares its title vector."""
+    text = title_text(chunk)
+    if text is None:
+        return None
+    return hashlib.sha256(f"{chunk.doc}\x00{text}".encode()).hexdigest()[:32]
 
 
 def make_client(*, url: str | None, path: Path) -> Any:
@@ -72,6 +88,14 @@ class KnowledgeStore:
             client=client,
             collection_configuration=HNSW,  # type: ignore[arg-type]
         )
+        # Titles and headings embedded as questions ("query: " side of e5): a question
+        # matches the section it is about better than the section's long text does.
+        self._titles = Chroma(
+            collection_name=f"{collection}_titles",
+            embedding_function=embeddings,
+            client=client,
+            collection_configuration=HNSW,  # type: ignore[arg-type]
+        )
 
     @property
     def embeddings(self) -> Embeddings:
@@ -93,6 +117,49 @@ class KnowledgeStore:
                 documents=[c.text for c in batch],
                 metadatas=[c.metadata() for c in batch],
             )
+            self.index_titles(batch)
+
+    def index_titles(self, batch: Sequence[Chunk]) -> None:
+        """Embed the titles of `batch` not yet indexed (a store made before titles were kept)."""
+        wanted: dict[str, tuple[str, str]] = {}
+        for chunk in batch:
+            key, text = title_key(chunk), title_text(chunk)
+            if key is not None and text is not None:
+                wanted[key] = (text, chunk.doc)
+        if not wanted:
+            return
+        titles = self._titles._collection
+        have = set(titles.get(ids=list(wanted), include=[])["ids"])
+        new = [key for key in wanted if key not in have]
+        if new:
+            titles.upsert(
+                ids=new,
+                embeddings=np.asarray(
+                    [self._embeddings.embed_query(wanted[k][0]) for k in new], dtype=np.float32
+                ),
+                documents=[wanted[k][0] for k in new],
+                metadatas=[{"doc": wanted[k][1]} for k in new],
+            )
+
+    def title_similarity(
+        self, vector: Sequence[float], chunks: Sequence[Chunk]
+    ) -> dict[str, float]:
+        """Cosine of the question with each chunk's title vector, by chunk id (None: no title)."""
+        keys = {c.id: title_key(c) for c in chunks}
+        wanted = sorted({k for k in keys.values() if k})
+        if not wanted:
+            return {}
+        got = self._titles._collection.get(ids=wanted, include=["embeddings"])
+        vectors = got["embeddings"]
+        by_key = dict(zip(got["ids"], list(vectors if vectors is not None else []), strict=True))
+        query = np.asarray(vector, dtype=np.float32)
+        query /= np.linalg.norm(query) or 1.0
+        out = {}
+        for cid, key in keys.items():
+            if key in by_key:
+                title = np.asarray(by_key[key], dtype=np.float32)
+                out[cid] = float(query @ title / (np.linalg.norm(title) or 1.0))
+        return out
 
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id (a changed or retired document's old chunks)."""

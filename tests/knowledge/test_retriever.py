@@ -132,3 +132,22 @@ _COMPLAINTS = Chunk.make(
     kind="procedure",
     heading="Reklamacije",
 )
+
+
+def test_a_question_close_to_a_sections_heading_ranks_that_section_higher(
+    fake_store: StoreFactory,
+) -> None:
+    body = "Orders are agreed by phone and confirmed in writing the same day."
+    chunks = [
+        Chunk.make(doc="terms.md", text=body, title="Terms", heading="Payment by invoice"),
+        Chunk.make(doc="terms.md", text=body + " ", title="Terms", heading="Cold chain storage"),
+    ]
+    store = fake_store(chunks)
+    from knowledge.retriever import Retriever
+
+    hits = Retriever(store=store).search("cold chain storage rules", k=2)
+    assert hits[0].chunk.heading == "Cold chain storage"
+    sims = store.title_similarity(
+        store.embeddings.embed_query("cold chain storage"), [c for c in chunks]
+    )
+    assert sims[chunks[1].id] > sims[chunks[0].id]
