@@ -364,7 +364,8 @@ def synthetic_corpus(embeddings: CachedEmbeddings) -> tuple[list[Chunk], dict[st
         first, second = base[a], base[b]
         text = f"{first.text} {second.text[: len(second.text) // 3]} (#{n})"
         chunk = Chunk.make(
-            doc=f"synthetic-{n // 20}",
+            # Named after its first base passage: sections share titles as real ones do.
+            doc=f"synthetic-{first.doc}",
             text=text,
             title=first.title,
             kind=first.kind,
