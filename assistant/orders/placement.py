@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -28,9 +28,8 @@ from assistant.errors import (
 from assistant.orders.checks import check_delivery, check_lines, merge_lines
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderLine
+from assistant.orders.quote import CENT, line_total
 from assistant.rules import PriceRules
-
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -207,7 +206,7 @@ def _order_line(sku: str, qty: Decimal, priced: PricedProduct) -> OrderLine:
         name=priced.product.name,
         qty=qty,
         unit_price=unit,
-        line_total=(qty * unit).quantize(CENT, rounding=ROUND_HALF_UP),
+        line_total=line_total(qty, unit),
     )
 
 

@@ -15,6 +15,11 @@ from assistant.rules import PriceRules
 CENT = Decimal("0.01")
 
 
+def line_total(qty: Decimal, unit_price: Decimal) -> Decimal:
+    """qty x unit price in cents, rounded half up: the quote and the order agree to the cent."""
+    return (qty * unit_price.quantize(CENT)).quantize(CENT, ROUND_HALF_UP)
+
+
 @dataclass(frozen=True)
 class QuoteLine:
     """One line as the order form shows it."""
@@ -62,7 +67,7 @@ class Quoter:
         for line in lines:
             found = priced.get(line.sku)
             price = found.price if found else None
-            total = (line.qty * price).quantize(CENT, ROUND_HALF_UP) if price is not None else None
+            total = line_total(line.qty, price) if price is not None else None
             out.append(
                 QuoteLine(
                     sku=line.sku,
