@@ -165,7 +165,8 @@ def _register(
         client_id=client.id if client else None,
         purpose=purpose,
     )
-    offered = [(item["sku"], kind) for kind, items in card["offers"].items() for item in items]
+    # Each item carries its kind ("addon"); the dict keys are list names ("addons").
+    offered = [(item["sku"], item["kind"]) for items in card["offers"].values() for item in items]
     services.calls.record_offers(call_id=call_id, offers=offered)
     return call_id
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.catalog.models import SpecialPosition
+from assistant.cli import app, main
 from tests import factories as f
 
 runner = CliRunner()
@@ -95,6 +96,66 @@ def test_card_of_an_unknown_phone_is_a_new_caller_for_the_head_R5(desk_db: str) 
     assert card["route"]["action"] == "transfer" and card["route"]["to"]["code"] == "HW"
     _, calls = 0, json.loads(runner.invoke(app, ["calls", "list", "--json"]).stdout)
     assert calls[0]["phone"] == "+385990000000" and calls[0]["client"] is None
+
+
+def _desk(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    """Run the installed entry point (`desk = assistant.cli:main`) as a shell would."""
+    monkeypatch.setattr("sys.argv", ["desk", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out = capsys.readouterr()
+    return int(exited.value.code or 0), out.out, out.err
+
+
+def _offers_of_every_kind(session_factory) -> None:
+    """Give M1 a new item, a special position, its staples and add-ons to be offered."""
+    today = date.today()
+    with session_factory.begin() as s:
+        other = f.client(s, "M2", type="marketer")
+        oil = s.query(f.Product).filter_by(sku="OIL").one()
+        vinegar = f.product(s, "VINEGAR", name="Vinski ocat 1 l", prices={"C": "2"})
+        f.product(s, "SALT", name="Morska sol 1 kg", prices={"C": "1"})
+        sugar = f.product(s, "SUGAR", name="Šećer 1 kg", prices={"C": "1.2"})
+        f.product(s, "RICE", name="Riža 1 kg", prices={"C": "2.5"}, new_since=today)
+        s.add(
+            SpecialPosition(
+                product_id=sugar.id,
+                title="Sugar week",
+                valid_from=today - timedelta(days=1),
+                valid_to=today + timedelta(days=6),
+            )
+        )
+        for i in range(4):
+            day = today - timedelta(days=3 * (i + 1))
+            f.history(s, other, oil, order_no=f"O{i}", day=day)
+            f.history(s, other, vinegar, order_no=f"O{i}", day=day)
+
+
+def test_desk_card_records_a_call_with_offers_of_all_four_kinds(
+    desk_db: str, session_factory, monkeypatch, capsys
+) -> None:
+    _offers_of_every_kind(session_factory)
+    code, out, err = _desk(["card", "M1", "--json"], monkeypatch, capsys)
+    assert (code, err) == (0, ""), out
+    card = json.loads(out)
+    assert all(card["offers"][kind] for kind in ("new", "special", "traditional", "addons"))
+    shown = {(i["sku"], i["kind"]) for items in card["offers"].values() for i in items}
+    code, out, _ = _desk(["calls", "list", "--json"], monkeypatch, capsys)
+    assert code == 0
+    [call] = json.loads(out)
+    assert call["id"] == card["call_id"] and call["client"] == "M1"
+    assert {(o["sku"], o["kind"]) for o in call["offers"]} == shown
+
+
+def test_desk_card_as_text_registers_the_call(
+    desk_db: str, session_factory, monkeypatch, capsys
+) -> None:
+    _offers_of_every_kind(session_factory)
+    code, out, err = _desk(["card", "M1"], monkeypatch, capsys)
+    assert (code, err) == (0, ""), out
+    assert "ADDONS:" in out and "registered)" in out
 
 
 def _order_file(tmp_path: Path, **over) -> Path:
