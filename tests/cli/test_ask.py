@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli import app, main
 from assistant.config import Settings
 from assistant.services import build_services
 from knowledge.models import Chunk
@@ -88,3 +88,31 @@ def test_ask_as_text_lists_the_sources_under_the_answer(desk) -> None:
     result = runner.invoke(app, ["ask", "overdue receivables", "--k", "1"])
     assert result.exit_code == 0
     assert "[1] Credit control (procedures/credit.md)" in result.stdout
+
+
+def _desk(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
+    """Run the installed entry point (`desk = assistant.cli:main`) as a shell would."""
+    monkeypatch.setattr("sys.argv", ["desk", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out = capsys.readouterr()
+    return int(exited.value.code or 0), out.out, out.err
+
+
+def test_desk_ask_with_default_flags_prints_the_answer_and_its_sources(
+    desk, monkeypatch, capsys
+) -> None:
+    code, out, err = _desk(["ask", "When are deliveries to the islands?"], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert "Tuesdays and Fridays" in out and "(procedures/delivery.md)" in out
+
+
+def test_desk_ingest_with_default_flags_indexes_and_sums_up(
+    desk, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "terms.md").write_text("# Payment terms\n\nInvoices are due in 30 days.\n")
+    code, out, err = _desk(["ingest", str(docs)], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert "1 files: 1 indexed;" in out

@@ -158,6 +158,56 @@ def test_desk_card_as_text_registers_the_call(
     assert "ADDONS:" in out and "registered)" in out
 
 
+def test_the_order_commands_with_default_flags_print_text_and_exit_0(
+    desk_db: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    path = _order_file(tmp_path)
+    code, out, err = _desk(["order", "place", str(path)], monkeypatch, capsys)
+    assert (code, err) == (0, ""), out
+    assert out.startswith("Order ") and "placed: total 22.00, column C" in out
+    order_no = out.split()[1]
+    code, out, _ = _desk(["orders", "list"], monkeypatch, capsys)
+    assert code == 0 and out.startswith(f"{order_no}  placed")
+    code, out, _ = _desk(["orders", "show", order_no], monkeypatch, capsys)
+    assert code == 0 and "OIL  Maslinovo ulje 1 l  2 x 9.00" in out
+    code, out, _ = _desk(["orders", "advance", order_no], monkeypatch, capsys)
+    assert code == 0 and "placed -> accepted by head" in out
+
+
+def test_calls_list_with_default_flags_prints_one_line_per_call(
+    desk_db: str, monkeypatch, capsys
+) -> None:
+    assert _desk(["card", "M1"], monkeypatch, capsys)[0] == 0
+    code, out, err = _desk(["calls", "list"], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    [line] = out.splitlines()
+    assert " incoming order " in line and " M1 " in line
+
+
+def test_import_with_default_flags_reports_rejected_rows_and_exits_1(
+    desk_db: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    export = tmp_path / "managers.csv"
+    export.write_text(
+        "code,name,role,department,available\n"
+        "M9,Mara Horvat,manager,wholesale,yes\n"
+        "M8,,manager,wholesale,yes\n"
+    )
+    code, out, _ = _desk(["import", "managers", str(export)], monkeypatch, capsys)
+    assert code == 1
+    assert "managers: 2 rows read, 1 inserted, 0 updated, 1 rejected." in out
+    assert "line 3: name is empty" in out
+
+
+def test_init_with_default_flags_creates_the_schema(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    code, out, err = _desk(["init"], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("Schema ready at sqlite:///")
+
+
 def _order_file(tmp_path: Path, **over) -> Path:
     data = {
         "client": "M1",
