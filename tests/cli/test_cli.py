@@ -199,9 +199,7 @@ def test_import_with_default_flags_reports_rejected_rows_and_exits_1(
     assert "line 3: name is empty" in out
 
 
-def test_init_with_default_flags_creates_the_schema(
-    tmp_path: Path, monkeypatch, capsys
-) -> None:
+def test_init_with_default_flags_creates_the_schema(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
     code, out, err = _desk(["init"], monkeypatch, capsys)
     assert (code, err) == (0, "")

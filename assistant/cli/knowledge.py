@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from assistant.cli.output import fail
 from assistant.config import Settings
 from assistant.errors import DeskError
 
@@ -69,11 +70,7 @@ def ingest(
             on_result=None if as_json else _print_line,
         )
     except DeskError as err:
-        if as_json:
-            typer.echo(json.dumps(err.as_dict(), ensure_ascii=False))
-        else:
-            typer.echo(f"Error: {err.message}", err=True)
-        raise typer.Exit(1) from None
+        fail(err, as_json)
     if as_json:
         typer.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False))
     else:
@@ -106,8 +103,3 @@ def _summary(results: list[FileResult]) -> str:
     chunks = sum(r.chunks for r in results if r.status in ("indexed", "unchanged"))
     parts = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
     return f"{len(results)} files: {parts}; {chunks} chunks served."
-
-
-def register(app: typer.Typer) -> None:
-    """Add `desk ingest` to the desk command."""
-    app.command("ingest")(ingest)

@@ -98,3 +98,12 @@ def import_report(data: dict[str, Any]) -> str:
     ]
     out += [f"  line {r['line']}: {r['reason']}" for r in data["rejected"]]
     return "\n".join(out)
+
+
+def answer(data: dict[str, Any]) -> str:
+    """The answer, then its sources numbered as the answer cites them."""
+    lines = [data["answer"], ""]
+    for number, source in enumerate(data["sources"], start=1):
+        page = f", p. {source['page']}" if source["page"] else ""
+        lines.append(f"[{number}] {source['title']}{page} ({source['doc']}) {source['score']}")
+    return "\n".join(lines).rstrip()

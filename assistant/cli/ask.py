@@ -1,0 +1,31 @@
+"""`desk ask`: a question answered from the documents, with its sources and SQL facts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from assistant.cli import text
+from assistant.cli.output import JsonFlag, open_services, run
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in any language.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many passages to use.")] = 5,
+    client: Annotated[
+        str | None,
+        typer.Option("--client", help="Client code: prices in its column, its type's documents."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Answer from catalogues, price terms and procedures; numbers from the database."""
+    from assistant.chat import build_answerer
+
+    services = open_services(as_json=as_json)
+
+    def work() -> dict[str, Any]:
+        answer = build_answerer(services).answer(question, k=k, client_code=client)
+        return answer.as_dict()
+
+    run(as_json, work, text.answer)

@@ -1,0 +1,81 @@
+"""`desk order place` and `desk orders list|show|advance` (R16-R18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.cli import text
+from assistant.cli.output import JsonFlag, open_services, run
+from assistant.errors import DeskError
+
+order_app = typer.Typer(help="Place an order.", no_args_is_help=True)
+orders_app = typer.Typer(help="Placed orders (R18).", no_args_is_help=True)
+
+
+@order_app.command("place")
+def order_place(
+    file: Annotated[Path, typer.Argument(help="The order as JSON (see README).")],
+    override_route: Annotated[
+        str | None, typer.Option(help="Place although routing says transfer: the reason.")
+    ] = None,
+    operator: Annotated[str | None, typer.Option(help="Who took the order.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Place an order; refusals exit 1 with {"error", "message"} and write nothing."""
+    from assistant.orders.draft import OrderDraft
+
+    services = open_services(as_json=as_json)
+
+    def work() -> dict[str, Any]:
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise DeskError(f"Cannot read {file}: {exc.strerror}.") from exc
+        except json.JSONDecodeError as exc:
+            raise DeskError(f"{file} is not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
+        draft = OrderDraft.from_json(data, override_route_reason=override_route)
+        who = operator or services.settings.operator
+        return services.placement.place(draft=draft, operator=who).as_dict()
+
+    run(as_json, work, text.placed_order)
+
+
+@orders_app.command("list")
+def orders_list(
+    client: Annotated[str | None, typer.Option(help="Only this client's orders.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only orders with this status.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Placed orders, newest first."""
+    from assistant.orders.queries import OrderFilter
+
+    services = open_services(as_json=as_json)
+    where = OrderFilter(client_code=client, status=status)
+    run(as_json, lambda: services.orders.list(where=where), text.orders)
+
+
+@orders_app.command("show")
+def orders_show(order_no: str, as_json: JsonFlag = False) -> None:
+    """One order in full."""
+    services = open_services(as_json=as_json)
+    run(as_json, lambda: services.orders.get(order_no), text.order_detail)
+
+
+@orders_app.command("advance")
+def orders_advance(
+    order_no: str,
+    to: Annotated[str | None, typer.Option(help="Target status (default: the next one).")] = None,
+    by: Annotated[str, typer.Option(help="Who moves it.")] = "head",
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an order along: placed, accepted, picking, shipped, delivered."""
+    services = open_services(as_json=as_json)
+    run(
+        as_json,
+        lambda: services.orders.advance(order_no=order_no, to_status=to, by=by),
+        text.order_detail,
+    )

@@ -1,0 +1,62 @@
+"""What every `desk` command shares: the services, JSON or text output, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from assistant.config import Settings
+from assistant.errors import DeskError
+from assistant.services import Services, build_services
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+def open_services(*, as_json: bool = False, check_schema: bool = True) -> Services:
+    """The desk's services; a missing or outdated schema exits 1 with a hint."""
+    from assistant.db import ensure_ready
+
+    try:
+        services = build_services(Settings())
+        if check_schema:
+            ensure_ready(services.engine)
+    except DeskError as err:
+        fail(err, as_json)
+    return services
+
+
+def fail(err: DeskError, as_json: bool) -> NoReturn:
+    """Print a desk error ({"error", "message"} or "Error: ..." lines) and exit 1."""
+    if as_json:
+        typer.echo(json.dumps(err.as_dict(), ensure_ascii=False))
+    else:
+        for problem in err.problems:
+            typer.echo(f"Error: {problem.message}", err=True)
+    raise typer.Exit(1)
+
+
+def run(as_json: bool, work: Callable[[], Any], text: Callable[[Any], str]) -> Any:
+    """Run `work`; print its result as JSON or text; turn a DeskError into exit code 1."""
+    try:
+        result = work()
+    except DeskError as err:
+        fail(err, as_json)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        typer.echo(text(result))
+    return result
+
+
+def parse_date(value: str | None, name: str) -> date | None:
+    """An option given as YYYY-MM-DD, or None when not given."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DeskError(f"{name} {value!r} is not a date: use YYYY-MM-DD.") from None
