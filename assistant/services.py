@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
-from assistant.clients.account import ClientAccount
 from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
@@ -21,6 +20,7 @@ from assistant.credit.service import CreditService
 from assistant.db import make_engine, make_session_factory, writer
 from assistant.errors import DeskError
 from assistant.offers import OfferService
+from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
@@ -59,7 +59,8 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
     directory = ClientDirectory(
         session_factory=sessions, default_country_code=settings.default_country_code
     )
-    router = Router(session_factory=sessions, rules=rules.routing)
+    orders = OrderBook(session_factory=sessions)
+    router = Router(session_factory=sessions, rules=rules.routing, has_ordered=orders.has_ordered)
     credit = CreditService(session_factory=sessions)
     prices = PriceBook(session_factory=sessions)
     offers = OfferService(
@@ -95,7 +96,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         catalog=ProductSearch(session_factory=sessions),
         quotes=Quoter(prices=prices, price_rules=rules.prices),
         placement=placement,
-        orders=OrderBook(session_factory=sessions),
+        orders=orders,
         calls=CallLog(session_factory=sessions),
         account=ClientAccount(session_factory=sessions),
         knowledge=KnowledgeBase(settings=settings, session_factory=sessions),

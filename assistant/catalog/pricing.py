@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.catalog.models import Price, PriceColumn, Product
-from assistant.clients.models import Client
 from assistant.rules import PriceRules
 
 
@@ -22,7 +22,20 @@ class ColumnChoice:
     why: str
 
 
-def choose_column(client: Client, rules: PriceRules) -> ColumnChoice:
+class PricedClient(Protocol):
+    """What price rules look at: a client row, or any view of one with these fields."""
+
+    @property
+    def price_column(self) -> str | None: ...
+
+    @property
+    def programme(self) -> str | None: ...
+
+    @property
+    def type(self) -> str: ...
+
+
+def choose_column(client: PricedClient, rules: PriceRules) -> ColumnChoice:
     """The first rule of price_columns.yaml that matches the client."""
     for rule in rules.rules:
         if rule.client_column:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.models import Client, Manager
-from assistant.orders.models import HistoryLine, Order
 from assistant.rules import RoutingRules, TransferPolicy
 
 ROLE_NAMES = {
@@ -79,9 +79,17 @@ class RouteDecision:
 class Router:
     """Applies routing.yaml to a caller and a purpose."""
 
-    def __init__(self, *, session_factory: sessionmaker[Session], rules: RoutingRules) -> None:
+    def __init__(
+        self,
+        *,
+        session_factory: sessionmaker[Session],
+        rules: RoutingRules,
+        has_ordered: Callable[[int], bool],
+    ) -> None:
         self._sessions = session_factory
         self._rules = rules
+        # Orders sit above clients: their book is handed in rather than imported.
+        self._has_ordered = has_ordered
 
     def route(
         self,
@@ -117,16 +125,7 @@ class Router:
 
     def is_new(self, client: Client) -> bool:
         """A first-time client: no assigned manager and no order ever (R3, R5)."""
-        if client.manager_id is not None:
-            return False
-        with self._sessions() as session:
-            has_history = session.scalar(
-                select(HistoryLine.id).where(HistoryLine.client_id == client.id).limit(1)
-            )
-            has_order = session.scalar(
-                select(Order.id).where(Order.client_id == client.id).limit(1)
-            )
-        return has_history is None and has_order is None
+        return client.manager_id is None and not self._has_ordered(client.id)
 
     def person(self, code: str) -> Person | None:
         """A transfer target by its code."""

@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.models import Client
 from assistant.errors import DeskError, UnknownOrder
-from assistant.orders.models import ORDER_NO_PREFIX, ORDER_STATUSES, Order, OrderStatusChange
+from assistant.orders.models import (
+    ORDER_NO_PREFIX,
+    ORDER_STATUSES,
+    HistoryLine,
+    Order,
+    OrderStatusChange,
+)
 from assistant.timeutil import utcnow
 
 
@@ -51,6 +57,17 @@ class OrderBook:
 
     def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
         self._sessions = session_factory
+
+    def has_ordered(self, client_id: int) -> bool:
+        """Whether the client ever ordered: a line of ERP history or an order at the desk."""
+        with self._sessions() as session:
+            in_history = session.scalar(
+                select(HistoryLine.id).where(HistoryLine.client_id == client_id).limit(1)
+            )
+            if in_history is not None:
+                return True
+            placed = session.scalar(select(Order.id).where(Order.client_id == client_id).limit(1))
+        return placed is not None
 
     def list(self, *, where: OrderFilter | None = None) -> list[dict[str, Any]]:
         """Orders newest first, each with its client and totals."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from assistant.clients.account import ClientAccount
+from assistant.orders.account import ClientAccount
 from assistant.orders.models import Order
 from tests import factories as f
 

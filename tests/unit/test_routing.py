@@ -5,12 +5,18 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.routing import Router
+from assistant.orders.queries import OrderBook
 from assistant.rules import load_rules
 from tests import factories as f
 
 
 def _router(session_factory: sessionmaker[Session]) -> Router:
-    return Router(session_factory=session_factory, rules=load_rules().routing)
+    orders = OrderBook(session_factory=session_factory)
+    return Router(
+        session_factory=session_factory,
+        rules=load_rules().routing,
+        has_ordered=orders.has_ordered,
+    )
 
 
 def _staff(s: Session, *, kam_available: bool = False, other_kam: bool = True) -> dict:

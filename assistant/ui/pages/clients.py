@@ -8,9 +8,9 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from assistant.clients.account import Debts, OrderHistory
 from assistant.clients.card import ClientCard
 from assistant.errors import DeskError
+from assistant.orders.account import Debts, OrderHistory
 from assistant.services import Services
 from assistant.timeutil import today
 from assistant.ui.deps import services
