@@ -13,6 +13,7 @@ BENCHES = {
     "offers": ("bench.bench_offers", []),
     "ingest": ("bench.bench_ingest", []),
     "retrieval": ("bench.bench_retrieval", []),
+    "search": ("bench.bench_search", []),
 }
 
 
