@@ -9,7 +9,8 @@ from collections.abc import Collection, Iterable, Sequence
 import bm25s
 import numpy as np
 
-from knowledge.language import detect_language, terms
+from assistant.text import terms
+from knowledge.language import detect_language
 from knowledge.models import Chunk
 
 # A code as typed: letters, digits, dashes, dots or slashes ("BR-0001", "br-0001").

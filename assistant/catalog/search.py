@@ -11,9 +11,12 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.catalog.models import Price, PriceColumn, Product
-from assistant.text import fold
+from assistant.catalog.ranking import NameRank, sku_key
+from assistant.text import fold, has_cyrillic, terms, to_latin
 
 _MIN_FUZZY_SCORE = 75
+# Names read per query word before ranking: every product that contains them, in practice.
+_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -50,24 +53,12 @@ class ProductHit:
         }
 
 
-def stems(text: str) -> list[str]:
-    """Folded word stems: "maslinovog ulja" -> ["maslinov", "ulj"] (inflection-tolerant)."""
-    out = []
-    for word in fold(text).split():
-        if len(word) > 4:
-            word = word[:-2]
-        elif len(word) == 4:
-            word = word[:-1]
-        out.append(word)
-    return out
-
-
 class ProductSearch:
     """Finds active products by SKU or name; the name index lives in memory."""
 
     def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
         self._sessions = session_factory
-        self._names: dict[int, str] | None = None
+        self._names: _NameIndex | None = None
         self._names_count = -1
 
     def find(self, query: str, *, column: str | None, limit: int = 10) -> list[ProductHit]:
@@ -97,29 +88,39 @@ class ProductSearch:
                 .limit(limit)
             )
         )
-        words = stems(query)
-        if words and len(ids) < limit:
-            contains_all = and_(*(Product.search_name.contains(w, autoescape=True) for w in words))
-            ids += [
-                pid
-                for pid in session.scalars(
-                    select(Product.id)
-                    .where(active, contains_all)
-                    .order_by(func.length(Product.search_name), Product.name)
-                    .limit(limit)
-                )
-                if pid not in ids
-            ]
+        index = self._index(session)
+        short = sku_key(query)
+        if short:
+            ids += [pid for pid in index.by_sku_key.get(short, []) if pid not in ids]
+        # A query typed in Cyrillic is tried as typed, then in Latin letters.
+        typed = [query, to_latin(query)] if has_cyrillic(query) else [query]
+        for text in typed:
+            if len(ids) < limit:
+                ids += [pid for pid in self._by_words(session, text) if pid not in ids]
         if len(ids) < limit:
             fuzzy = process.extract(
-                fold(query),
-                self._name_index(session),
+                fold(typed[-1]),
+                index.names,
                 scorer=fuzz.WRatio,
                 limit=limit,
                 score_cutoff=_MIN_FUZZY_SCORE,
             )
             ids += [pid for _name, _score, pid in fuzzy if pid not in ids]
         return ids[:limit]
+
+    def _by_words(self, session: Session, query: str) -> list[int]:
+        """Products whose name holds every word of the query, the product itself first."""
+        words = terms(query)
+        if not words:
+            return []
+        contains_all = and_(*(Product.search_name.contains(w, autoescape=True) for w in words))
+        found = session.execute(
+            select(Product.id, Product.search_name)
+            .where(Product.active.is_(True), contains_all)
+            .limit(_CANDIDATES)
+        ).all()
+        rank = NameRank(query)
+        return [pid for pid, name in sorted(found, key=lambda row: rank.key(row[1]))]
 
     def _hits(
         self, session: Session, ids: list[int], column: str | None, *, active_only: bool = True
@@ -139,17 +140,29 @@ class ProductSearch:
         rows = {p.id: (p, pr) for p, pr in session.execute(query)}
         return [_hit(*rows[i]) for i in ids if i in rows]
 
-    def _name_index(self, session: Session) -> dict[int, str]:
+    def _index(self, session: Session) -> _NameIndex:
         # Rebuilt when the number of active products changes (an import or the editors).
         count = session.scalar(select(func.count(Product.id)).where(Product.active.is_(True))) or 0
         if self._names is None or count != self._names_count:
-            self._names = dict(
-                session.execute(
-                    select(Product.id, Product.search_name).where(Product.active.is_(True))
-                ).all()
-            )
+            rows = session.execute(
+                select(Product.id, Product.search_name, Product.sku).where(Product.active.is_(True))
+            ).all()
+            by_key: dict[str, list[int]] = {}
+            for pid, _name, sku in rows:
+                key = sku_key(sku)
+                if key:
+                    by_key.setdefault(key, []).append(pid)
+            self._names = _NameIndex({pid: name for pid, name, _sku in rows}, by_key)
             self._names_count = count
         return self._names
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """Active products' folded names for fuzzy matching, and their SKUs in short form."""
+
+    names: dict[int, str]
+    by_sku_key: dict[str, list[int]]
 
 
 def _hit(product: Product, price: Decimal | None) -> ProductHit:

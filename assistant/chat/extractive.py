@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalog.search import stems
 from assistant.chat import texts
+from assistant.text import stems
 from knowledge.models import Hit
 
 # Question words and function words that say nothing about the topic (en, hr, ru).

@@ -6,14 +6,14 @@ import re
 from decimal import Decimal
 
 from assistant.catalog.pricing import choose_column
-from assistant.catalog.search import ProductHit, ProductSearch, stems
+from assistant.catalog.search import ProductHit, ProductSearch
 from assistant.chat import texts
 from assistant.chat.extractive import STOPWORDS
 from assistant.chat.models import ClientContext, Facts, ProductFact
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
 from assistant.rules import PriceRules
-from assistant.text import fold
+from assistant.text import fold, stems
 
 # Words that make a question about price, stock or the client (folded; en, hr, ru).
 PRICE_WORDS = ("price", "cost", "how much", "cijen", "kosta", "stoji", "цен", "стои", "почем")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.language import detect_language, terms
+from assistant.text import terms
+from knowledge.language import detect_language
 from knowledge.lexical import codes
 
 
