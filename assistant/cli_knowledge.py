@@ -12,7 +12,7 @@ from assistant.config import Settings
 from assistant.errors import DeskError
 
 if TYPE_CHECKING:
-    from ingest.pipeline import FileResult
+    from ingest.documents.pipeline import FileResult
 
 _MARK = {"indexed": "+", "unchanged": "=", "skipped": "~", "failed": "!", "retired": "-"}
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from assistant.config import PROJECT_ROOT
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.kb_files import FileResult
-from ingest.pipeline import IngestPipeline
+from ingest.documents.files import FileResult
+from ingest.documents.pipeline import IngestPipeline
 from knowledge.embeddings import make_embeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client

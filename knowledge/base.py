@@ -14,7 +14,7 @@ from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore, make_client
 
 if TYPE_CHECKING:
-    from ingest.pipeline import IngestPipeline
+    from ingest.documents.pipeline import IngestPipeline
 
 
 class KnowledgeBase:
@@ -47,7 +47,7 @@ class KnowledgeBase:
     @cached_property
     def pipeline(self) -> IngestPipeline:
         """Incremental ingest into the store, recorded in the registry."""
-        from ingest.pipeline import IngestPipeline  # knowledge/ stays importable without ingest/
+        from ingest.documents.pipeline import IngestPipeline  # knowledge/ stays importable without ingest/
 
         return IngestPipeline(
             store=self.store,

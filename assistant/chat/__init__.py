@@ -8,7 +8,7 @@ from assistant.chat.answerer import Answerer, AnswerStream
 from assistant.chat.models import Answer
 
 if TYPE_CHECKING:
-    from assistant.chat.editing import KnowledgeEditor
+    from assistant.editors.knowledge import KnowledgeEditor
     from assistant.services import Services
 
 __all__ = ["Answer", "AnswerStream", "Answerer", "build_answerer", "build_editor"]
@@ -31,7 +31,7 @@ def build_answerer(services: Services) -> Answerer:
 
 def build_editor(services: Services) -> KnowledgeEditor:
     """The editors' actions on the desk's knowledge base (the store opens on first change)."""
-    from assistant.chat.editing import KnowledgeEditor
+    from assistant.editors.knowledge import KnowledgeEditor
 
     knowledge = services.knowledge
     return KnowledgeEditor(registry=knowledge.registry, pipeline=lambda: knowledge.pipeline)

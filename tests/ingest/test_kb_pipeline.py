@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.kb_files import infer_kind
-from ingest.pipeline import IngestPipeline, ingest_sources_if_empty
+from ingest.documents.files import infer_kind
+from ingest.documents.pipeline import IngestPipeline, ingest_sources_if_empty
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import DeskError
 from assistant.timeutil import utcnow
-from ingest.pipeline import IngestPipeline
+from ingest.documents.pipeline import IngestPipeline
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client

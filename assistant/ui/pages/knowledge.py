@@ -7,7 +7,7 @@ import streamlit as st
 
 from assistant.chat import build_editor
 from assistant.chat import texts as t
-from assistant.chat.editing import KnowledgeEditor, Preview
+from assistant.editors.knowledge import KnowledgeEditor, Preview
 from assistant.errors import DeskError
 from assistant.ui.deps import services
 from knowledge.models import KINDS

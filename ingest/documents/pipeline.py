@@ -6,10 +6,10 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from ingest.kb_files import FileResult, content_hash, find_files, infer_kind, password_for
-from ingest.kb_worker import DEFAULT_TIME_LIMIT, LoaderWorker
-from ingest.loaders import LoadedDocument, Unusable
-from ingest.splitting import split_document
+from ingest.documents.files import FileResult, content_hash, find_files, infer_kind, password_for
+from ingest.documents.worker import DEFAULT_TIME_LIMIT, LoaderWorker
+from ingest.documents.document import LoadedDocument, Unusable
+from ingest.documents.splitting import split_document
 from knowledge.models import KINDS, Chunk
 from knowledge.registry import SERVED, DocumentInfo, KnowledgeRegistry
 from knowledge.store import KnowledgeStore

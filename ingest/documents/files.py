@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.loaders import SUFFIXES
+from ingest.documents.loaders import SUFFIXES
 
 # Words in a folder or file name that say what kind of document it is.
 _KIND_WORDS = (

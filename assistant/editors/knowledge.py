@@ -14,7 +14,7 @@ from knowledge.models import Chunk
 from knowledge.registry import EDITABLE_SUFFIXES, DocumentInfo, KnowledgeRegistry
 
 if TYPE_CHECKING:
-    from ingest.pipeline import IngestPipeline
+    from ingest.documents.pipeline import IngestPipeline
 
 PREVIEW_CHARS = 4000
 
@@ -67,7 +67,7 @@ class KnowledgeEditor:
 
     def preview(self, *, name: str, data: bytes, kind: str | None = None) -> Preview:
         """The chunks an upload would give; a file that cannot be read says why."""
-        from ingest.loaders import Unusable
+        from ingest.documents.document import Unusable
 
         safe = Path(name).name
         with tempfile.TemporaryDirectory(prefix="desk-preview-") as folder:
