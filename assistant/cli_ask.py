@@ -18,13 +18,12 @@ def ask(
 ) -> None:
     """Answer from catalogues, price terms and procedures; numbers from the database."""
     # Imported here: assistant.cli imports this module while it is being built.
-    from assistant.chat import build_answerer
     from assistant.cli import _run, _services
 
     services = _services(as_json=as_json)
 
     def work() -> dict[str, Any]:
-        answer = build_answerer(services).answer(question, k=k, client_code=client)
+        answer = services.answerer.answer(question, k=k, client_code=client)
         return answer.as_dict()
 
     _run(as_json, work, answer_text)

@@ -39,7 +39,7 @@ def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pyte
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
         f.product(s, "OIL", name="Maslinovo ulje 1 l", stock=Decimal(40), prices={"C": "9"})
     services = build_services(Settings())
-    services.knowledge.store.upsert(
+    services.knowledge_store.upsert(
         [
             Chunk.make(doc="delivery.md", text=DELIVERY, title="Delivery terms", kind="procedure"),
             Chunk.make(

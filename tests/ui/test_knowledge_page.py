@@ -36,7 +36,7 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setenv(name, value)
     st.cache_resource.clear()
     services = build_services(Settings())
-    services.knowledge.pipeline.ingest([sources], by="setup")
+    services.ingest_pipeline.ingest([sources], by="setup")
     yield services
     services.engine.dispose()
 
@@ -52,7 +52,7 @@ def _found(services, question: str) -> set[str]:
     """Documents the desk's search returns for `question` (a fresh retriever)."""
     fresh = build_services(Settings())
     try:
-        return {h.chunk.doc for h in fresh.knowledge.retriever.search(question, k=5)}
+        return {h.chunk.doc for h in fresh.retriever.search(question, k=5)}
     finally:
         fresh.engine.dispose()
 
@@ -104,7 +104,7 @@ def test_a_procedure_edited_in_the_page_is_published_as_a_new_version(desk) -> N
     at.button(key="kb_edit_save").click().run()
     assert not at.exception, at.exception
     assert any("Credit control saved as version 2" in s.value for s in at.success)
-    doc = desk.knowledge.registry.get(source="procedures/credit-control.md")
+    doc = desk.knowledge_registry.get(source="procedures/credit-control.md")
     assert doc is not None and doc.version == 2 and doc.ingested_by == "ana"
     assert "procedures/credit-control.md" in _found(desk, "debtor transferred finance service")
 
@@ -129,4 +129,4 @@ def test_a_new_procedure_is_written_in_the_page(desk) -> None:
     at.text_area(key="kb_edit_new_text").input("# Returns\n\nReturns are accepted within 3 days.\n")
     at.button(key="kb_edit_save").click().run()
     assert not at.exception, at.exception
-    assert desk.knowledge.registry.get(source="procedures/returns-of-goods.md") is not None
+    assert desk.knowledge_registry.get(source="procedures/returns-of-goods.md") is not None

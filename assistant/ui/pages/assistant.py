@@ -32,7 +32,7 @@ def changed_since(desk: Services) -> None:
     )
     since = utcnow() - SPANS[span]
     label = texts.CHANGED_CHOICES[span]
-    changed = desk.knowledge.registry.changed_since(since=since)
+    changed = desk.knowledge_registry.changed_since(since=since)
     if not changed:
         st.caption(texts.CHANGED_NONE.format(since=label))
         return
