@@ -53,6 +53,12 @@ class Progress:
         return (self.chunks_total - self.chunks_done) * self.seconds / self.chunks_done
 
     @property
+    def eta_clock(self) -> str | None:
+        """The time left as m:ss, or None while unknown."""
+        eta = self.eta_seconds
+        return None if eta is None else f"{int(eta) // 60}:{int(eta) % 60:02d}"
+
+    @property
     def fraction(self) -> float:
         """0..1 for a bar: files, with the chunks of the current file counted in."""
         if self.files_total <= 0:
