@@ -36,6 +36,11 @@ Answer briefly, in the language of the question."""
 
 # The screens: the Ask page and the panel beside the live call.
 OPENING_KNOWLEDGE = "Opening the knowledge base..."
+STILL_INDEXING = (
+    "The knowledge base is still being indexed: {files_done} of {files_total} files, "
+    "{chunks_done} of {chunks_total} passages so far. Questions can be asked when it is done."
+)
+STILL_INDEXING_ETA = " About {eta} left."
 ANSWER_FAILED = "The knowledge base could not answer just now; it has been logged. Try again."
 CALL_PANEL = "Ask the knowledge base"
 QUESTION = "Question"

@@ -67,6 +67,8 @@ class StatusWriter(Tally):
         super().__init__()
         self._status = status
         self._written = 0.0
+        # Said at once: the server started beside this ingest must not answer from half a base.
+        self._write(force=True)
 
     def started(self, *, files: int) -> None:
         super().started(files=files)

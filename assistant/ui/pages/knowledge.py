@@ -182,11 +182,11 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
                 ready.append(upload)
     publish = t.KB_PUBLISH.format(count=len(ready))
     if ready and st.button(publish, key="kb_publish", type="primary", disabled=_busy()):
-        files = [(upload.name, upload.getvalue()) for upload in ready]
+        chosen = [(upload.name, upload.getvalue()) for upload in ready]
         _start(
-            t.KB_JOB_PUBLISH.format(count=len(files)),
-            lambda events: _publish(editor, files, who=who, kind=kind, events=events),
-            files=len(files),
+            t.KB_JOB_PUBLISH.format(count=len(chosen)),
+            lambda events: _publish(editor, chosen, who=who, kind=kind, events=events),
+            files=len(chosen),
         )
         st.session_state[UPLOADS_KEY] = round_ + 1
         previews.clear()
