@@ -51,7 +51,7 @@ def _page() -> AppTest:
 
 def _settle(at: AppTest) -> AppTest:
     """Let the background publish finish, then rerun as the page's progress fragment would."""
-    job = at.session_state["kb_job"] if "kb_job" in at.session_state else None
+    job = at.session_state.get("kb_job")
     if job is not None:
         assert job.wait(60)
     at.run()
