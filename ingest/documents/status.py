@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import time
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -44,17 +45,24 @@ class IndexingStatus:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             progress = Progress(**data["progress"])
             pid, state, updated = int(data["pid"]), data["state"], float(data["updated"])
+            here = data.get("host") == socket.gethostname()
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if state != "running" or time.time() - updated > STALE_AFTER or not _alive(pid):
+        if state != "running" or time.time() - updated > STALE_AFTER:
             return None
-        return progress
+        # A pid means something only on its own host; elsewhere the heartbeat alone decides.
+        return None if here and not _alive(pid) else progress
 
     def write(self, progress: Progress, *, state: str = "running") -> None:
         """Replace the file at once (readers never see half of it)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"pid": os.getpid(), "state": state, "updated": time.time()}
-        data["progress"] = asdict(progress)
+        data = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "state": state,
+            "updated": time.time(),
+            "progress": asdict(progress),
+        }
         spare = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         spare.write_text(json.dumps(data), encoding="utf-8")
         os.replace(spare, self.path)
