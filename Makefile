@@ -19,11 +19,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Creates the demo company on first start, then serves the app on 127.0.0.1:8501.
+# Creates the demo company on first start, then serves the app on 127.0.0.1:8501 while the
+# knowledge base is indexed in the background (only what changed; the first start takes
+# minutes). Until it is done the Ask panel says so; the log is data/ingest.log.
 run: install
 	$(BIN)/desk init --demo --if-empty
-	@echo "Indexing the knowledge base (only what changed; the first start takes a few minutes)..."
-	$(BIN)/desk ingest knowledge/sources --prune --by make-run
+	@mkdir -p data
+	@echo "Indexing the knowledge base in the background: tail -f data/ingest.log"
+	PYTHONUNBUFFERED=1 $(BIN)/desk ingest knowledge/sources --prune --by make-run \
+		> data/ingest.log 2>&1 &
 	$(BIN)/streamlit run app.py
 
 lint: install

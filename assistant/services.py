@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,12 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
+from assistant.chat import Answerer
 from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
 from assistant.config import Settings
 from assistant.credit.service import CreditService
 from assistant.db import make_engine, make_session_factory, writer
+from assistant.editors.knowledge import KnowledgeEditor
 from assistant.errors import DeskError
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
@@ -25,12 +29,19 @@ from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
-from knowledge.base import KnowledgeBase
+from ingest.documents.status import IndexingStatus
+from knowledge.embeddings import make_embeddings
+from knowledge.registry import KnowledgeRegistry
+from knowledge.retriever import Retriever
+from knowledge.store import KnowledgeStore, make_client
+
+if TYPE_CHECKING:
+    from ingest.documents.pipeline import IngestPipeline
 
 
 @dataclass(frozen=True)
 class Services:
-    """Everything the CLI and the screens call."""
+    """Everything the CLI and the screens call; the knowledge parts open on first use."""
 
     settings: Settings
     engine: Engine
@@ -48,7 +59,65 @@ class Services:
     orders: OrderBook
     calls: CallLog
     account: ClientAccount
-    knowledge: KnowledgeBase
+
+    # Chroma and the embedding model take seconds: cached_property opens each on first use
+    # (it writes the instance's __dict__ directly, so the frozen dataclass allows it).
+    @cached_property
+    def knowledge_store(self) -> KnowledgeStore:
+        """The Chroma collection (on disk, or the server at DESK_CHROMA_URL)."""
+        client = make_client(url=self.settings.chroma_url, path=self.settings.chroma_path)
+        return KnowledgeStore(client=client, embeddings=make_embeddings(self.settings.embeddings))
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        """Hybrid retrieval over the store; its lexical index follows the store's changes."""
+        return Retriever(store=self.knowledge_store)
+
+    @cached_property
+    def knowledge_registry(self) -> KnowledgeRegistry:
+        """Documents, versions and history; opens no store."""
+        return KnowledgeRegistry(
+            session_factory=self.sessions, knowledge_dir=self.settings.knowledge_dir
+        )
+
+    @cached_property
+    def ingest_pipeline(self) -> IngestPipeline:
+        """Incremental ingest into the store, recorded in the registry."""
+        # Imported here: the splitters are not needed until something is indexed.
+        from ingest.documents.pipeline import IngestPipeline
+
+        return IngestPipeline(
+            store=self.knowledge_store,
+            registry=self.knowledge_registry,
+            # Only a retriever already built needs telling; a new one reads the store fresh.
+            on_change=lambda: self.retriever.refresh() if "retriever" in self.__dict__ else None,
+        )
+
+    @cached_property
+    def indexing(self) -> IndexingStatus:
+        """Whether an ingest (e.g. the first one `make run` starts) is running, and how far."""
+        return IndexingStatus(self.settings.chroma_path.parent / "ingest-status.json")
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        """Questions answered from the knowledge base and the SQL facts."""
+        from assistant.chat.llm import make_chat_model
+
+        return Answerer(
+            retriever=self.retriever,
+            catalog=self.catalog,
+            directory=self.directory,
+            price_rules=self.rules.prices,
+            llm=make_chat_model(self.settings),
+            embeddings=self.knowledge_store.embeddings,
+        )
+
+    @cached_property
+    def editor(self) -> KnowledgeEditor:
+        """The editors' actions; listing documents opens no store, the first change does."""
+        return KnowledgeEditor(
+            registry=self.knowledge_registry, pipeline=lambda: self.ingest_pipeline
+        )
 
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:
@@ -99,7 +168,6 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         orders=orders,
         calls=CallLog(session_factory=sessions),
         account=ClientAccount(session_factory=sessions),
-        knowledge=KnowledgeBase(settings=settings, session_factory=sessions),
     )
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.importers import ImportReport, import_file
+from ingest.erp.importers import ImportReport, import_file
 
 TARGET_SECONDS = 300
 TARGET_LINES = 2_000_000

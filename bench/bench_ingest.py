@@ -14,8 +14,9 @@ from pathlib import Path
 
 from assistant.config import PROJECT_ROOT
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.kb_files import FileResult
-from ingest.pipeline import IngestPipeline
+from ingest.documents.files import FileResult
+from ingest.documents.pipeline import IngestPipeline
+from ingest.documents.progress import IngestEvents
 from knowledge.embeddings import make_embeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
@@ -26,13 +27,15 @@ BOOK = "pdfjs__freeculture_352pages.pdf"
 REINGEST_TARGET = 0.10  # re-ingest of an unchanged corpus: < 10 % of the first ingest
 
 
-def _progress(result: FileResult) -> None:
-    # Printed as it goes: the first ingest with the real model takes minutes.
-    print(
-        f"  {result.seconds:6.1f} s  {result.status:<9} {result.chunks:>4} chunks  "
-        f"{Path(result.path).name}",
-        flush=True,
-    )
+class _Lines(IngestEvents):
+    """Printed as it goes: the first ingest with the real model takes minutes."""
+
+    def file_done(self, result: FileResult) -> None:
+        print(
+            f"  {result.seconds:6.1f} s  {result.status:<9} {result.chunks:>4} chunks  "
+            f"{Path(result.path).name}",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         started = time.perf_counter()
-        first = pipeline.ingest(paths, by="bench", on_result=_progress)
+        first = pipeline.ingest(paths, by="bench", events=_Lines())
         first_s = time.perf_counter() - started
         indexed = [r for r in first if r.status == "indexed"]
         pages = sum(r.pages or 1 for r in indexed)

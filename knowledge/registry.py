@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,16 +17,6 @@ from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 # Statuses under which a document's chunks are in the store and served.
 SERVED = "indexed"
 EDITABLE_SUFFIXES = (".md", ".markdown", ".txt")
-
-
-class Indexer(Protocol):
-    """What the registry needs from the ingest pipeline (kept abstract to avoid a cycle)."""
-
-    def ingest_file(
-        self, path: Path, *, by: str, kind: str | None = None, action: str | None = None
-    ) -> Any: ...
-
-    def remove_chunks(self, ids: Sequence[str]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -77,19 +66,16 @@ def _info(row: KnowledgeDocument) -> DocumentInfo:
 
 
 class KnowledgeRegistry:
-    """Rows in kb_documents and kb_events; editing goes through the ingest pipeline."""
+    """Rows in kb_documents and kb_events; the ingest pipeline and the editors write them."""
 
     def __init__(
         self,
         *,
         session_factory: sessionmaker[Session],
         knowledge_dir: Path,
-        indexer: Callable[[], Indexer] | None = None,
     ) -> None:
         self._sessions = session_factory
         self.knowledge_dir = knowledge_dir
-        # A callable, so listing documents never opens Chroma or loads the embedder.
-        self._indexer = indexer
 
     # -- keys ------------------------------------------------------------------------------
     def source_key(self, path: Path) -> str:
@@ -158,7 +144,7 @@ class KnowledgeRegistry:
 
     def source_text(self, *, source: str) -> str:
         """The current text of an editable (Markdown or text) document, for the editor."""
-        return self._editable_path(source).read_text(encoding="utf-8")
+        return self.editable_path(source).read_text(encoding="utf-8")
 
     # -- writing by the pipeline -----------------------------------------------------------
     def record(
@@ -204,16 +190,6 @@ class KnowledgeRegistry:
             if row is not None:
                 self._event(session, row, "failed", by, reason)
 
-    # -- editors' actions -----------------------------------------------------------------
-    def retire(self, *, source: str, by: str, reason: str = "retired by an editor") -> DocumentInfo:
-        """Take a document out of the answers: its chunks deleted, the row kept as history."""
-        doc = self.get(source=source)
-        if doc is None:
-            raise DeskError(f"No document {source!r} in the knowledge base.")
-        if doc.chunk_ids:
-            self._require_indexer().remove_chunks(doc.chunk_ids)
-        return self.mark_retired(source=source, by=by, reason=reason)
-
     def mark_retired(self, *, source: str, by: str, reason: str) -> DocumentInfo:
         """Record a retirement whose chunks are already deleted (the pipeline's prune)."""
         with self._sessions.begin() as session:
@@ -227,39 +203,8 @@ class KnowledgeRegistry:
             self._event(session, row, "retired", by, reason)
             return _info(row)
 
-    def publish_text(self, *, source: str, text: str, by: str) -> DocumentInfo:
-        """Save Markdown edited in the page as the document's new version and index it."""
-        path = self._editable_path(source)
-        if not text.strip():
-            raise DeskError("The document is empty: write something, or retire it instead.")
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            return self._after_publish(source)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        self._require_indexer().ingest_file(path, by=by, action="edited")
-        return self._after_publish(source)
-
-    def publish_file(
-        self, *, name: str, data: bytes, by: str, kind: str | None = None
-    ) -> DocumentInfo:
-        """Save an uploaded file under the knowledge folder (uploads/KIND/) and index it."""
-        safe = Path(name).name
-        if not safe or safe.startswith("."):
-            raise DeskError(f"{name!r} is not a file name.")
-        path = self.knowledge_dir / "uploads" / (kind or "other") / safe
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        self._require_indexer().ingest_file(path, by=by, kind=kind)
-        return self._after_publish(self.source_key(path))
-
     # -- helpers ---------------------------------------------------------------------------
-    def _after_publish(self, source: str) -> DocumentInfo:
-        info = self.get(source=source)
-        if info is None:
-            raise DeskError(f"{source!r} could not be indexed.")
-        return info
-
-    def _editable_path(self, source: str) -> Path:
+    def editable_path(self, source: str) -> Path:
         path = self.path_of(source).resolve()
         root = self.knowledge_dir.resolve()
         # Editors write only inside the knowledge folder, never "../../etc".
@@ -269,11 +214,6 @@ class KnowledgeRegistry:
                 "knowledge folder can be edited in the page."
             )
         return path
-
-    def _require_indexer(self) -> Indexer:
-        if self._indexer is None:
-            raise DeskError("The registry has no ingest pipeline attached.")
-        return self._indexer()
 
     @staticmethod
     def _row(session: Session, source: str) -> KnowledgeDocument | None:

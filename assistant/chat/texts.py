@@ -34,8 +34,13 @@ Cite every statement with the number of its passage in square brackets, like [1]
 If the passages do not contain the answer, reply exactly: "Not in the documents." Never guess.
 Answer briefly, in the language of the question."""
 
-# The screens: the Ask page, the panel beside the live call, the editors' page.
+# The screens: the Ask page and the panel beside the live call.
 OPENING_KNOWLEDGE = "Opening the knowledge base..."
+STILL_INDEXING = (
+    "The knowledge base is still being indexed: {files_done} of {files_total} files, "
+    "{chunks_done} of {chunks_total} passages so far. Questions can be asked when it is done."
+)
+STILL_INDEXING_ETA = " About {eta} left."
 ANSWER_FAILED = "The knowledge base could not answer just now; it has been logged. Try again."
 CALL_PANEL = "Ask the knowledge base"
 QUESTION = "Question"
@@ -54,59 +59,3 @@ CHANGED_SINCE = "Since"
 CHANGED_CHOICES = {"24h": "the last 24 hours", "3d": "the last 3 days", "7d": "the last 7 days"}
 CHANGED_LINE = "- **{title}** · version {version} · {at} by {by}"
 CLEAR_CHAT = "Clear the chat"
-
-# The knowledge editors' page.
-CANNOT_READ = "Cannot be published: {reason}."
-NO_TEXT = "Cannot be published: no text to index."
-NOT_REPLACEABLE = (
-    "{title} was ingested from outside the knowledge folder: ingest the new version with "
-    "`desk ingest`."
-)
-WRONG_TYPE = "{title} is a {suffix} file: upload the new version as {suffix} too."
-NOT_PUBLISHED = "{title} was not published: {reason}. The previous version is still served."
-NO_DOCUMENT = "No document {source!r} in the knowledge base."
-NEED_NAME = "Give the new procedure a name."
-NAME_TAKEN = "A procedure called {name!r} exists already: edit it instead."
-KB_TITLE = "Knowledge"
-KB_INTRO = "Catalogues, price terms and procedures the answers come from. Every change is kept."
-KB_EDITOR = "Your name (for the history)"
-KB_TABS = ("Documents", "Upload", "Edit a procedure")
-KB_EMPTY = "No documents yet: upload some, or run `desk ingest`."
-KB_PICK = "Document"
-KB_HISTORY = "History of {title}"
-KB_REPLACE = "Replace with a new version"
-KB_REPLACE_BUTTON = "Publish the new version"
-KB_REPLACED = "{title} is now version {version}."
-KB_RETIRE_CONFIRM = "Take {title} out of the answers"
-KB_RETIRE = "Retire"
-KB_RETIRED = "{title} was retired: it no longer appears in answers."
-KB_UPLOAD = "Files (PDF, Markdown, Word, CSV/XLSX, text)"
-KB_KIND = "Kind"
-KB_KIND_AUTO = "from the file or folder name"
-KB_PREVIEW = "{name} · {title} · {kind} · {chunks} passages"
-KB_PUBLISH = "Publish {count} file(s)"
-KB_PUBLISHED = "Published {title} (version {version}, {chunks} passages)."
-KB_FAILED = "{title}: {reason}"
-KB_EDIT_PICK = "Procedure"
-KB_EDIT_NEW = "+ New procedure"
-KB_EDIT_NAME = "Name of the new procedure"
-KB_EDIT_TEXT = "Markdown"
-KB_EDIT_SAVE = "Save and publish"
-KB_EDIT_SAVED = "{title} saved as version {version}."
-KB_COLUMNS = {
-    "title": "Title",
-    "kind": "Kind",
-    "version": "Version",
-    "status": "Status",
-    "chunks": "Passages",
-    "changed": "Changed",
-    "by": "By",
-    "source": "File",
-}
-KB_EVENT_COLUMNS = {
-    "at": "When",
-    "action": "What",
-    "version": "Version",
-    "by": "Who",
-    "note": "Note",
-}

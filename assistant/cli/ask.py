@@ -20,12 +20,10 @@ def ask(
     as_json: JsonFlag = False,
 ) -> None:
     """Answer from catalogues, price terms and procedures; numbers from the database."""
-    from assistant.chat import build_answerer
-
     services = open_services(as_json=as_json)
 
     def work() -> dict[str, Any]:
-        answer = build_answerer(services).answer(question, k=k, client_code=client)
+        answer = services.answerer.answer(question, k=k, client_code=client)
         return answer.as_dict()
 
     run(as_json, work, text.answer)

@@ -55,7 +55,7 @@ def import_(
     as_json: JsonFlag = False,
 ) -> None:
     """Import an ERP export; bad rows are reported by line and the exit code is 1."""
-    from ingest.importers import import_file
+    from ingest.erp.importers import import_file
 
     services = open_services(as_json=as_json)
 

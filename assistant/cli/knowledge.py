@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from assistant.cli.output import fail
 from assistant.config import Settings
 from assistant.errors import DeskError
+from ingest.documents.progress import Fanout, IngestEvents
 
 if TYPE_CHECKING:
-    from ingest.pipeline import FileResult
+    from ingest.documents.files import FileResult
 
 _MARK = {"indexed": "+", "unchanged": "=", "skipped": "~", "failed": "!", "retired": "-"}
 
@@ -51,6 +62,7 @@ def ingest(
     """
     from assistant.db import ensure_ready
     from assistant.services import build_services
+    from ingest.documents.status import StatusWriter
 
     try:
         if kind is not None and kind not in ("catalog", "prices", "procedure", "other"):
@@ -58,7 +70,7 @@ def ingest(
         passwords = _passwords(password or [])
         services = build_services(Settings())
         ensure_ready(services.engine)
-        pipeline = services.knowledge.pipeline
+        pipeline = services.ingest_pipeline
         pipeline.time_limit = time_limit
         results = pipeline.ingest(
             paths or [services.settings.knowledge_dir],
@@ -67,7 +79,8 @@ def ingest(
             prune=prune,
             passwords=passwords,
             force=force,
-            on_result=None if as_json else _print_line,
+            # The status file tells the desk (another process) that indexing is under way.
+            events=Fanout(StatusWriter(services.indexing), _screen(as_json, Console())),
         )
     except DeskError as err:
         fail(err, as_json)
@@ -89,11 +102,64 @@ def _passwords(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _print_line(result: FileResult) -> None:
+def _line(result: FileResult) -> str:
     detail = result.reason or f"{result.chunks} chunks"
     if result.status == "indexed":
         detail = f"{result.chunks} chunks ({result.added} new, {result.removed} removed)"
-    typer.echo(f"{_MARK.get(result.status, '?')} {result.status:<9} {result.path}: {detail}")
+    return f"{_MARK.get(result.status, '?')} {result.status:<9} {result.path}: {detail}"
+
+
+def _screen(as_json: bool, console: Console) -> IngestEvents:
+    """A progress bar on a terminal, one line per file elsewhere, nothing but JSON with --json."""
+    if as_json:
+        return IngestEvents()
+    return ProgressBar(console) if console.is_terminal else _Lines()
+
+
+class _Lines(IngestEvents):
+    def file_done(self, result: FileResult) -> None:
+        typer.echo(_line(result))
+
+
+class ProgressBar(IngestEvents):
+    """Files and chunks with rich's bars, pages counted, an ETA from the embedding rate."""
+
+    def __init__(self, console: Console) -> None:
+        self._bars = Progress(
+            TextColumn("{task.description:<6}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[note]}"),
+            console=console,
+        )
+        self._files = self._bars.add_task("files", total=None, note="")
+        self._chunks = self._bars.add_task("chunks", total=0, note="")
+        self._pages = 0
+
+    def started(self, *, files: int) -> None:
+        self._bars.update(self._files, total=files)
+        self._bars.start()
+
+    def file_started(self, path: Path) -> None:
+        self._bars.update(self._files, note=path.name)
+
+    def file_read(self, path: Path, *, pages: int | None, chunks: int, new: int) -> None:
+        self._pages += pages or 0
+        total = (self._bars.tasks[self._chunks].total or 0) + new
+        self._bars.update(self._chunks, total=total, note=f"{self._pages} pages")
+
+    def embedded(self, count: int) -> None:
+        self._bars.advance(self._chunks, count)
+
+    def file_done(self, result: FileResult) -> None:
+        self._bars.console.print(_line(result), markup=False, highlight=False)
+        self._bars.advance(self._files)
+
+    def finished(self, results: Sequence[FileResult]) -> None:
+        self._bars.stop()
 
 
 def _summary(results: list[FileResult]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from assistant.chat import Answer, Answerer, build_answerer
+from assistant.chat import Answer, Answerer
 from assistant.chat import texts as ui
 from assistant.errors import DeskError
 from assistant.ui.deps import services
@@ -24,14 +24,41 @@ class Exchange:
     error: str | None = None
 
 
-@st.cache_resource(show_spinner=ui.OPENING_KNOWLEDGE)
-def _answerer() -> Answerer:
-    return build_answerer(services())
-
-
 def answerer() -> Answerer:
     """The shared answerer, built on the first question (the model loads then, not before)."""
-    return _answerer()
+    desk = services()
+    if "answerer" in desk.__dict__:  # built already: no spinner flicker on every question
+        return desk.answerer
+    with st.spinner(ui.OPENING_KNOWLEDGE):
+        return desk.answerer
+
+
+def indexing_notice() -> bool:
+    """While an ingest runs (e.g. the first one `make run` starts), say so; True then."""
+    progress = services().indexing.running()
+    if progress is None:
+        return False
+    text = ui.STILL_INDEXING.format(**vars(progress))
+    if progress.eta_clock is not None:
+        text += ui.STILL_INDEXING_ETA.format(eta=progress.eta_clock)
+    st.info(text, icon=":material/hourglass_top:")
+    st.progress(progress.fraction)
+    return True
+
+
+@st.fragment(run_every=2.0)
+def _until_indexed() -> None:
+    # Redraws only the notice; once the ingest is over, one rerun brings the questions back.
+    if not indexing_notice():
+        st.rerun(scope="app")
+
+
+def wait_for_index() -> bool:
+    """The "still being indexed" notice, kept current; True while questions must wait."""
+    if services().indexing.running() is None:
+        return False
+    _until_indexed()
+    return True
 
 
 def sources(answer: Answer) -> None:
@@ -78,6 +105,8 @@ def beside_call(*, client_code: str | None) -> None:
     """The Ask panel of the live call: questions answered for the client on the line."""
     history: list[Exchange] = st.session_state.setdefault("call_ask_history", [])
     with st.expander(ui.CALL_PANEL, key="call_ask_open", icon=":material/quick_reference:"):
+        if wait_for_index():
+            return
         with st.form("call_ask_form", clear_on_submit=True, border=False):
             question = st.text_input(
                 ui.QUESTION, placeholder=ui.PLACEHOLDER, label_visibility="collapsed"

@@ -42,7 +42,7 @@ def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pyte
             s, "OIL", name="Maslinovo ulje 1 l", stock=Decimal(40), prices={"A": "10", "C": "9"}
         )
     services = build_services(Settings())
-    services.knowledge.store.upsert(
+    services.knowledge_store.upsert(
         [
             Chunk.make(doc=doc, text=text, title=title, page=page, kind="procedure")
             for doc, title, page, text in PASSAGES

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.rules.loader import load_rules
-from ingest.importers import ImportReport, import_file
+from ingest.erp.importers import ImportReport, import_file
 
 KNOWN_CLIENT_TYPES = tuple(load_rules().routing.client_types)
 

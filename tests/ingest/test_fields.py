@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingest import fields
-from ingest.fields import RowError
+from ingest.erp import fields
+from ingest.erp.fields import RowError
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from assistant.clients.models import Client, ClientPhone, Department, Manager
 from assistant.credit.models import Receivable
 from assistant.errors import ImportRefused
 from assistant.orders.models import HistoryLine
-from ingest.importers import IMPORT_KINDS, ImportReport, RejectedRow
+from ingest.erp.importers import IMPORT_KINDS, ImportReport, RejectedRow
 
 WriteCsv = Callable[..., Path]
 Import = Callable[[str, Path], ImportReport]
@@ -273,7 +273,7 @@ def test_an_order_whose_lines_span_batches_is_summed_once_and_stays_so_on_reimpo
     company: None, write_csv: WriteCsv, run_import: Import, table_rows: TableRows,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from ingest.importers_history import OrdersImporter
+    from ingest.erp.importers_history import OrdersImporter
 
     monkeypatch.setattr(OrdersImporter, "batch_size", 1)
     path = write_csv("orders.csv", ORDERS + [["O-1", "C1", "2026-09-01", "P1", "1", "9"]])
@@ -488,7 +488,7 @@ def test_a_row_the_database_refuses_is_reported_while_the_rest_of_its_batch_goes
     company: None, write_csv: WriteCsv, run_import: Import, table_rows: TableRows,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from ingest.importers_history import ReceivablesImporter
+    from ingest.erp.importers_history import ReceivablesImporter
 
     load_lookups = ReceivablesImporter.prepare
 

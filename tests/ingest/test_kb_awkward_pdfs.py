@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.pipeline import IngestPipeline
+from ingest.documents.pipeline import IngestPipeline
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client

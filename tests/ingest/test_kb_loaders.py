@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.loaders import Unusable, load_document
-from ingest.splitting import split_document
+from ingest.documents.document import Unusable
+from ingest.documents.loaders import load_document
+from ingest.documents.splitting import split_document
 
 
 def _pdf(path: Path, pages: list[str]) -> Path:
@@ -44,7 +45,7 @@ def test_a_pdf_without_text_is_skipped_as_a_scan(tmp_path: Path) -> None:
 
 
 def test_pdf_ligatures_come_out_as_plain_letters() -> None:
-    from ingest.kb_pdf import _document
+    from ingest.documents.pdf import _document
 
     doc = _document(["e\ufb03cient \ufb01sh o\ufb00er"], title="t")
     assert doc.sections[0].text == "efficient fish offer"

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from assistant.db import make_engine, make_session_factory, migrate
-from ingest.kb_files import infer_kind
-from ingest.pipeline import IngestPipeline, ingest_sources_if_empty
+from assistant.editors.knowledge import KnowledgeEditor
+from ingest.documents.files import infer_kind
+from ingest.documents.pipeline import IngestPipeline, ingest_sources_if_empty
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
@@ -49,9 +50,7 @@ def parts(tmp_path: Path, sqlite_sessions: sessionmaker[Session]):
     )
     sources = tmp_path / "sources"
     (sources / "procedures").mkdir(parents=True)
-    registry = KnowledgeRegistry(
-        session_factory=sqlite_sessions, knowledge_dir=sources, indexer=lambda: pipeline
-    )
+    registry = KnowledgeRegistry(session_factory=sqlite_sessions, knowledge_dir=sources)
     pipeline = IngestPipeline(store=store, registry=registry, time_limit=20)
     return pipeline, store, registry, embeddings, sources
 
@@ -119,7 +118,9 @@ def test_a_retired_file_that_comes_back_is_indexed_again(parts) -> None:
     pipeline, store, registry, _, sources = parts
     _write_procedures(sources)
     pipeline.ingest([sources], by="editor")
-    registry.retire(source="procedures/islands.md", by="editor")
+    KnowledgeEditor(registry=registry, pipeline=lambda: pipeline).retire(
+        source="procedures/islands.md", by="editor"
+    )
     [_, islands] = pipeline.ingest([sources], by="editor")
     assert (islands.status, islands.version) == ("indexed", 2)
     assert store.count() == 3

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.catalog.models import Product
 from assistant.orders.models import HistoryLine
-from ingest.importers import ImportReport
+from ingest.erp.importers import ImportReport
 
 ONLINE_RETAIL = (
     Path(__file__).resolve().parents[3]

@@ -1,4 +1,4 @@
-"""The registry the editors' page calls: documents, history, retire, publish; both backends."""
+"""The registry through the editors' actions: documents, history, retire, publish; both backends."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.editors.knowledge import KnowledgeEditor
 from assistant.errors import DeskError
 from assistant.timeutil import utcnow
-from ingest.pipeline import IngestPipeline
+from ingest.documents.pipeline import IngestPipeline
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
@@ -21,24 +22,22 @@ CREDIT = "# Credit\n\n## Overdue debt\nNo order is created.\n"
 @pytest.fixture
 def kb(
     tmp_path: Path, session_factory: sessionmaker[Session]
-) -> tuple[KnowledgeRegistry, KnowledgeStore, Path]:
+) -> tuple[KnowledgeEditor, KnowledgeRegistry, KnowledgeStore, Path]:
     """A registry over the test database, its pipeline writing to a Chroma in tmp_path."""
     sources = tmp_path / "sources"
     (sources / "procedures").mkdir(parents=True)
     store = KnowledgeStore(
         client=make_client(url=None, path=tmp_path / "chroma"), embeddings=FakeEmbeddings()
     )
-    registry = KnowledgeRegistry(
-        session_factory=session_factory, knowledge_dir=sources, indexer=lambda: pipeline
-    )
+    registry = KnowledgeRegistry(session_factory=session_factory, knowledge_dir=sources)
     pipeline = IngestPipeline(store=store, registry=registry)
-    return registry, store, sources
+    return KnowledgeEditor(registry=registry, pipeline=lambda: pipeline), registry, store, sources
 
 
 def test_publishing_edited_markdown_makes_a_new_version_with_its_history(kb) -> None:
-    registry, store, _ = kb
-    first = registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
-    second = registry.publish_text(
+    editor, registry, store, _ = kb
+    first = editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    second = editor.save_text(
         source="procedures/credit.md", text=CREDIT + "\n## Limit\nAsk finance.\n", by="ivo"
     )
     history = registry.history(source="procedures/credit.md")
@@ -53,17 +52,17 @@ def test_publishing_edited_markdown_makes_a_new_version_with_its_history(kb) -> 
 
 
 def test_publishing_the_same_text_again_changes_nothing(kb) -> None:
-    registry, _, _ = kb
-    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
-    again = registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    editor, registry, _, _ = kb
+    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    again = editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
     assert again.version == 1
     assert len(registry.history(source="procedures/credit.md")) == 1
 
 
 def test_retiring_a_document_removes_its_chunks_and_keeps_its_history(kb) -> None:
-    registry, store, _ = kb
-    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
-    retired = registry.retire(source="procedures/credit.md", by="head", reason="replaced by v2")
+    editor, registry, store, _ = kb
+    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    retired = editor.retire(source="procedures/credit.md", by="head", reason="replaced by v2")
     assert (retired.status, retired.chunks, retired.reason) == ("retired", 0, "replaced by v2")
     assert store.count() == 0
     assert [e.action for e in registry.history(source="procedures/credit.md")] == [
@@ -74,11 +73,11 @@ def test_retiring_a_document_removes_its_chunks_and_keeps_its_history(kb) -> Non
 
 
 def test_documents_are_listed_by_kind_and_the_recently_changed_ones_found(kb) -> None:
-    registry, _, sources = kb
+    editor, registry, _, sources = kb
     (sources / "prices").mkdir()
     (sources / "prices" / "terms.md").write_text("# Terms\nColumn C.\n", encoding="utf-8")
-    registry.publish_file(name="islands.md", data=b"# Islands\nKrk.\n", by="ana", kind="procedure")
-    registry.publish_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    editor.publish(name="islands.md", data=b"# Islands\nKrk.\n", by="ana", kind="procedure")
+    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
     assert [d.source for d in registry.list_documents(kind="procedure")] == [
         "procedures/credit.md",
         "uploads/procedure/islands.md",
@@ -89,14 +88,14 @@ def test_documents_are_listed_by_kind_and_the_recently_changed_ones_found(kb) ->
 
 
 def test_only_markdown_inside_the_knowledge_folder_can_be_edited(kb) -> None:
-    registry, _, _ = kb
+    editor, registry, _, _ = kb
     with pytest.raises(DeskError, match="not editable"):
-        registry.publish_text(source="../outside.md", text=CREDIT, by="ana")
+        editor.save_text(source="../outside.md", text=CREDIT, by="ana")
     with pytest.raises(DeskError, match="not editable"):
-        registry.publish_text(source="catalog/list.pdf", text=CREDIT, by="ana")
+        editor.save_text(source="catalog/list.pdf", text=CREDIT, by="ana")
 
 
 def test_the_history_of_an_unknown_document_is_a_clear_error(kb) -> None:
-    registry, _, _ = kb
+    editor, registry, _, _ = kb
     with pytest.raises(DeskError, match="No document 'nope.md'"):
         registry.history(source="nope.md")

@@ -39,7 +39,7 @@ def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pyte
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
         f.product(s, "OIL", name="Maslinovo ulje 1 l", stock=Decimal(40), prices={"C": "9"})
     services = build_services(Settings())
-    services.knowledge.store.upsert(
+    services.knowledge_store.upsert(
         [
             Chunk.make(doc="delivery.md", text=DELIVERY, title="Delivery terms", kind="procedure"),
             Chunk.make(
@@ -97,3 +97,40 @@ def test_the_live_call_panel_answers_for_the_client_on_the_line(desk) -> None:
     next(b for b in at.button if b.label == "Ask").click().run()
     assert not at.exception, at.exception
     assert any("9.00 per kom in column C (Obrt Kovačević's column" in m.value for m in at.markdown)
+
+
+def _indexing(desk, state: str = "running") -> None:
+    """What `desk ingest` in another process (e.g. `make run`'s first one) writes as it goes."""
+    from ingest.documents.progress import Progress
+
+    progress = Progress(
+        files_done=3, files_total=26, pages=40, chunks_done=10, chunks_total=50, seconds=5.0
+    )
+    desk.indexing.write(progress, state=state)
+
+
+def test_while_the_knowledge_base_is_indexed_the_ask_page_says_so_then_answers(desk) -> None:
+    _indexing(desk)
+    at = _ask_page()
+    [notice] = [i.value for i in at.info]
+    assert notice.startswith("The knowledge base is still being indexed: 3 of 26 files")
+    assert "About 0:20 left." in notice
+    assert at.chat_input(key="ask_input").proto.disabled
+    _indexing(desk, state="done")
+    at.run()
+    assert not at.info and not at.chat_input(key="ask_input").proto.disabled
+    at.chat_input(key="ask_input").set_value("When are deliveries to the islands?").run()
+    assert any("Tuesdays and Fridays" in m.value for m in at.markdown)
+
+
+def test_the_live_call_panel_says_the_knowledge_base_is_still_being_indexed(desk) -> None:
+    _indexing(desk)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="caller_query").input("M1").run()
+    assert not at.exception, at.exception
+    assert any("still being indexed: 3 of 26 files" in i.value for i in at.info)
+    assert not [b for b in at.button if b.label == "Ask"]
+    _indexing(desk, state="done")
+    at.run()
+    assert not any("still being indexed" in i.value for i in at.info)
+    assert [b for b in at.button if b.label == "Ask"]

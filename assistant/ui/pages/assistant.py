@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.chat import texts
 from assistant.services import Services
 from assistant.timeutil import utcnow
-from assistant.ui.chat_panel import Exchange, ask, show
+from assistant.ui.chat_panel import Exchange, ask, show, wait_for_index
 from assistant.ui.deps import services
 
 HISTORY_KEY = "ask_history"
@@ -32,7 +32,7 @@ def changed_since(desk: Services) -> None:
     )
     since = utcnow() - SPANS[span]
     label = texts.CHANGED_CHOICES[span]
-    changed = desk.knowledge.registry.changed_since(since=since)
+    changed = desk.knowledge_registry.changed_since(since=since)
     if not changed:
         st.caption(texts.CHANGED_NONE.format(since=label))
         return
@@ -54,6 +54,7 @@ desk = services()
 st.markdown(f"#### {texts.ASK_TITLE}")
 st.caption(texts.ASK_INTRO)
 changed_since(desk)
+indexing = wait_for_index()
 client_col, clear_col = st.columns([3, 1], vertical_alignment="bottom")
 client_code = client_col.text_input(
     texts.ASK_CLIENT, key="ask_client", help=texts.ASK_CLIENT_HELP
@@ -66,7 +67,7 @@ for exchange in history:
         st.markdown(exchange.question)
     with st.chat_message("assistant"):
         show(exchange)
-question = st.chat_input(texts.CHAT_PLACEHOLDER, key="ask_input")
+question = st.chat_input(texts.CHAT_PLACEHOLDER, key="ask_input", disabled=indexing)
 if question and question.strip():
     with st.chat_message("user"):
         st.markdown(question)

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
-from assistant.chat import build_editor
-from assistant.chat import texts as t
-from assistant.chat.editing import KnowledgeEditor, Preview
+from assistant.editors import texts as t
+from assistant.editors.jobs import IngestJob
+from assistant.editors.knowledge import KnowledgeEditor, Preview
 from assistant.errors import DeskError
 from assistant.ui.deps import services
+from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
 from knowledge.registry import DocumentInfo
 
 PREVIEWS_KEY = "kb_previews"
 UPLOADS_KEY = "kb_upload_round"  # a new key empties the uploader after a publish
+JOB_KEY = "kb_job"  # the publish running in the background for this session
 NEW = "__new__"
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a background publish leaves for the page: its messages, the document to edit next."""
+
+    notices: tuple[tuple[str, str], ...]
+    edit_next: str | None = None
 
 
 def _notice() -> None:
@@ -26,6 +39,40 @@ def _notice() -> None:
 
 def _notify(kind: str, message: str) -> None:
     st.session_state.setdefault("kb_notice", []).append((kind, message))
+
+
+def _busy() -> bool:
+    return JOB_KEY in st.session_state
+
+
+def _start(label: str, work: Callable[[IngestEvents], Done], *, files: int = 1) -> None:
+    """Run `work` in the background; the progress fragment follows it."""
+    st.session_state[JOB_KEY] = IngestJob(label=label, work=work, files=files).start()
+
+
+@st.fragment(run_every=1.0)
+def job_progress() -> None:
+    """The running publish as a progress bar; when it is over, its messages and a fresh page."""
+    job: IngestJob[Done] | None = st.session_state.get(JOB_KEY)
+    if job is None:
+        return
+    if job.done:
+        del st.session_state[JOB_KEY]
+        if job.error:
+            _notify("error", job.error)
+        if job.result is not None:
+            for kind, message in job.result.notices:
+                _notify(kind, message)
+            if job.result.edit_next:
+                st.session_state["kb_edit_next"] = job.result.edit_next
+        st.rerun(scope="app")
+    p = job.progress
+    text = t.KB_RUNNING.format(label=job.label, **vars(p))
+    if p.eta_seconds is not None:
+        text += t.KB_RUNNING_ETA.format(
+            eta=f"{int(p.eta_seconds) // 60}:{int(p.eta_seconds) % 60:02d}"
+        )
+    st.progress(p.fraction, text=text)
 
 
 def _label(doc: DocumentInfo) -> str:
@@ -88,17 +135,21 @@ def documents_tab(editor: KnowledgeEditor, who: str) -> None:
 
 def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, who: str) -> None:
     upload = st.file_uploader(t.KB_REPLACE, key=f"kb_replace-{doc.source}")
-    if upload is not None and st.button(t.KB_REPLACE_BUTTON, key="kb_replace_go"):
-        try:
-            info = editor.replace(
-                source=doc.source, name=upload.name, data=upload.getvalue(), by=who
+    go = st.button(t.KB_REPLACE_BUTTON, key="kb_replace_go", disabled=_busy() or upload is None)
+    if upload is not None and go:
+        name, data = upload.name, upload.getvalue()
+
+        def replace(events: IngestEvents) -> Done:
+            info = editor.replace(source=doc.source, name=name, data=data, by=who, events=events)
+            return Done(
+                (("success", t.KB_REPLACED.format(title=info.title, version=info.version)),)
             )
-            _notify("success", t.KB_REPLACED.format(title=info.title, version=info.version))
-        except DeskError as err:
-            _notify("error", err.message)
+
+        _start(t.KB_JOB_REPLACE.format(title=doc.title), replace)
         st.rerun()
     sure = st.checkbox(t.KB_RETIRE_CONFIRM.format(title=doc.title), key=f"kb_sure-{doc.source}")
-    if st.button(t.KB_RETIRE, key="kb_retire", disabled=not sure, type="primary"):
+    retire = st.button(t.KB_RETIRE, key="kb_retire", disabled=_busy() or not sure, type="primary")
+    if retire:
         info = editor.retire(source=doc.source, by=who)
         _notify("success", t.KB_RETIRED.format(title=info.title))
         st.rerun()
@@ -129,21 +180,41 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
             else:
                 st.text(preview.text)
                 ready.append(upload)
-    if ready and st.button(t.KB_PUBLISH.format(count=len(ready)), key="kb_publish", type="primary"):
-        for upload in ready:
-            try:
-                info = editor.publish(name=upload.name, data=upload.getvalue(), by=who, kind=kind)
-            except DeskError as err:
-                _notify("error", t.KB_FAILED.format(title=upload.name, reason=err.message))
-                continue
-            if info.status == "indexed":
-                _notify("success", t.KB_PUBLISHED.format(
-                    title=info.title, version=info.version, chunks=info.chunks))  # fmt: skip
-            else:
-                _notify("error", t.KB_FAILED.format(title=info.title, reason=info.reason))
+    publish = t.KB_PUBLISH.format(count=len(ready))
+    if ready and st.button(publish, key="kb_publish", type="primary", disabled=_busy()):
+        chosen = [(upload.name, upload.getvalue()) for upload in ready]
+        _start(
+            t.KB_JOB_PUBLISH.format(count=len(chosen)),
+            lambda events: _publish(editor, chosen, who=who, kind=kind, events=events),
+            files=len(chosen),
+        )
         st.session_state[UPLOADS_KEY] = round_ + 1
         previews.clear()
         st.rerun()
+
+
+def _publish(
+    editor: KnowledgeEditor,
+    files: list[tuple[str, bytes]],
+    *,
+    who: str,
+    kind: str | None,
+    events: IngestEvents,
+) -> Done:
+    """Publish uploads one after the other (in the background); a message for each."""
+    notices: list[tuple[str, str]] = []
+    for name, data in files:
+        try:
+            info = editor.publish(name=name, data=data, by=who, kind=kind, events=events)
+        except DeskError as err:
+            notices.append(("error", t.KB_FAILED.format(title=name, reason=err.message)))
+            continue
+        if info.status == "indexed":
+            notices.append(("success", t.KB_PUBLISHED.format(
+                title=info.title, version=info.version, chunks=info.chunks)))  # fmt: skip
+        else:
+            notices.append(("error", t.KB_FAILED.format(title=info.title, reason=info.reason)))
+    return Done(tuple(notices))
 
 
 def edit_tab(editor: KnowledgeEditor, who: str) -> None:
@@ -171,22 +242,29 @@ def edit_tab(editor: KnowledgeEditor, who: str) -> None:
             height=360,
             key=f"kb_edit_text-{source}-{doc.version}",
         )
-    if st.button(t.KB_EDIT_SAVE, key="kb_edit_save", type="primary"):
+    if st.button(t.KB_EDIT_SAVE, key="kb_edit_save", type="primary", disabled=_busy()):
         try:
             target = editor.new_procedure_source(name) if source == NEW else source
-            info = editor.save_text(source=target, text=text, by=who)
-            _notify("success", t.KB_EDIT_SAVED.format(title=info.title, version=info.version))
-            st.session_state["kb_edit_next"] = info.source
         except DeskError as err:
             _notify("error", err.message)
+            st.rerun()
+
+        def save(events: IngestEvents) -> Done:
+            info = editor.save_text(source=target, text=text, by=who, events=events)
+            saved = t.KB_EDIT_SAVED.format(title=info.title, version=info.version)
+            return Done((("success", saved),), edit_next=info.source)
+
+        _start(t.KB_JOB_SAVE.format(title=target), save)
         st.rerun()
 
 
 desk = services()
-editor = build_editor(desk)
+editor = desk.editor
 st.markdown(f"#### {t.KB_TITLE}")
 st.caption(t.KB_INTRO)
 who = st.text_input(t.KB_EDITOR, value=desk.settings.operator, key="kb_who").strip()
+if _busy():
+    job_progress()
 _notice()
 documents, upload, edit = st.tabs(list(t.KB_TABS))
 with documents:

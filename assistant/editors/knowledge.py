@@ -1,20 +1,23 @@
-"""What the knowledge editors' page does: preview, publish, replace, retire, edit, history."""
+"""What the knowledge editors do: preview, publish, replace, retire, edit; the pipeline indexes."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.chat import texts
+from assistant.editors import texts
 from assistant.errors import DeskError
 from knowledge.models import Chunk
 from knowledge.registry import EDITABLE_SUFFIXES, DocumentInfo, KnowledgeRegistry
 
 if TYPE_CHECKING:
-    from ingest.pipeline import IngestPipeline
+    from ingest.documents.pipeline import IngestPipeline
+    from ingest.documents.progress import IngestEvents
 
 PREVIEW_CHARS = 4000
 
@@ -51,6 +54,14 @@ class KnowledgeEditor:
         self.registry = registry
         # A callable: listing documents and history never opens Chroma or the model.
         self._pipeline = pipeline
+        # One change at a time: the pipeline has one reader process and one batch state, and
+        # the page's background publishes share this editor across sessions.
+        self._writing = threading.Lock()
+
+    @contextmanager
+    def _indexing(self) -> Iterator[IngestPipeline]:
+        with self._writing:
+            yield self._pipeline()
 
     def documents(self) -> list[DocumentInfo]:
         """Every document the registry holds, served ones first."""
@@ -67,7 +78,7 @@ class KnowledgeEditor:
 
     def preview(self, *, name: str, data: bytes, kind: str | None = None) -> Preview:
         """The chunks an upload would give; a file that cannot be read says why."""
-        from ingest.loaders import Unusable
+        from ingest.documents.document import Unusable
 
         safe = Path(name).name
         with tempfile.TemporaryDirectory(prefix="desk-preview-") as folder:
@@ -83,11 +94,35 @@ class KnowledgeEditor:
         first = chunks[0]
         return Preview(safe, first.title, first.kind, tuple(chunks))
 
-    def publish(self, *, name: str, data: bytes, by: str, kind: str | None = None) -> DocumentInfo:
+    def publish(
+        self,
+        *,
+        name: str,
+        data: bytes,
+        by: str,
+        kind: str | None = None,
+        events: IngestEvents | None = None,
+    ) -> DocumentInfo:
         """Publish an upload as a new document (or the next version of an earlier upload)."""
-        return self.registry.publish_file(name=name, data=data, by=by, kind=kind)
+        safe = Path(name).name
+        if not safe or safe.startswith("."):
+            raise DeskError(texts.NOT_A_FILE_NAME.format(name=name))
+        path = self.registry.knowledge_dir / "uploads" / (kind or "other") / safe
+        with self._indexing() as pipeline:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            pipeline.ingest_file(path, by=by, kind=kind, events=events)
+        return self._published(self.registry.source_key(path))
 
-    def replace(self, *, source: str, name: str, data: bytes, by: str) -> DocumentInfo:
+    def replace(
+        self,
+        *,
+        source: str,
+        name: str,
+        data: bytes,
+        by: str,
+        events: IngestEvents | None = None,
+    ) -> DocumentInfo:
         """A new version of an existing document from an uploaded file of the same type."""
         doc = self._served(source)
         path = self.registry.path_of(source).resolve()
@@ -96,28 +131,45 @@ class KnowledgeEditor:
             raise DeskError(texts.NOT_REPLACEABLE.format(title=doc.title))
         if Path(name).suffix.lower() != path.suffix.lower():
             raise DeskError(texts.WRONG_TYPE.format(title=doc.title, suffix=path.suffix))
-        old = path.read_bytes() if path.is_file() else None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        result = self._pipeline().ingest_file(path, by=by, kind=doc.kind, action="replaced")
-        if result.status not in ("indexed", "unchanged"):
-            # The old version stays served: put its file back so the folder matches the index.
-            if old is not None:
-                path.write_bytes(old)
-            raise DeskError(texts.NOT_PUBLISHED.format(title=doc.title, reason=result.reason))
+        with self._indexing() as pipeline:
+            old = path.read_bytes() if path.is_file() else None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            result = pipeline.ingest_file(
+                path, by=by, kind=doc.kind, action="replaced", events=events
+            )
+            if result.status not in ("indexed", "unchanged"):
+                # The old version stays served: put its file back so the folder matches the index.
+                if old is not None:
+                    path.write_bytes(old)
+                raise DeskError(texts.NOT_PUBLISHED.format(title=doc.title, reason=result.reason))
         return self._served(source)
 
-    def retire(self, *, source: str, by: str) -> DocumentInfo:
-        """Take a document out of the answers; its history stays."""
-        return self.registry.retire(source=source, by=by)
+    def retire(self, *, source: str, by: str, reason: str = "retired by an editor") -> DocumentInfo:
+        """Take a document out of the answers: its chunks deleted, its history kept."""
+        doc = self._served(source)
+        if doc.chunk_ids:
+            with self._indexing() as pipeline:
+                pipeline.remove_chunks(doc.chunk_ids)
+        return self.registry.mark_retired(source=source, by=by, reason=reason)
 
     def text_of(self, source: str) -> str:
         """The Markdown of an editable document."""
         return self.registry.source_text(source=source)
 
-    def save_text(self, *, source: str, text: str, by: str) -> DocumentInfo:
+    def save_text(
+        self, *, source: str, text: str, by: str, events: IngestEvents | None = None
+    ) -> DocumentInfo:
         """Save edited Markdown as the document's new version and index it."""
-        info = self.registry.publish_text(source=source, text=text, by=by)
+        path = self.registry.editable_path(source)
+        if not text.strip():
+            raise DeskError(texts.EMPTY_TEXT)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            with self._indexing() as pipeline:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                pipeline.ingest_file(path, by=by, action="edited", events=events)
+        info = self._published(source)
         if info.status != "indexed":
             raise DeskError(texts.NOT_PUBLISHED.format(title=info.title, reason=info.reason))
         return info
@@ -130,6 +182,12 @@ class KnowledgeEditor:
         if self.registry.get(source=f"procedures/{stem}.md") is not None:
             raise DeskError(texts.NAME_TAKEN.format(name=name))
         return f"procedures/{stem}.md"
+
+    def _published(self, source: str) -> DocumentInfo:
+        info = self.registry.get(source=source)
+        if info is None:
+            raise DeskError(texts.NOT_INDEXED.format(source=source))
+        return info
 
     def _served(self, source: str) -> DocumentInfo:
         doc = self.registry.get(source=source)

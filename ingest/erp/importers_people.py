@@ -12,10 +12,10 @@ from sqlalchemy import delete, insert, select
 from assistant.clients.models import MANAGER_ROLES, Client, ClientPhone, Department, Manager
 from assistant.clients.phones import normalise_phone
 from assistant.text import fold
-from ingest import fields
-from ingest.fields import RowError
-from ingest.importers_base import KindImporter, code_ids, max_length, resolve, split_new, table
-from ingest.importers_catalog import PriceColumnBook
+from ingest.erp import fields
+from ingest.erp.fields import RowError
+from ingest.erp.importers_base import KindImporter, code_ids, max_length, resolve, split_new, table
+from ingest.erp.importers_catalog import PriceColumnBook
 
 MANAGERS = table(Manager)
 CLIENTS = table(Client)

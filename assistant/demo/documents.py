@@ -1,6 +1,6 @@
 """The demo company's catalogue PDF and price list CSV, generated from the demo products.
 
-Run `python -m ingest.kb_sources` to write them into knowledge/sources (deterministic:
+Run `python -m assistant.demo.documents` to write them into knowledge/sources (deterministic:
 the same bytes on every run, so the committed files only change when the demo does).
 """
 

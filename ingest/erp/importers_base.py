@@ -15,7 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from assistant.db import Base
 from assistant.errors import ImportRefused
-from ingest.fields import RowError
+from ingest.erp.fields import RowError
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)

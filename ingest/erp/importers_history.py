@@ -13,9 +13,9 @@ from assistant.catalog.models import Product
 from assistant.clients.models import Client
 from assistant.credit.models import Receivable
 from assistant.orders.models import HistoryLine
-from ingest import fields
-from ingest.fields import RowError
-from ingest.importers_base import (
+from ingest.erp import fields
+from ingest.erp.fields import RowError
+from ingest.erp.importers_base import (
     KindImporter,
     code_ids,
     key_set,

@@ -7,7 +7,7 @@ import unicodedata
 import warnings
 from pathlib import Path
 
-from ingest.loaders import LoadedDocument, Section, Unusable, title_from_name
+from ingest.documents.document import LoadedDocument, Section, Unusable, title_from_name
 
 # Fewer letters or digits than this in the whole file: nothing worth retrieving.
 MIN_ALNUM = 5

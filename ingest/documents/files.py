@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.loaders import SUFFIXES
+from ingest.documents.loaders import SUFFIXES
+from knowledge.registry import SERVED, DocumentInfo
 
 # Words in a folder or file name that say what kind of document it is.
 _KIND_WORDS = (
@@ -83,3 +85,45 @@ def password_for(path: Path, passwords: Mapping[str, str]) -> str | None:
         if key in passwords:
             return passwords[key]
     return None
+
+
+def unchanged(before: DocumentInfo, digest: str, kind: str | None, password: str | None) -> bool:
+    """Whether a file can be skipped: same bytes, same kind, nothing new that could help."""
+    if before.content_hash != digest or (kind is not None and kind != before.kind):
+        return False
+    if before.status == "retired":
+        return False  # the file is back: index it again
+    # A failed file is tried again only when something that could help is given: a password.
+    return not (before.status == "failed" and password is not None)
+
+
+def from_registry(shown: str, before: DocumentInfo, started: float) -> FileResult:
+    """The result of a file skipped as unchanged, from what the registry remembers."""
+    # Failed and skipped files keep their status, so the exit code still says "not usable".
+    status = "unchanged" if before.status == SERVED else before.status
+    return result_of(shown, before, status, started)
+
+
+def result_of(
+    shown: str, info: DocumentInfo, status: str, started: float, *, added: int = 0, removed: int = 0
+) -> FileResult:
+    """A file's result from its registry row."""
+    return FileResult(
+        path=shown,
+        status=status,
+        chunks=info.chunks,
+        reason=info.reason,
+        source=info.source,
+        kind=info.kind,
+        title=info.title,
+        version=info.version,
+        pages=info.pages,
+        added=added,
+        removed=removed,
+        seconds=since(started),
+    )
+
+
+def since(started: float) -> float:
+    """Seconds since `started` (perf_counter), rounded for the report."""
+    return round(time.perf_counter() - started, 3)

@@ -1,13 +1,14 @@
-"""Documents as text sections: Markdown, plain text, Word, CSV/XLSX tables (PDF in kb_pdf)."""
+"""Documents as text sections: Markdown, plain text, Word, CSV/XLSX tables (PDF in pdf.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import DeskError
 from assistant.text import fold
+from ingest.documents.document import LoadedDocument, Section, Unusable, title_from_name
+from ingest.documents.pdf import load_pdf
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -24,49 +25,10 @@ _SKU_HEADERS = ("sku", "sifra", "sifra artikla", "code", "item code", "article c
 _ROW_GROUP = 8
 
 
-class Unusable(Exception):
-    """A file that cannot be indexed: `status` is "skipped" or "failed", `reason` says why."""
-
-    def __init__(self, status: str, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Section:
-    """A stretch of a document: a PDF page, a table row, or Markdown still to split."""
-
-    text: str
-    page: int | None = None
-    sku: str | None = None
-    client_types: tuple[str, ...] = ()
-    whole: bool = False  # a table row or row group: indexed as one chunk, never split
-
-
-@dataclass(frozen=True)
-class LoadedDocument:
-    """What a loader read from one file, before splitting."""
-
-    title: str
-    sections: tuple[Section, ...]
-    pages: int | None = None
-    markdown: bool = False  # sections are Markdown: split on headings first
-    kind: str | None = None  # from front matter
-    client_types: tuple[str, ...] = ()
-    meta: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def chars(self) -> int:
-        return sum(len(s.text) for s in self.sections)
-
-
 def load_document(path: Path, *, password: str | None = None) -> LoadedDocument:
     """Read one file by its suffix; raise Unusable with the reason when it cannot be used."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from ingest.kb_pdf import load_pdf
-
         return load_pdf(path, password=password)
     if suffix in MARKDOWN_SUFFIXES:
         return load_markdown(path.read_text(encoding="utf-8-sig"), name=path.stem)
@@ -100,12 +62,6 @@ def take_tag_line(text: str) -> tuple[str, tuple[str, ...]]:
     if not found:
         return text, ()
     return _TAG_LINE.sub("", text, count=1).strip("\n"), parse_client_types(found.group(1))
-
-
-def title_from_name(name: str) -> str:
-    """A readable title from a file name: "credit-control" -> "Credit control"."""
-    words = re.sub(r"[_\-]+", " ", name).strip()
-    return words[:1].upper() + words[1:] if words else name
 
 
 def load_markdown(text: str, *, name: str) -> LoadedDocument:

@@ -18,11 +18,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ImportRefused
-from ingest.fields import RowError
-from ingest.importers_base import ImportContext, KindImporter
-from ingest.importers_catalog import PricesImporter, ProductsImporter, SpecialsImporter
-from ingest.importers_history import OrdersImporter, ReceivablesImporter
-from ingest.importers_people import ClientsImporter, ManagersImporter
+from ingest.erp.fields import RowError
+from ingest.erp.importers_base import ImportContext, KindImporter
+from ingest.erp.importers_catalog import PricesImporter, ProductsImporter, SpecialsImporter
+from ingest.erp.importers_history import OrdersImporter, ReceivablesImporter
+from ingest.erp.importers_people import ClientsImporter, ManagersImporter
 from ingest.tabular import open_table
 
 IMPORT_KINDS = ("managers", "clients", "products", "prices", "specials", "receivables", "orders")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from ingest.loaders import LoadedDocument, Section, take_tag_line
+from ingest.documents.document import LoadedDocument, Section
+from ingest.documents.loaders import take_tag_line
 from knowledge.models import Chunk, chunk_id
 
 CHUNK_SIZE = 1000

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
 from assistant.text import fold
-from ingest import fields
-from ingest.fields import RowError
-from ingest.importers_base import (
+from ingest.erp import fields
+from ingest.erp.fields import RowError
+from ingest.erp.importers_base import (
     KindImporter,
     code_ids,
     key_set,

@@ -8,7 +8,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from ingest.loaders import LoadedDocument, Unusable, load_document
+from ingest.documents.document import LoadedDocument, Unusable
+from ingest.documents.loaders import load_document
 
 DEFAULT_TIME_LIMIT = 20.0
 # Starting the child imports pypdf, python-docx and openpyxl: not counted against a file.

@@ -6,10 +6,21 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from ingest.kb_files import FileResult, content_hash, find_files, infer_kind, password_for
-from ingest.kb_worker import DEFAULT_TIME_LIMIT, LoaderWorker
-from ingest.loaders import LoadedDocument, Unusable
-from ingest.splitting import split_document
+from ingest.documents.document import LoadedDocument, Unusable
+from ingest.documents.files import (
+    FileResult,
+    content_hash,
+    find_files,
+    from_registry,
+    infer_kind,
+    password_for,
+    result_of,
+    since,
+    unchanged,
+)
+from ingest.documents.progress import IngestEvents
+from ingest.documents.splitting import split_document
+from ingest.documents.worker import DEFAULT_TIME_LIMIT, LoaderWorker
 from knowledge.models import KINDS, Chunk
 from knowledge.registry import SERVED, DocumentInfo, KnowledgeRegistry
 from knowledge.store import KnowledgeStore
@@ -43,26 +54,31 @@ class IngestPipeline:
         prune: bool = False,
         passwords: Mapping[str, str] | None = None,
         force: bool = False,
-        on_result: Callable[[FileResult], None] | None = None,
+        events: IngestEvents | None = None,
     ) -> list[FileResult]:
         """Ingest files and folders; with `prune`, retire documents whose files are gone."""
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind {kind!r}: use one of {', '.join(KINDS)}")
+        told = events or IngestEvents()
+        files = list(find_files(paths))
+        told.started(files=len(files))
         results: list[FileResult] = []
         try:
-            for path in find_files(paths):
+            for path in files:
+                told.file_started(path)
                 password = password_for(path, passwords or {})
-                result = self._ingest_one(path, by=by, kind=kind, password=password, force=force)
+                result = self._ingest_one(
+                    path, by=by, kind=kind, password=password, force=force, events=told
+                )
                 results.append(result)
-                if on_result:
-                    on_result(result)
+                told.file_done(result)
             if prune:
                 for result in self.prune([p for p in paths if p.is_dir()], by=by):
                     results.append(result)
-                    if on_result:
-                        on_result(result)
+                    told.file_done(result)
         finally:
             self._finish()
+            told.finished(results)
         return results
 
     def ingest_file(
@@ -74,14 +90,23 @@ class IngestPipeline:
         action: str | None = None,
         password: str | None = None,
         force: bool = False,
+        events: IngestEvents | None = None,
     ) -> FileResult:
         """Ingest one file on its own (an editor's publish), then stop the reader process."""
+        told = events or IngestEvents()
+        told.started(files=1)
+        told.file_started(path)
+        results: list[FileResult] = []
         try:
-            return self._ingest_one(
-                path, by=by, kind=kind, action=action, password=password, force=force
+            result = self._ingest_one(
+                path, by=by, kind=kind, action=action, password=password, force=force, events=told
             )
+            results.append(result)
+            told.file_done(result)
+            return result
         finally:
             self._finish()
+            told.finished(results)
 
     def _ingest_one(
         self,
@@ -92,20 +117,21 @@ class IngestPipeline:
         action: str | None = None,
         password: str | None = None,
         force: bool = False,
+        events: IngestEvents,
     ) -> FileResult:
         """Unchanged files cost a hash; changed ones embed only their new chunks."""
         started = time.perf_counter()
         shown = str(path)
         if not path.is_file():
-            return FileResult(shown, "failed", 0, "no such file", seconds=_since(started))
+            return FileResult(shown, "failed", 0, "no such file", seconds=since(started))
         source = self._registry.source_key(path)
         try:
             digest = content_hash(path)
         except OSError as exc:
             return FileResult(shown, "failed", 0, f"cannot read the file ({exc.strerror})")
         before = self._registry.get(source=source)
-        if before and not force and _unchanged(before, digest, kind, password):
-            return _from_registry(shown, before, started)
+        if before and not force and unchanged(before, digest, kind, password):
+            return from_registry(shown, before, started)
         try:
             loaded = self._load(path, password)
         except Unusable as exc:
@@ -119,7 +145,8 @@ class IngestPipeline:
         if not chunks:
             empty = Unusable("skipped", "no text to index")
             return self._unusable(path, source, digest, kind, before, empty, by, started)
-        added, removed = self._replace(chunks, before.chunk_ids if served and before else ())
+        old_ids = before.chunk_ids if served and before else ()
+        added, removed = self._replace(chunks, old_ids, path, loaded.pages, events)
         info = self._registry.record(
             source=source,
             kind=doc_kind,
@@ -133,14 +160,13 @@ class IngestPipeline:
             action=action,
             note=f"{len(chunks)} chunks: {added} new, {removed} removed",
         )
-        return _result(shown, info, "indexed", started, added=added, removed=removed)
+        return result_of(shown, info, "indexed", started, added=added, removed=removed)
 
     def preview(self, path: Path, *, kind: str | None = None) -> list[Chunk]:
         """The chunks a file would give, without indexing it (editors check before publishing)."""
-        try:
-            loaded = self._load(path, None)
-        finally:
-            self.close()
+        # A reader of its own: an ingest may be using the pipeline's reader meanwhile.
+        with LoaderWorker(time_limit=self.time_limit) as worker:
+            loaded = worker.load(path, password=None)
         doc_kind = kind or (loaded.kind if loaded.kind in KINDS else None) or infer_kind(path)
         source = self._registry.source_key(path)
         return split_document(loaded, source=source, kind=doc_kind, file_name=path.name)
@@ -195,13 +221,21 @@ class IngestPipeline:
             self._worker = LoaderWorker(time_limit=self.time_limit)
         return self._worker.load(path, password=password)
 
-    def _replace(self, chunks: list[Chunk], old_ids: Sequence[str]) -> tuple[int, int]:
+    def _replace(
+        self,
+        chunks: list[Chunk],
+        old_ids: Sequence[str],
+        path: Path,
+        pages: int | None,
+        events: IngestEvents,
+    ) -> tuple[int, int]:
         """Write the chunks not stored yet, then delete the old ones no longer produced."""
         new_ids = {c.id for c in chunks}
         stored = self._store.existing([c.id for c in chunks])
         fresh = [c for c in chunks if c.id not in stored]
+        events.file_read(path, pages=pages, chunks=len(chunks), new=len(fresh))
         # Write before deleting: a crash in between leaves the old version answering.
-        self._store.upsert(fresh)
+        self._store.upsert(fresh, on_batch=events.embedded)
         gone = [i for i in old_ids if i not in new_ids]
         self._store.delete(gone)
         self._changed = self._changed or bool(fresh or gone)
@@ -224,7 +258,7 @@ class IngestPipeline:
             return FileResult(
                 str(path), exc.status, 0, f"{exc.reason} (version {before.version} still served)",
                 source=source, kind=before.kind, title=before.title, version=before.version,
-                seconds=_since(started),
+                seconds=since(started),
             )  # fmt: skip
         info = self._registry.record(
             source=source,
@@ -237,45 +271,7 @@ class IngestPipeline:
             reason=exc.reason,
             by=by,
         )
-        return _result(str(path), info, exc.status, started)
-
-
-def _unchanged(before: DocumentInfo, digest: str, kind: str | None, password: str | None) -> bool:
-    if before.content_hash != digest or (kind is not None and kind != before.kind):
-        return False
-    if before.status == "retired":
-        return False  # the file is back: index it again
-    # A failed file is tried again only when something that could help is given: a password.
-    return not (before.status == "failed" and password is not None)
-
-
-def _from_registry(shown: str, before: DocumentInfo, started: float) -> FileResult:
-    # Failed and skipped files keep their status, so the exit code still says "not usable".
-    status = "unchanged" if before.status == SERVED else before.status
-    return _result(shown, before, status, started)
-
-
-def _result(
-    shown: str, info: DocumentInfo, status: str, started: float, *, added: int = 0, removed: int = 0
-) -> FileResult:
-    return FileResult(
-        path=shown,
-        status=status,
-        chunks=info.chunks,
-        reason=info.reason,
-        source=info.source,
-        kind=info.kind,
-        title=info.title,
-        version=info.version,
-        pages=info.pages,
-        added=added,
-        removed=removed,
-        seconds=_since(started),
-    )
-
-
-def _since(started: float) -> float:
-    return round(time.perf_counter() - started, 3)
+        return result_of(str(path), info, exc.status, started)
 
 
 def ingest_sources_if_empty(

@@ -1,0 +1,1 @@
+"""Knowledge editing: the one caller of the registry's writes and the ingest pipeline."""

@@ -1,0 +1,1 @@
+"""Knowledge documents into the knowledge base: loaders, splitting, the incremental pipeline."""

@@ -1,0 +1,1 @@
+"""ERP exports into the desk database: clients, products, prices, history, receivables."""
