@@ -9,11 +9,12 @@ from datetime import date
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.calls.card import CardService
+from assistant.calls.live import LiveCalls
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
 from assistant.clients.account import ClientAccount
-from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
 from assistant.config import Settings
@@ -49,6 +50,11 @@ class Services:
     calls: CallLog
     account: ClientAccount
     knowledge: KnowledgeBase
+    live: LiveCalls
+
+    def warm_up(self) -> None:
+        """Build what the first call would wait for; run in the background after a start."""
+        self.offers.preload()
 
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:
@@ -81,6 +87,18 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
     cards = CardService(
         directory=directory, router=router, credit=credit, offers=offers, rules=rules, today=today
     )
+    catalog = ProductSearch(session_factory=sessions)
+    quotes = Quoter(prices=prices, price_rules=rules.prices)
+    calls = CallLog(session_factory=sessions)
+    live = LiveCalls(
+        cards=cards,
+        log=calls,
+        directory=directory,
+        catalog=catalog,
+        quotes=quotes,
+        placement=placement,
+        operator=settings.operator,
+    )
     return Services(
         settings=settings,
         engine=engine,
@@ -92,13 +110,14 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         prices=prices,
         offers=offers,
         cards=cards,
-        catalog=ProductSearch(session_factory=sessions),
-        quotes=Quoter(prices=prices, price_rules=rules.prices),
+        catalog=catalog,
+        quotes=quotes,
         placement=placement,
         orders=OrderBook(session_factory=sessions),
-        calls=CallLog(session_factory=sessions),
+        calls=calls,
         account=ClientAccount(session_factory=sessions),
         knowledge=KnowledgeBase(settings=settings, session_factory=sessions),
+        live=live,
     )
 
 

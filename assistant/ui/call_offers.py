@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Callable
 
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
+from assistant.calls.live import LiveCall
 from assistant.errors import DeskError
 from assistant.offers import OfferItem
-from assistant.orders.quote import whole_packs
 from assistant.services import Services
-from assistant.ui.state import LiveCall
-from assistant.ui.widgets import OFFER_TITLES
-
-OFFER_KIND = {"new": "new", "special": "special", "traditional": "traditional", "addons": "addon"}
-
-
-def shown_offers(card: ClientCard) -> list[tuple[str, str]]:
-    """(sku, kind) of every offer on screen, to record as made (R12)."""
-    return [
-        (item.sku, OFFER_KIND[group])
-        for group in OFFER_TITLES
-        for item in getattr(card.offers, group)
-    ]
+from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard, *, can_order: bool) -> None:
@@ -31,6 +19,9 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, can_order: bool)
     st.markdown("#### Offer now")
     if card.client is None:
         st.caption("Offers appear once the caller is known.")
+        return
+    if card.offers is None:
+        st.caption(OFFERS_LOADING)
         return
     for group, title in OFFER_TITLES.items():
         items: list[OfferItem] = getattr(card.offers, group)
@@ -58,10 +49,7 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         help="Add to the order",
         disabled=not can_order,
     ):
-        _answer(desk, call, item.sku, accepted=True)
-        pack = _pack(desk, item.sku)
-        usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
-        call.add(item.sku, whole_packs(usual, pack))
+        _toast_on_error(lambda: desk.live.take_offer(call, item))
         st.rerun()
     if no.button(
         "",
@@ -70,20 +58,12 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         help="Client declined",
         disabled=answer is not None,
     ):
-        _answer(desk, call, item.sku, accepted=False)
+        _toast_on_error(lambda: desk.live.answer_offer(call, sku=item.sku, accepted=False))
         st.rerun()
 
 
-def _answer(desk: Services, call: LiveCall, sku: str, *, accepted: bool) -> None:
-    call.answered[sku] = accepted
-    if call.call_id is None:
-        return
+def _toast_on_error(step: Callable[[], None]) -> None:
     try:
-        desk.calls.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted)
+        step()
     except DeskError as err:
         st.toast(err.message)
-
-
-def _pack(desk: Services, sku: str) -> Decimal:
-    hit = desk.catalog.get(sku, column=None)
-    return hit.pack_size if hit is not None else Decimal(1)

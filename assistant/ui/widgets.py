@@ -48,8 +48,14 @@ def credit_box(credit: CreditStatus, *, known: bool) -> None:
         st.info(f"**Credit ok.** {credit.reason}")
 
 
-def offers_panel(offers: Offers) -> None:
+OFFERS_LOADING = "offers: loading… (the offers model is warming up after a restart)"
+
+
+def offers_panel(offers: Offers | None) -> None:
     """New, special, traditional and add-on items, each with why."""
+    if offers is None:
+        st.caption(OFFERS_LOADING)
+        return
     for kind, title in OFFER_TITLES.items():
         items = getattr(offers, kind)
         if not items:

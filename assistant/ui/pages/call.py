@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
+from assistant.calls.live import LiveCall
 from assistant.clients.lookup import ClientMatch
 from assistant.services import Services
 from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
 from assistant.ui.deps import services
-from assistant.ui.state import LiveCall, live_call, new_call
+from assistant.ui.state import live_call, new_call
 
 PURPOSES = {"order": "Order", "info": "Info", "complaint": "Complaint", "other": "Other"}
 
@@ -50,24 +51,6 @@ def caller_bar(desk: Services, call: LiveCall) -> tuple[str, str, ClientMatch | 
     return query, purpose or "order", picked
 
 
-def register(desk: Services, call: LiveCall, query: str, purpose: str, card: ClientCard) -> None:
-    """R1: the call is registered once the caller is typed; offers shown are recorded (R12)."""
-    client_id = card.client.id if card.client else None
-    phone = desk.directory.normalise(query)
-    if call.call_id is None:
-        call.call_id = desk.calls.start(
-            operator=desk.settings.operator, phone=phone, client_id=client_id, purpose=purpose
-        )
-        call.client_id = client_id
-    elif call.client_id != client_id and not call.closed_outcome:
-        desk.calls.set_client(call_id=call.call_id, client_id=client_id, phone=phone)
-        call.client_id = client_id
-    fresh = [pair for pair in call_offers.shown_offers(card) if pair not in call.recorded]
-    if fresh and not call.closed_outcome:
-        desk.calls.record_offers(call_id=call.call_id, offers=fresh)
-        call.recorded.update(fresh)
-
-
 def lock_reason(card: ClientCard) -> str | None:
     """Why the order form is locked, in one sentence, or None."""
     if card.credit.blocked:
@@ -81,9 +64,8 @@ query, purpose, picked = caller_bar(desk, call)
 if not query.strip():
     st.caption("Type the caller's phone, client code or name. Enter takes the first match.")
     st.stop()
-client = desk.directory.get(picked.client_id) if picked else None
-card = desk.cards.card_for(client=client, query=query, purpose=purpose, draft_skus=list(call.lines))
-register(desk, call, query, purpose, card)
+client_id = picked.client_id if picked else None
+card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id)
 left, middle, right = st.columns([1.15, 1.75, 1.1], gap="medium")
 with left:
     call_card.render(desk, call, card)

@@ -1,4 +1,4 @@
-"""The client card: who is calling, what to do with the call, credit, column, offers."""
+"""The client card of a call: who is calling, what to do with it, credit, column, offers."""
 
 from __future__ import annotations
 
@@ -21,27 +21,80 @@ _NO_DEBT = CreditStatus(
 
 
 @dataclass(frozen=True)
+class ManagerView:
+    """The client's manager as the card shows it."""
+
+    code: str
+    name: str
+    role: str
+    available: bool
+
+
+@dataclass(frozen=True)
+class ClientView:
+    """A client as the screens see it: plain values, read once, never a database row."""
+
+    id: int
+    code: str
+    name: str
+    type: str
+    city: str | None
+    regional: bool
+    manager: ManagerView | None
+    phones: tuple[str, ...]  # E.164, as stored
+    phones_as_typed: tuple[str, ...]  # as the ERP export wrote them
+    receivers: tuple[str, ...]
+    addresses: tuple[str, ...]
+    default_address: str | None
+
+    @classmethod
+    def of(cls, client: Client) -> ClientView:
+        """Copy what the screens need out of a loaded `Client`."""
+        manager = client.manager
+        addresses = tuple(a.address for a in client.addresses)
+        default = next((a.address for a in client.addresses if a.is_default), None)
+        return cls(
+            id=client.id,
+            code=client.code,
+            name=client.name,
+            type=client.type,
+            city=client.city,
+            regional=client.regional,
+            manager=None
+            if manager is None
+            else ManagerView(manager.code, manager.name, manager.role, manager.available),
+            phones=tuple(p.phone for p in client.phones),
+            phones_as_typed=tuple(p.raw or p.phone for p in client.phones),
+            receivers=tuple(p.name for p in client.receivers),
+            addresses=addresses,
+            default_address=default or (addresses[0] if addresses else None),
+        )
+
+
+@dataclass(frozen=True)
 class ClientCard:
     """Everything the operator needs on screen for one caller."""
 
     query: str
-    client: Client | None
+    client: ClientView | None
     type_label: str | None
     route: RouteDecision
     credit: CreditStatus
     column: ColumnChoice | None
-    offers: Offers
+    # None while the offers model warms up after a server start (the card does not wait).
+    offers: Offers | None
     matches: list[ClientMatch] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `desk card`."""
+        offers = self.offers or Offers(new=[], special=[], traditional=[], addons=[])
         return {
             "client": _client_dict(self.client, self.type_label),
             "route": self.route.as_dict(),
             "credit": self.credit.as_dict(),
             "price_column": self.column.column if self.column else None,
             "price_column_why": self.column.why if self.column else None,
-            "offers": self.offers.as_dict(),
+            "offers": offers.as_dict(),
             "other_matches": [m.as_dict() for m in self.matches[1:]],
         }
 
@@ -86,6 +139,25 @@ class CardService:
             matches=matches,
         )
 
+    def card_of(
+        self,
+        *,
+        client_id: int | None,
+        query: str = "",
+        purpose: str = "order",
+        draft_skus: Sequence[str] = (),
+        wait_for_offers: bool = True,
+    ) -> ClientCard:
+        """The card of the client picked by id (an unknown caller when None or gone)."""
+        client = self._directory.get(client_id) if client_id is not None else None
+        return self.card_for(
+            client=client,
+            query=query,
+            purpose=purpose,
+            draft_skus=draft_skus,
+            wait_for_offers=wait_for_offers,
+        )
+
     def card_for(
         self,
         *,
@@ -95,8 +167,13 @@ class CardService:
         draft_skus: Sequence[str] = (),
         as_of: date | None = None,
         matches: list[ClientMatch] | None = None,
+        wait_for_offers: bool = True,
     ) -> ClientCard:
-        """The card of a client already picked (or of an unknown caller when None)."""
+        """The card of a client already picked (or of an unknown caller when None).
+
+        With `wait_for_offers` off, a card asked for while the offers model is still
+        warming up comes back at once with `offers` None instead of waiting seconds.
+        """
         day = as_of or self._today()
         if client is None:
             route = self._router.route(client=None, purpose=purpose)
@@ -110,18 +187,21 @@ class CardService:
             credit_blocked=credit.blocked,
         )
         column = choose_column(client, self._rules.prices)
-        offers = self._offers.offers_for(
-            client_id=client.id,
-            client_type=client.type,
-            price_column=column.column,
-            draft_skus=draft_skus,
-            as_of=day,
-        )
+        offers = None
+        if wait_for_offers or self._offers.ready:
+            offers = self._offers.offers_for(
+                client_id=client.id,
+                client_type=client.type,
+                price_column=column.column,
+                draft_skus=draft_skus,
+                as_of=day,
+            )
         label = self._rules.routing.type_label(client.type)
-        return ClientCard(query, client, label, route, credit, column, offers, matches or [])
+        view = ClientView.of(client)
+        return ClientCard(query, view, label, route, credit, column, offers, matches or [])
 
 
-def _client_dict(client: Client | None, type_label: str | None) -> dict[str, Any] | None:
+def _client_dict(client: ClientView | None, type_label: str | None) -> dict[str, Any] | None:
     if client is None:
         return None
     manager = client.manager
@@ -130,8 +210,8 @@ def _client_dict(client: Client | None, type_label: str | None) -> dict[str, Any
         "name": client.name,
         "type": client.type,
         "type_label": type_label,
-        "phone": client.phones[0].phone if client.phones else None,
-        "phones": [p.phone for p in client.phones],
+        "phone": client.phones[0] if client.phones else None,
+        "phones": list(client.phones),
         "city": client.city,
         "regional": client.regional,
         "manager": None
@@ -142,6 +222,6 @@ def _client_dict(client: Client | None, type_label: str | None) -> dict[str, Any
             "role": manager.role,
             "available": manager.available,
         },
-        "receivers": [p.name for p in client.receivers],
-        "addresses": [a.address for a in client.addresses],
+        "receivers": list(client.receivers),
+        "addresses": list(client.addresses),
     }

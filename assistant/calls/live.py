@@ -1,0 +1,232 @@
+"""The live call as use cases: open it, record offers shown and answered, place, wrap up."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from assistant.calls.card import CardService, ClientCard
+from assistant.calls.service import CallLog
+from assistant.catalog.search import ProductSearch
+from assistant.clients.lookup import ClientDirectory
+from assistant.errors import DeskError
+from assistant.offers import OfferItem, Offers
+from assistant.orders.draft import DraftLine, OrderDraft
+from assistant.orders.lines import add_line
+from assistant.orders.placement import OrderPlacement, PlacedOrder
+from assistant.orders.quote import Quote, Quoter, whole_packs
+
+
+@dataclass
+class LiveCall:
+    """One call on the operator's screen; lost only when the operator starts the next call."""
+
+    call_id: int | None = None
+    client_id: int | None = None
+    lines: dict[str, Decimal] = field(default_factory=dict)
+    answered: dict[str, bool] = field(default_factory=dict)
+    recorded: set[tuple[str, str]] = field(default_factory=set)
+    # One key per order: a double click or a retry after an error never makes two orders.
+    order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    placed_order_no: str | None = None
+    placed_total: Decimal | None = None
+    problems: dict[str, str] = field(default_factory=dict)
+    closed_outcome: str | None = None
+    # Bumped on every change of the lines, so the order grid is drawn afresh from them.
+    editor_version: int = 0
+
+    def draft_lines(self) -> list[DraftLine]:
+        """The order lines as the services take them."""
+        return [DraftLine(sku, qty) for sku, qty in self.lines.items()]
+
+    def add(self, sku: str, qty: Decimal) -> None:
+        """Add to the order (a product added twice means more of it)."""
+        add_line(self.lines, sku, qty)
+        self.editor_version += 1
+
+    def set_qty(self, sku: str, qty: Decimal) -> None:
+        self.lines[sku] = qty
+        self.editor_version += 1
+
+    def remove(self, sku: str) -> None:
+        self.lines.pop(sku, None)
+        self.editor_version += 1
+
+    def next_order(self) -> None:
+        """Start another order in the same call (after one was placed)."""
+        self.lines.clear()
+        self.problems.clear()
+        self.order_key = uuid.uuid4().hex
+        self.placed_order_no = None
+        self.placed_total = None
+        self.editor_version += 1
+
+
+@dataclass(frozen=True)
+class OrderDetails:
+    """What the order form holds besides the lines (R16, R17)."""
+
+    delivery_date: date | None
+    window: str | None
+    receiver: str | None
+    payment: str | None
+    documents: list[str]
+    pickup_at: datetime | None
+    ship_to: str | None
+    notes: str | None
+
+
+def shown_offers(offers: Offers | None) -> list[tuple[str, str]]:
+    """(sku, kind) of every offer on screen, to record as made (R12)."""
+    if offers is None:
+        return []
+    return [
+        (item.sku, item.kind)
+        for item in (*offers.new, *offers.special, *offers.traditional, *offers.addons)
+    ]
+
+
+class LiveCalls:
+    """What the live call page does, below the screen: each step one call of a method."""
+
+    def __init__(
+        self,
+        *,
+        cards: CardService,
+        log: CallLog,
+        directory: ClientDirectory,
+        catalog: ProductSearch,
+        quotes: Quoter,
+        placement: OrderPlacement,
+        operator: str,
+    ) -> None:
+        self._cards = cards
+        self._log = log
+        self._directory = directory
+        self._catalog = catalog
+        self._quotes = quotes
+        self._placement = placement
+        self._operator = operator
+
+    def card(
+        self, call: LiveCall, *, query: str, purpose: str, client_id: int | None
+    ) -> ClientCard:
+        """The picked caller's card; the call is registered (R1) and its offers recorded (R12).
+
+        The card never waits for the offers model: while it warms up, offers are None.
+        """
+        card = self._cards.card_of(
+            client_id=client_id,
+            query=query,
+            purpose=purpose,
+            draft_skus=list(call.lines),
+            wait_for_offers=False,
+        )
+        self.register(call, query=query, purpose=purpose, card=card)
+        return card
+
+    def register(self, call: LiveCall, *, query: str, purpose: str, card: ClientCard) -> None:
+        """Start the call once the caller is typed, or re-link it when another client is picked."""
+        client_id = card.client.id if card.client else None
+        phone = self._directory.normalise(query)
+        if call.call_id is None:
+            call.call_id = self._log.start(
+                operator=self._operator, phone=phone, client_id=client_id, purpose=purpose
+            )
+            call.client_id = client_id
+        elif call.client_id != client_id and not call.closed_outcome:
+            self._log.set_client(call_id=call.call_id, client_id=client_id, phone=phone)
+            call.client_id = client_id
+        fresh = [pair for pair in shown_offers(card.offers) if pair not in call.recorded]
+        if fresh and not call.closed_outcome:
+            self._log.record_offers(call_id=call.call_id, offers=fresh)
+            call.recorded.update(fresh)
+
+    def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool) -> None:
+        """The client took or declined an offer; DeskError if the log cannot say so."""
+        call.answered[sku] = accepted
+        if call.call_id is not None:
+            self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted)
+
+    def take_offer(self, call: LiveCall, item: OfferItem) -> None:
+        """The offer goes on the order in the client's usual quantity, in whole packs."""
+        hit = self._catalog.get(item.sku, column=None)
+        pack = hit.pack_size if hit is not None else Decimal(1)
+        usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
+        call.add(item.sku, whole_packs(usual, pack))
+        self.answer_offer(call, sku=item.sku, accepted=True)
+
+    def quote(self, call: LiveCall, card: ClientCard) -> Quote:
+        """The order so far, priced in the card's column."""
+        column = card.column.column if card.column else ""
+        return self._quotes.in_column(column=column, lines=call.draft_lines())
+
+    def place(
+        self, call: LiveCall, card: ClientCard, details: OrderDetails, override: str | None
+    ) -> PlacedOrder | None:
+        """Place the order and wrap the call up; None with `call.problems` set when refused."""
+        if card.client is None:
+            raise DeskError("Identify the caller to take an order.")
+        draft = OrderDraft(
+            client_code=card.client.code,
+            idempotency_key=call.order_key,
+            lines=tuple(call.draft_lines()),
+            delivery_date=details.delivery_date,
+            delivery_window=details.window,
+            receiver=details.receiver,
+            payment=details.payment,
+            documents=tuple(details.documents),
+            pickup_at=details.pickup_at,
+            ship_to=details.ship_to,
+            notes=details.notes,
+            call_id=call.call_id,
+            override_route_reason=override,
+        )
+        try:
+            placed = self._placement.place(draft=draft, operator=self._operator)
+        except DeskError as err:
+            call.problems = {p.field or "order": p.message for p in err.problems}
+            return None
+        call.problems.clear()
+        call.placed_order_no, call.placed_total = placed.order_no, placed.total
+        self.wrap_up_order(call)
+        return placed
+
+    def wrap_up_order(self, call: LiveCall) -> None:
+        """The order is placed: offers on it count as accepted, the call as an order (R1, R12)."""
+        if call.call_id is None:
+            return
+        offered = {sku for sku, _kind in call.recorded}
+        for sku in call.lines:
+            if sku in offered:
+                try:
+                    self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=True)
+                except DeskError:
+                    continue
+        self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+        call.closed_outcome = f"order {call.placed_order_no} placed"
+
+    def transfer(self, call: LiveCall, card: ClientCard) -> None:
+        """Transfer to whom routing says, logged with the reason (R4-R6, R9)."""
+        to = card.route.to
+        if to is None or call.call_id is None or call.closed_outcome:
+            return
+        self._log.finish(
+            call_id=call.call_id,
+            outcome="transferred",
+            transferred_to=to.code,
+            reason=card.route.reason,
+        )
+        call.closed_outcome = f"transferred to {to.title}"
+
+    def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
+        """Close the call with an outcome; `said` is how the screen words it afterwards."""
+        if call.call_id is None:
+            raise DeskError(
+                "Type the caller first: the call is registered when the caller is known."
+            )
+        purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
+        self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
+        call.closed_outcome = said
