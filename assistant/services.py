@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.engine import Engine, make_url
@@ -51,10 +52,18 @@ class Services:
     account: ClientAccount
     knowledge: KnowledgeBase
     live: LiveCalls
+    # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
+    knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
     def warm_up(self) -> None:
         """Build what the first call would wait for; run in the background after a start."""
         self.offers.preload()
+        try:
+            # The embedding model and the lexical index take seconds on the first question.
+            self.knowledge.retriever.lexical_index()
+            self.knowledge.store.embeddings.embed_query("warm-up")
+        finally:
+            self.knowledge_ready.set()
 
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:

@@ -12,6 +12,7 @@ from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_p
 from assistant.ui.deps import services
 from assistant.ui.state import live_call, new_call
 
+ASK_LOADING = "Ask: the knowledge base is loading… questions may take longer meanwhile."
 PURPOSES = {"order": "Order", "info": "Info", "complaint": "Complaint", "other": "Other"}
 
 
@@ -74,6 +75,8 @@ with middle:
 with right:
     can_order = card.client is not None and not card.credit.blocked and not call.placed_order_no
     # One collapsed line above the offers: found without scrolling, opened when needed.
+    if not desk.knowledge_ready.is_set():
+        st.caption(ASK_LOADING)
     chat_panel.beside_call(client_code=card.client.code if card.client else None)
     call_offers.render(desk, call, card, can_order=can_order)
 call_wrapup.render(desk, call, card)
