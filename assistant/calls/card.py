@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from assistant.rules import Rules
 _NO_DEBT = CreditStatus(
     overdue=0.0, balance=0.0, limit=None, blocked=False, reason="Unknown caller: no account."
 )
+_NONE = Offers(new=[], special=[], traditional=[], addons=[])
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,13 @@ class ClientCard:
     route: RouteDecision
     credit: CreditStatus
     column: ColumnChoice | None
-    # None while the offers model warms up after a server start (the card does not wait).
+    # None when not asked for: the live call draws offers apart (see offers_for).
     offers: Offers | None
     matches: list[ClientMatch] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `desk card`."""
-        offers = self.offers or Offers(new=[], special=[], traditional=[], addons=[])
+        offers = self.offers or _NONE
         return {
             "client": _client_dict(self.client, self.type_label),
             "route": self.route.as_dict(),
@@ -146,7 +147,7 @@ class CardService:
         query: str = "",
         purpose: str = "order",
         draft_skus: Sequence[str] = (),
-        wait_for_offers: bool = True,
+        with_offers: bool = True,
     ) -> ClientCard:
         """The card of the client picked by id (an unknown caller when None or gone)."""
         client = self._directory.get(client_id) if client_id is not None else None
@@ -155,7 +156,7 @@ class CardService:
             query=query,
             purpose=purpose,
             draft_skus=draft_skus,
-            wait_for_offers=wait_for_offers,
+            with_offers=with_offers,
         )
 
     def card_for(
@@ -167,18 +168,17 @@ class CardService:
         draft_skus: Sequence[str] = (),
         as_of: date | None = None,
         matches: list[ClientMatch] | None = None,
-        wait_for_offers: bool = True,
+        with_offers: bool = True,
     ) -> ClientCard:
         """The card of a client already picked (or of an unknown caller when None).
 
-        With `wait_for_offers` off, a card asked for while the offers model is still
-        warming up comes back at once with `offers` None instead of waiting seconds.
+        Without `with_offers` the card leaves `offers` None: the live call draws them
+        apart, with `offers_for`, so that they follow the order as it grows.
         """
         day = as_of or self._today()
         if client is None:
             route = self._router.route(client=None, purpose=purpose)
-            empty = Offers(new=[], special=[], traditional=[], addons=[])
-            return ClientCard(query, None, None, route, _NO_DEBT, None, empty, matches or [])
+            return ClientCard(query, None, None, route, _NO_DEBT, None, _NONE, matches or [])
         credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=day)
         route = self._router.route(
             client=client,
@@ -187,18 +187,34 @@ class CardService:
             credit_blocked=credit.blocked,
         )
         column = choose_column(client, self._rules.prices)
-        offers = None
-        if wait_for_offers or self._offers.ready:
-            offers = self._offers.offers_for(
-                client_id=client.id,
-                client_type=client.type,
-                price_column=column.column,
-                draft_skus=draft_skus,
-                as_of=day,
-            )
         label = self._rules.routing.type_label(client.type)
         view = ClientView.of(client)
-        return ClientCard(query, view, label, route, credit, column, offers, matches or [])
+        card = ClientCard(query, view, label, route, credit, column, None, matches or [])
+        if not with_offers:
+            return card
+        return replace(card, offers=self.offers_for(card, draft_skus=draft_skus, as_of=day))
+
+    def offers_for(
+        self,
+        card: ClientCard,
+        *,
+        draft_skus: Sequence[str] = (),
+        as_of: date | None = None,
+        wait: bool = True,
+    ) -> Offers | None:
+        """What to offer the card's client; None, unless `wait`, while the model warms up."""
+        client = card.client
+        if client is None:
+            return _NONE
+        if not wait and not self._offers.ready:
+            return None
+        return self._offers.offers_for(
+            client_id=client.id,
+            client_type=client.type,
+            price_column=card.column.column if card.column else None,
+            draft_skus=draft_skus,
+            as_of=as_of or self._today(),
+        )
 
 
 def _client_dict(client: ClientView | None, type_label: str | None) -> dict[str, Any] | None:

@@ -2,80 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
 
 from assistant.calls.card import CardService, ClientCard
 from assistant.calls.service import CallLog
+from assistant.calls.state import LiveCall, OrderDetails
 from assistant.catalog.search import ProductSearch
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
 from assistant.offers import OfferItem, Offers
-from assistant.orders.draft import DraftLine, OrderDraft
-from assistant.orders.lines import add_line
+from assistant.orders.draft import OrderDraft
 from assistant.orders.placement import OrderPlacement, PlacedOrder
 from assistant.orders.quote import Quote, Quoter, whole_packs
-
-
-@dataclass
-class LiveCall:
-    """One call on the operator's screen; lost only when the operator starts the next call."""
-
-    call_id: int | None = None
-    client_id: int | None = None
-    lines: dict[str, Decimal] = field(default_factory=dict)
-    answered: dict[str, bool] = field(default_factory=dict)
-    recorded: set[tuple[str, str]] = field(default_factory=set)
-    # One key per order: a double click or a retry after an error never makes two orders.
-    order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
-    placed_order_no: str | None = None
-    placed_total: Decimal | None = None
-    problems: dict[str, str] = field(default_factory=dict)
-    closed_outcome: str | None = None
-    # Bumped on every change of the lines, so the order grid is drawn afresh from them.
-    editor_version: int = 0
-
-    def draft_lines(self) -> list[DraftLine]:
-        """The order lines as the services take them."""
-        return [DraftLine(sku, qty) for sku, qty in self.lines.items()]
-
-    def add(self, sku: str, qty: Decimal) -> None:
-        """Add to the order (a product added twice means more of it)."""
-        add_line(self.lines, sku, qty)
-        self.editor_version += 1
-
-    def set_qty(self, sku: str, qty: Decimal) -> None:
-        self.lines[sku] = qty
-        self.editor_version += 1
-
-    def remove(self, sku: str) -> None:
-        self.lines.pop(sku, None)
-        self.editor_version += 1
-
-    def next_order(self) -> None:
-        """Start another order in the same call (after one was placed)."""
-        self.lines.clear()
-        self.problems.clear()
-        self.order_key = uuid.uuid4().hex
-        self.placed_order_no = None
-        self.placed_total = None
-        self.editor_version += 1
-
-
-@dataclass(frozen=True)
-class OrderDetails:
-    """What the order form holds besides the lines (R16, R17)."""
-
-    delivery_date: date | None
-    window: str | None
-    receiver: str | None
-    payment: str | None
-    documents: list[str]
-    pickup_at: datetime | None
-    ship_to: str | None
-    notes: str | None
 
 
 def shown_offers(offers: Offers | None) -> list[tuple[str, str]]:
@@ -113,18 +51,11 @@ class LiveCalls:
     def card(
         self, call: LiveCall, *, query: str, purpose: str, client_id: int | None
     ) -> ClientCard:
-        """The picked caller's card; the call is registered (R1) and its offers recorded (R12).
-
-        The card never waits for the offers model: while it warms up, offers are None.
-        """
+        """The picked caller's card (offers apart, see `offers`); the call is registered (R1)."""
         card = self._cards.card_of(
-            client_id=client_id,
-            query=query,
-            purpose=purpose,
-            draft_skus=list(call.lines),
-            wait_for_offers=False,
+            client_id=client_id, query=query, purpose=purpose, with_offers=False
         )
-        self.register(call, query=query, purpose=purpose, card=card)
+        self.register(call, query=query, card=card, purpose=purpose)
         return card
 
     def register(self, call: LiveCall, *, query: str, purpose: str, card: ClientCard) -> None:
@@ -139,10 +70,18 @@ class LiveCalls:
         elif call.client_id != client_id and not call.closed_outcome:
             self._log.set_client(call_id=call.call_id, client_id=client_id, phone=phone)
             call.client_id = client_id
-        fresh = [pair for pair in shown_offers(card.offers) if pair not in call.recorded]
-        if fresh and not call.closed_outcome:
+
+    def offers(self, call: LiveCall, card: ClientCard) -> Offers | None:
+        """What to offer beside the order as it is now, each recorded as made (R12).
+
+        Never waits for the offers model: None while it warms up after a start.
+        """
+        offers = self._cards.offers_for(card, draft_skus=list(call.lines), wait=False)
+        fresh = [pair for pair in shown_offers(offers) if pair not in call.recorded]
+        if fresh and call.call_id is not None and not call.closed_outcome:
             self._log.record_offers(call_id=call.call_id, offers=fresh)
             call.recorded.update(fresh)
+        return offers
 
     def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool) -> None:
         """The client took or declined an offer; DeskError if the log cannot say so."""
@@ -152,6 +91,8 @@ class LiveCalls:
 
     def take_offer(self, call: LiveCall, item: OfferItem) -> None:
         """The offer goes on the order in the client's usual quantity, in whole packs."""
+        if call.placed_order_no:
+            raise DeskError("This order is placed: start another order for the client first.")
         hit = self._catalog.get(item.sku, column=None)
         pack = hit.pack_size if hit is not None else Decimal(1)
         usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack

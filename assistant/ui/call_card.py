@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.calls.card import ClientCard
-from assistant.calls.live import LiveCall
+from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.services import Services
 from assistant.ui.widgets import credit_box, route_box

@@ -7,17 +7,17 @@ from datetime import date, datetime
 import streamlit as st
 
 from assistant.calls.card import ClientView
-from assistant.calls.live import LiveCall, OrderDetails
+from assistant.calls.state import LiveCall, OrderDetails
 from assistant.orders import terms
 
 
-def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> OrderDetails:
+def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
     """The fields of R16 (and R17 for a regional client), each with its problem beneath."""
     problems = call.problems
     today = date.today()
     left, right = st.columns(2)
     with left:
-        day = st.date_input(
+        st.date_input(
             "Delivery date",
             value=terms.first_delivery_day(today),
             min_value=today,
@@ -27,7 +27,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Ord
         )
         _problem(problems, "delivery.date")
         receivers = list(client.receivers)
-        receiver = st.selectbox(
+        st.selectbox(
             "Received by",
             receivers,
             index=0 if receivers else None,
@@ -38,38 +38,45 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Ord
         )
         _problem(problems, "receiver")
     with right:
-        window = st.selectbox(
+        st.selectbox(
             "Window",
             terms.DELIVERY_WINDOWS,
             accept_new_options=True,
             key="delivery_window",
             disabled=disabled,
         )
-        payment = st.selectbox("Payment", terms.PAYMENT_METHODS, key="payment", disabled=disabled)
-    documents = st.multiselect(
+        st.selectbox("Payment", terms.PAYMENT_METHODS, key="payment", disabled=disabled)
+    st.multiselect(
         "Documents to sign",
         terms.DOCUMENTS,
         default=terms.DEFAULT_DOCUMENTS,
         key="documents",
         disabled=disabled,
     )
-    regional = _regional(client, problems, disabled) if client.regional else (None, None)
-    notes = st.text_input("Note for the warehouse", key="order_notes", disabled=disabled)
+    if client.regional:
+        _regional(client, problems, disabled)
+    st.text_input("Note for the warehouse", key="order_notes", disabled=disabled)
+
+
+def details(client: ClientView) -> OrderDetails:
+    """What the fields hold now (read in the place button's callback, before a redraw)."""
+    state = st.session_state
+    day = state.get("delivery_date")
+    mode = state.get("regional_mode") if client.regional else None
+    pickup = state.get("pickup_at") if mode == terms.PICKUP else None
     return OrderDetails(
         delivery_date=day if isinstance(day, date) else None,
-        window=window,
-        receiver=receiver,
-        payment=payment,
-        documents=list(documents),
-        pickup_at=regional[0],
-        ship_to=regional[1],
-        notes=notes or None,
+        window=state.get("delivery_window"),
+        receiver=state.get("receiver"),
+        payment=state.get("payment"),
+        documents=list(state.get("documents") or ()),
+        pickup_at=pickup if isinstance(pickup, datetime) else None,
+        ship_to=(state.get("ship_to") or None) if mode == terms.SHIPPING else None,
+        notes=state.get("order_notes") or None,
     )
 
 
-def _regional(
-    client: ClientView, problems: dict[str, str], disabled: bool
-) -> tuple[datetime | None, str | None]:
+def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> None:
     """R17: the regional client collects at the warehouse or has the goods shipped."""
     how = st.radio(
         "Regional client",
@@ -81,23 +88,20 @@ def _regional(
     )
     _problem(problems, "regional")
     if how == terms.PICKUP:
-        when = st.datetime_input(
+        st.datetime_input(
             "Comes to collect at",
             value=terms.default_pickup(date.today()),
             key="pickup_at",
             disabled=disabled,
         )
         _problem(problems, "regional.pickup_at")
-        return (when if isinstance(when, datetime) else None), None
-    if how == terms.SHIPPING:
-        ship_to = st.text_area(
+    elif how == terms.SHIPPING:
+        st.text_area(
             "Ship to (address, carrier, contact)",
             value=client.default_address or "",
             key="ship_to",
             disabled=disabled,
         )
-        return None, ship_to or None
-    return None, None
 
 
 def _problem(problems: dict[str, str], field: str) -> None:

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from assistant.calls.card import ClientCard
-from assistant.calls.live import LiveCall
+from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.offers import OfferItem
 from assistant.services import Services
 from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING
 
+FRAGMENT = "offers"
 
-def render(desk: Services, call: LiveCall, card: ClientCard, *, can_order: bool) -> None:
-    """Offers grouped by kind; add puts the usual quantity on the order."""
+
+def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    """Offers grouped by kind, for the order as it is now; add puts the usual quantity on it."""
     st.markdown("#### Offer now")
     if card.client is None:
         st.caption("Offers appear once the caller is known.")
         return
-    if card.offers is None:
+    offers = desk.live.offers(call, card)
+    if offers is None:
         st.caption(OFFERS_LOADING)
         return
+    can_order = not card.credit.blocked and not call.placed_order_no
     for group, title in OFFER_TITLES.items():
-        items: list[OfferItem] = getattr(card.offers, group)
+        items: list[OfferItem] = getattr(offers, group)
         if not items:
             continue
         st.markdown(f"**{title}**")
@@ -42,28 +44,37 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         unsafe_allow_html=True,
     )
     key = f"{item.kind}-{item.sku}"
-    if add.button(
+    add.button(
         "",
         icon=":material/add:",
         key=f"add-{key}",
         help="Add to the order",
         disabled=not can_order,
-    ):
-        _toast_on_error(lambda: desk.live.take_offer(call, item))
-        st.rerun()
-    if no.button(
+        on_click=_take,
+        args=(desk, call, item),
+    )
+    no.button(
         "",
         icon=":material/close:",
         key=f"no-{key}",
         help="Client declined",
         disabled=answer is not None,
-    ):
-        _toast_on_error(lambda: desk.live.answer_offer(call, sku=item.sku, accepted=False))
-        st.rerun()
+        on_click=_decline,
+        args=(desk, call, item),
+    )
 
 
-def _toast_on_error(step: Callable[[], None]) -> None:
+def _take(desk: Services, call: LiveCall, item: OfferItem) -> None:
     try:
-        step()
+        desk.live.take_offer(call, item)
+    except DeskError as err:
+        st.toast(err.message)
+    # The line shows in the order beside the offers.
+    st.rerun([FRAGMENT, "order"])
+
+
+def _decline(desk: Services, call: LiveCall, item: OfferItem) -> None:
+    try:
+        desk.live.answer_offer(call, sku=item.sku, accepted=False)
     except DeskError as err:
         st.toast(err.message)

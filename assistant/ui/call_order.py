@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 import streamlit as st
 
 from assistant.calls.card import ClientCard
-from assistant.calls.live import LiveCall, OrderDetails
+from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
 from assistant.orders.quote import Quote
 from assistant.services import Services
@@ -15,6 +15,9 @@ from assistant.ui import call_delivery
 from assistant.ui.state import new_call
 
 LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit", "Price", "Total", "Check"]
+FRAGMENT = "order"
+# Placing an order changes the order, what may be offered and how the call is wrapped up.
+AFTER_PLACING = ["order", "offers", "wrapup"]
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
@@ -28,12 +31,15 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | No
     if placed:
         _placed(call)
     _product_adder(desk, call, card, disabled=placed)
+    # Grid edits of the last redraw go into the draft first, so it is quoted as it is now.
+    if not placed:
+        _edit_lines(call, f"lines-{call.editor_version}", list(call.lines))
     quote = desk.live.quote(call, card)
     _lines(call, quote)
-    details = call_delivery.render(client, call, disabled=placed)
-    override = _override(card, disabled=placed)
+    call_delivery.render(client, call, disabled=placed)
+    _override(card, disabled=placed)
     if not placed:
-        _place_button(desk, call, card, details, override, quote)
+        _place_button(desk, call, card, quote)
 
 
 def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled: bool) -> None:
@@ -83,6 +89,8 @@ def _add_line(call: LiveCall, sku: str, qty: float) -> None:
     value = st.session_state.get(f"qty-{sku}", qty)
     call.add(sku, Decimal(str(value)))
     st.session_state["product_query"] = ""
+    # Add-ons follow the order, so the offers beside it are redrawn too.
+    st.rerun([FRAGMENT, "offers"])
 
 
 def _lines(call: LiveCall, quote: Quote) -> None:
@@ -117,9 +125,6 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Total": st.column_config.NumberColumn(format="%.2f"),
         },
     )
-    # Applied after the grid is drawn (not in a callback) so a scripted edit works the same.
-    if not call.placed_order_no and _edit_lines(call, key, [line.sku for line in quote.lines]):
-        st.rerun()
     st.markdown(f"**Total {quote.total:,.2f}** · column {quote.column} · {len(quote.lines)} lines")
 
 
@@ -141,39 +146,46 @@ def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:
     return changed
 
 
-def _override(card: ClientCard, *, disabled: bool) -> str | None:
+def _override(card: ClientCard, *, disabled: bool) -> None:
     """Routing says transfer: taking the order anyway needs a written reason (R7)."""
     if card.route.takes_order:
-        return None
-    if not st.checkbox(
+        return
+    checked = st.checkbox(
         "Take the order anyway (unusual situation)", key="override", disabled=disabled
-    ):
-        return None
-    return (
-        st.text_input("Reason for taking it (recorded)", key="override_reason", disabled=disabled)
-        or ""
     )
+    if checked:
+        st.text_input("Reason for taking it (recorded)", key="override_reason", disabled=disabled)
 
 
-def _place_button(
-    desk: Services,
-    call: LiveCall,
-    card: ClientCard,
-    details: OrderDetails,
-    override: str | None,
-    quote: Quote,
-) -> None:
+def _override_reason(card: ClientCard) -> str | None:
+    """The reason typed for taking an order routing would transfer, or None."""
+    if card.route.takes_order or not st.session_state.get("override"):
+        return None
+    return str(st.session_state.get("override_reason") or "")
+
+
+def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote) -> None:
     if "order" in call.problems:
         st.error(call.problems["order"])
-    if st.button(
+    st.button(
         "Place order",
         type="primary",
         key="place",
         disabled=not quote.lines,
         shortcut="Ctrl+Enter",
-    ):
-        desk.live.place(call, card, details, override)
-        st.rerun()
+        on_click=_place,
+        args=(desk, call, card),
+    )
+
+
+def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    # A callback: the fields are read as they are now, and one redraw shows the result.
+    if card.client is None:
+        return
+    details = call_delivery.details(card.client)
+    placed = desk.live.place(call, card, details, _override_reason(card))
+    if placed is not None:
+        st.rerun(AFTER_PLACING)
 
 
 def _placed(call: LiveCall) -> None:
@@ -183,11 +195,24 @@ def _placed(call: LiveCall) -> None:
         "Read the number to the client."
     )
     another, new = st.columns(2)
-    if another.button(
-        "Another order for this client", key="next_order", type="primary", width="stretch"
-    ):
-        call.next_order()
-        st.rerun()
-    if new.button("New call", key="placed_new_call", type="primary", width="stretch"):
-        new_call()
-        st.rerun()
+    another.button(
+        "Another order for this client",
+        key="next_order",
+        type="primary",
+        width="stretch",
+        on_click=_next_order,
+        args=(call,),
+    )
+    new.button(
+        "New call", key="placed_new_call", type="primary", width="stretch", on_click=_new_call
+    )
+
+
+def _next_order(call: LiveCall) -> None:
+    call.next_order()
+    st.rerun([FRAGMENT, "offers"])
+
+
+def _new_call() -> None:
+    new_call()
+    st.rerun()  # every panel starts afresh

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.calls.live import LiveCall
+from assistant.calls.state import LiveCall
 
 CALL_KEY = "live_call"
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from assistant.clients.routing import RouteDecision
-from assistant.credit.service import CreditStatus
-from assistant.offers import Offers
+if TYPE_CHECKING:  # app.py draws through this module before the desk's services load
+    from assistant.clients.routing import RouteDecision
+    from assistant.credit.service import CreditStatus
+    from assistant.offers import Offers
 
 # Denser than Streamlit's defaults: operators keep this screen open all day.
 COMPACT_CSS = """<style>

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from assistant.calls.live import LiveCall, OrderDetails
 from assistant.calls.models import Call, OfferMade
+from assistant.calls.state import LiveCall, OrderDetails
 from assistant.errors import DeskError
 from assistant.orders.models import Order
 from tests import factories as f
@@ -64,17 +64,18 @@ def _offers(desk: Any) -> dict[str, tuple[str, bool | None]]:
         return {o.sku: (o.kind, o.accepted) for o in s.scalars(select(OfferMade))}
 
 
-def test_the_first_card_registers_the_call_and_records_each_offer_with_its_kind(desk) -> None:
+def test_the_first_card_registers_the_call_and_each_offer_shown_with_its_kind(desk) -> None:
     call = LiveCall()
-    card = desk.live.card(
-        call, query="01 111 2222", purpose="order", client_id=_client_id(desk, "M1")
-    )
+    m1 = _client_id(desk, "M1")
+    card = desk.live.card(call, query="01 111 2222", purpose="order", client_id=m1)
     assert card.client is not None and card.client.code == "M1"
-    desk.live.card(call, query="01 111 2222", purpose="order", client_id=_client_id(desk, "M1"))
+    offers = desk.live.offers(call, card)
+    desk.live.card(call, query="01 111 2222", purpose="order", client_id=m1)
+    desk.live.offers(call, card)
     (logged,) = _calls(desk)
     assert logged.id == call.call_id and logged.phone == "+38511112222"
-    assert card.offers is not None
-    shown = {item.sku: item.kind for item in card.offers.addons + card.offers.traditional}
+    assert offers is not None
+    shown = {item.sku: item.kind for item in offers.addons + offers.traditional}
     assert _offers(desk) == {sku: (kind, None) for sku, kind in shown.items()}
     assert _offers(desk)["OIL"] == ("traditional", None)
 
@@ -91,21 +92,25 @@ def test_the_card_does_not_wait_for_the_offers_model(desk) -> None:
     desk.offers.invalidate()
     call = LiveCall()
     card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    assert card.offers is None and card.column is not None and card.route.takes_order
+    assert card.column is not None and card.route.takes_order
+    assert desk.live.offers(call, card) is None
     assert _offers(desk) == {}
     desk.offers.preload()
-    card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    assert card.offers is not None and "OIL" in _offers(desk)
+    assert desk.live.offers(call, card) is not None and "OIL" in _offers(desk)
 
 
 def test_an_offer_taken_goes_on_the_order_in_whole_packs_of_the_usual_quantity(desk) -> None:
     call = LiveCall()
     card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    assert card.offers is not None
-    (oil,) = [item for item in card.offers.traditional if item.sku == "OIL"]
+    offers = desk.live.offers(call, card)
+    assert offers is not None
+    (oil,) = [item for item in offers.traditional if item.sku == "OIL"]
     desk.live.take_offer(call, oil)
     assert call.lines == {"OIL": Decimal(12)}  # usually 7, in packs of 6
     assert call.answered == {"OIL": True} and _offers(desk)["OIL"] == ("traditional", True)
+    call.placed_order_no = "D-1"
+    with pytest.raises(DeskError, match="order is placed"):
+        desk.live.take_offer(call, oil)
 
 
 def test_a_refused_order_keeps_the_call_open_with_each_problem(desk) -> None:
@@ -122,6 +127,7 @@ def test_a_refused_order_keeps_the_call_open_with_each_problem(desk) -> None:
 def test_a_placed_order_wraps_the_call_up_and_counts_its_offers_as_accepted(desk) -> None:
     call = LiveCall()
     card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
+    desk.live.offers(call, card)
     call.add("OIL", Decimal(12))
     call.add("SUGAR", Decimal(3))
     quote = desk.live.quote(call, card)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from assistant.calls.live import LiveCall, shown_offers
+from assistant.calls.live import shown_offers
+from assistant.calls.state import LiveCall
 from assistant.offers import OfferItem, Offers
 from assistant.orders import terms
 from assistant.orders.lines import add_line
