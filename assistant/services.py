@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.calls.card import CardService
+from assistant.calls.live import LiveCalls
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
 from assistant.chat import Answerer
-from assistant.clients.card import CardService
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
 from assistant.config import Settings
@@ -59,6 +61,19 @@ class Services:
     orders: OrderBook
     calls: CallLog
     account: ClientAccount
+    live: LiveCalls
+    # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
+    knowledge_ready: threading.Event = field(default_factory=threading.Event)
+
+    def warm_up(self) -> None:
+        """Build what the first call would wait for; run in the background after a start."""
+        self.offers.preload()
+        try:
+            # The embedding model and the lexical index take seconds on the first question.
+            self.retriever.lexical_index()
+            self.knowledge_store.embeddings.embed_query("warm-up")
+        finally:
+            self.knowledge_ready.set()
 
     # Chroma and the embedding model take seconds: cached_property opens each on first use
     # (it writes the instance's __dict__ directly, so the frozen dataclass allows it).
@@ -151,6 +166,18 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
     cards = CardService(
         directory=directory, router=router, credit=credit, offers=offers, rules=rules, today=today
     )
+    catalog = ProductSearch(session_factory=sessions)
+    quotes = Quoter(prices=prices, price_rules=rules.prices)
+    calls = CallLog(session_factory=sessions)
+    live = LiveCalls(
+        cards=cards,
+        log=calls,
+        directory=directory,
+        catalog=catalog,
+        quotes=quotes,
+        placement=placement,
+        operator=settings.operator,
+    )
     return Services(
         settings=settings,
         engine=engine,
@@ -162,12 +189,13 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         prices=prices,
         offers=offers,
         cards=cards,
-        catalog=ProductSearch(session_factory=sessions),
-        quotes=Quoter(prices=prices, price_rules=rules.prices),
+        catalog=catalog,
+        quotes=quotes,
         placement=placement,
         orders=orders,
-        calls=CallLog(session_factory=sessions),
+        calls=calls,
         account=ClientAccount(session_factory=sessions),
+        live=live,
     )
 
 

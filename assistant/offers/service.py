@@ -65,6 +65,11 @@ class OfferService:
         with self._lock:
             self._index = None
 
+    @property
+    def ready(self) -> bool:
+        """True once the history model is built, so offers come without a long wait."""
+        return self._index is not None
+
     def preload(self) -> None:
         """Build the history model now (at start-up, say) rather than on the first call."""
         with self._lock:

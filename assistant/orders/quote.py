@@ -56,7 +56,10 @@ class Quoter:
 
     def quote(self, *, client: Client, lines: Sequence[DraftLine]) -> Quote:
         """Lines priced in the client's column, each with its problem if any."""
-        column = choose_column(client, self._rules).column
+        return self.in_column(column=choose_column(client, self._rules).column, lines=lines)
+
+    def in_column(self, *, column: str, lines: Sequence[DraftLine]) -> Quote:
+        """Lines priced in `column` (the one the client's card chose)."""
         priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
         problems = {
             p.field.removeprefix("lines[").removesuffix("]"): p.message

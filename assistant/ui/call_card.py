@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
+from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.services import Services
-from assistant.ui.state import LiveCall
 from assistant.ui.widgets import credit_box, route_box
 
 
@@ -34,7 +34,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     if card.column is not None:
         st.markdown(f"**Price column {card.column.column}** · {card.column.why}")
     if client is not None and client.receivers:
-        st.caption("Receives goods: " + ", ".join(p.name for p in client.receivers))
+        st.caption("Receives goods: " + ", ".join(client.receivers))
 
 
 def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -50,14 +50,8 @@ def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:
         shortcut="Alt+T",
     ):
         try:
-            desk.calls.finish(
-                call_id=call.call_id,
-                outcome="transferred",
-                transferred_to=to.code,
-                reason=card.route.reason,
-            )
+            desk.live.transfer(call, card)
         except DeskError as err:
             st.error(err.message)
             return
-        call.closed_outcome = f"transferred to {to.title}"
         st.rerun()

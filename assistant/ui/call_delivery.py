@@ -2,122 +2,108 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 import streamlit as st
 
-from assistant.clients.models import Client
-from assistant.orders.draft import OrderDraft
-from assistant.ui.state import LiveCall
-
-WINDOWS = ["08-12", "12-16", "16-20"]
-PAYMENTS = ["invoice (bank transfer)", "cash on delivery", "prepayment", "card on delivery"]
-DOCUMENTS = ["invoice", "delivery note", "quality certificate", "HACCP statement"]
+from assistant.calls.card import ClientView
+from assistant.calls.state import LiveCall, OrderDetails
+from assistant.orders import terms
 
 
-@dataclass(frozen=True)
-class Details:
-    """What the form holds besides the lines."""
-
-    delivery_date: date | None
-    window: str | None
-    receiver: str | None
-    payment: str | None
-    documents: list[str]
-    pickup_at: datetime | None
-    ship_to: str | None
-    notes: str | None
-
-
-def render(client: Client, call: LiveCall) -> Details:
+def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
     """The fields of R16 (and R17 for a regional client), each with its problem beneath."""
     problems = call.problems
+    today = date.today()
     left, right = st.columns(2)
     with left:
-        day = st.date_input(
+        st.date_input(
             "Delivery date",
-            value=date.today() + timedelta(days=1),
-            min_value=date.today(),
+            value=terms.first_delivery_day(today),
+            min_value=today,
             key="delivery_date",
             format="DD.MM.YYYY",
+            disabled=disabled,
         )
         _problem(problems, "delivery.date")
-        receivers = [p.name for p in client.receivers]
-        receiver = st.selectbox(
+        receivers = list(client.receivers)
+        st.selectbox(
             "Received by",
             receivers,
             index=0 if receivers else None,
             accept_new_options=True,
             placeholder="Authorised person (type a name if not listed)",
             key="receiver",
+            disabled=disabled,
         )
         _problem(problems, "receiver")
     with right:
-        window = st.selectbox("Window", WINDOWS, accept_new_options=True, key="delivery_window")
-        payment = st.selectbox("Payment", PAYMENTS, key="payment")
-    documents = st.multiselect(
-        "Documents to sign", DOCUMENTS, default=DOCUMENTS[:2], key="documents"
+        st.selectbox(
+            "Window",
+            terms.DELIVERY_WINDOWS,
+            accept_new_options=True,
+            key="delivery_window",
+            disabled=disabled,
+        )
+        st.selectbox("Payment", terms.PAYMENT_METHODS, key="payment", disabled=disabled)
+    st.multiselect(
+        "Documents to sign",
+        terms.DOCUMENTS,
+        default=terms.DEFAULT_DOCUMENTS,
+        key="documents",
+        disabled=disabled,
     )
-    pickup_at, ship_to = _regional(client, problems) if client.regional else (None, None)
-    notes = st.text_input("Note for the warehouse", key="order_notes")
-    return Details(
+    if client.regional:
+        _regional(client, problems, disabled)
+    st.text_input("Note for the warehouse", key="order_notes", disabled=disabled)
+
+
+def details(client: ClientView) -> OrderDetails:
+    """What the fields hold now (read in the place button's callback, before a redraw)."""
+    state = st.session_state
+    day = state.get("delivery_date")
+    mode = state.get("regional_mode") if client.regional else None
+    pickup = state.get("pickup_at") if mode == terms.PICKUP else None
+    return OrderDetails(
         delivery_date=day if isinstance(day, date) else None,
-        window=window,
-        receiver=receiver,
-        payment=payment,
-        documents=list(documents),
-        pickup_at=pickup_at,
-        ship_to=ship_to,
-        notes=notes or None,
+        window=state.get("delivery_window"),
+        receiver=state.get("receiver"),
+        payment=state.get("payment"),
+        documents=list(state.get("documents") or ()),
+        pickup_at=pickup if isinstance(pickup, datetime) else None,
+        ship_to=(state.get("ship_to") or None) if mode == terms.SHIPPING else None,
+        notes=state.get("order_notes") or None,
     )
 
 
-def _regional(client: Client, problems: dict[str, str]) -> tuple[datetime | None, str | None]:
+def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> None:
     """R17: the regional client collects at the warehouse or has the goods shipped."""
     how = st.radio(
         "Regional client",
-        ["collects at the warehouse", "ship to the client"],
+        terms.REGIONAL_MODES,
         index=None,
         horizontal=True,
         key="regional_mode",
+        disabled=disabled,
     )
     _problem(problems, "regional")
-    if how == "collects at the warehouse":
-        when = st.datetime_input(
+    if how == terms.PICKUP:
+        st.datetime_input(
             "Comes to collect at",
-            value=datetime.combine(date.today() + timedelta(days=1), time(10, 0)),
+            value=terms.default_pickup(date.today()),
             key="pickup_at",
+            disabled=disabled,
         )
         _problem(problems, "regional.pickup_at")
-        return (when if isinstance(when, datetime) else None), None
-    if how == "ship to the client":
-        default = next((a.address for a in client.addresses if a.is_default), None)
-        default = default or (client.addresses[0].address if client.addresses else "")
-        ship_to = st.text_area("Ship to (address, carrier, contact)", value=default, key="ship_to")
-        return None, ship_to or None
-    return None, None
+    elif how == terms.SHIPPING:
+        st.text_area(
+            "Ship to (address, carrier, contact)",
+            value=client.default_address or "",
+            key="ship_to",
+            disabled=disabled,
+        )
 
 
 def _problem(problems: dict[str, str], field: str) -> None:
     if field in problems:
         st.error(problems[field], icon=":material/error:")
-
-
-def draft(client: Client, call: LiveCall, details: Details, override: str | None) -> OrderDraft:
-    """The order as placement takes it."""
-    return OrderDraft(
-        client_code=client.code,
-        idempotency_key=call.order_key,
-        lines=tuple(call.draft_lines()),
-        delivery_date=details.delivery_date,
-        delivery_window=details.window,
-        receiver=details.receiver,
-        payment=details.payment,
-        documents=tuple(details.documents),
-        pickup_at=details.pickup_at,
-        ship_to=details.ship_to,
-        notes=details.notes,
-        call_id=call.call_id,
-        override_route_reason=override,
-    )

@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
+from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.offers import OfferItem
-from assistant.orders.quote import whole_packs
 from assistant.services import Services
-from assistant.ui.state import LiveCall
-from assistant.ui.widgets import OFFER_TITLES
+from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING
 
-OFFER_KIND = {"new": "new", "special": "special", "traditional": "traditional", "addons": "addon"}
-
-
-def shown_offers(card: ClientCard) -> list[tuple[str, str]]:
-    """(sku, kind) of every offer on screen, to record as made (R12)."""
-    return [
-        (item.sku, OFFER_KIND[group])
-        for group in OFFER_TITLES
-        for item in getattr(card.offers, group)
-    ]
+FRAGMENT = "offers"
 
 
-def render(desk: Services, call: LiveCall, card: ClientCard, *, can_order: bool) -> None:
-    """Offers grouped by kind; add puts the usual quantity on the order."""
+def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    """Offers grouped by kind, for the order as it is now; add puts the usual quantity on it."""
     st.markdown("#### Offer now")
     if card.client is None:
         st.caption("Offers appear once the caller is known.")
         return
+    offers = desk.live.offers(call, card)
+    if offers is None:
+        st.caption(OFFERS_LOADING)
+        return
+    can_order = not card.credit.blocked and not call.placed_order_no
     for group, title in OFFER_TITLES.items():
-        items: list[OfferItem] = getattr(card.offers, group)
+        items: list[OfferItem] = getattr(offers, group)
         if not items:
             continue
         st.markdown(f"**{title}**")
@@ -51,39 +44,37 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         unsafe_allow_html=True,
     )
     key = f"{item.kind}-{item.sku}"
-    if add.button(
+    add.button(
         "",
         icon=":material/add:",
         key=f"add-{key}",
         help="Add to the order",
         disabled=not can_order,
-    ):
-        _answer(desk, call, item.sku, accepted=True)
-        pack = _pack(desk, item.sku)
-        usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
-        call.add(item.sku, whole_packs(usual, pack))
-        st.rerun()
-    if no.button(
+        on_click=_take,
+        args=(desk, call, item),
+    )
+    no.button(
         "",
         icon=":material/close:",
         key=f"no-{key}",
         help="Client declined",
         disabled=answer is not None,
-    ):
-        _answer(desk, call, item.sku, accepted=False)
-        st.rerun()
+        on_click=_decline,
+        args=(desk, call, item),
+    )
 
 
-def _answer(desk: Services, call: LiveCall, sku: str, *, accepted: bool) -> None:
-    call.answered[sku] = accepted
-    if call.call_id is None:
-        return
+def _take(desk: Services, call: LiveCall, item: OfferItem) -> None:
     try:
-        desk.calls.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted)
+        desk.live.take_offer(call, item)
     except DeskError as err:
         st.toast(err.message)
+    # The line shows in the order beside the offers.
+    st.rerun([FRAGMENT, "order"])
 
 
-def _pack(desk: Services, sku: str) -> Decimal:
-    hit = desk.catalog.get(sku, column=None)
-    return hit.pack_size if hit is not None else Decimal(1)
+def _decline(desk: Services, call: LiveCall, item: OfferItem) -> None:
+    try:
+        desk.live.answer_offer(call, sku=item.sku, accepted=False)
+    except DeskError as err:
+        st.toast(err.message)

@@ -6,47 +6,52 @@ from decimal import Decimal, InvalidOperation
 
 import streamlit as st
 
+from assistant.calls.card import ClientCard
+from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
-from assistant.clients.card import ClientCard
-from assistant.clients.models import Client
-from assistant.errors import DeskError
 from assistant.orders.quote import Quote
 from assistant.services import Services
 from assistant.ui import call_delivery
-from assistant.ui.state import LiveCall
+from assistant.ui.state import new_call
 
 LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit", "Price", "Total", "Check"]
+FRAGMENT = "order"
+# Placing an order changes the order, what may be offered and how the call is wrapped up.
+AFTER_PLACING = ["order", "offers", "wrapup"]
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
-    """The order form, or why it is locked."""
+    """The order form, or why it is locked; read-only once the order is placed."""
     st.markdown("#### Order")
     client = card.client
     if client is None or locked:
         st.info(locked or "Identify the caller to take an order.")
         return
-    if call.placed_order_no:
+    placed = call.placed_order_no is not None
+    if placed:
         _placed(call)
-    else:
-        _product_adder(desk, call, card)
-    quote = desk.quotes.quote(client=client, lines=call.draft_lines())
+    _product_adder(desk, call, card, disabled=placed)
+    # Grid edits of the last redraw go into the draft first, so it is quoted as it is now.
+    if not placed:
+        _edit_lines(call, f"lines-{call.editor_version}", list(call.lines))
+    quote = desk.live.quote(call, card)
     _lines(call, quote)
-    if call.placed_order_no:
-        return
-    details = call_delivery.render(client, call)
-    override = _override(card)
-    _place_button(desk, call, client, details, override, quote)
+    call_delivery.render(client, call, disabled=placed)
+    _override(card, disabled=placed)
+    if not placed:
+        _place_button(desk, call, card, quote)
 
 
-def _product_adder(desk: Services, call: LiveCall, card: ClientCard) -> None:
+def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled: bool) -> None:
     column = card.column.column if card.column else None
     query = st.text_input(
         "Add product",
         placeholder="SKU or name, e.g. maslinovo ulje",
         live="200ms",
         key="product_query",
+        disabled=disabled,
     )
-    if not query.strip():
+    if disabled or not query.strip():
         return
     hits = desk.catalog.find(query, column=column, limit=6)
     if not hits:
@@ -84,6 +89,8 @@ def _add_line(call: LiveCall, sku: str, qty: float) -> None:
     value = st.session_state.get(f"qty-{sku}", qty)
     call.add(sku, Decimal(str(value)))
     st.session_state["product_query"] = ""
+    # Add-ons follow the order, so the offers beside it are redrawn too.
+    st.rerun([FRAGMENT, "offers"])
 
 
 def _lines(call: LiveCall, quote: Quote) -> None:
@@ -118,9 +125,6 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Total": st.column_config.NumberColumn(format="%.2f"),
         },
     )
-    # Applied after the grid is drawn (not in a callback) so a scripted edit works the same.
-    if _edit_lines(call, key, [line.sku for line in quote.lines]):
-        st.rerun()
     st.markdown(f"**Total {quote.total:,.2f}** · column {quote.column} · {len(quote.lines)} lines")
 
 
@@ -142,64 +146,73 @@ def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:
     return changed
 
 
-def _override(card: ClientCard) -> str | None:
+def _override(card: ClientCard, *, disabled: bool) -> None:
     """Routing says transfer: taking the order anyway needs a written reason (R7)."""
     if card.route.takes_order:
-        return None
-    if not st.checkbox("Take the order anyway (unusual situation)", key="override"):
-        return None
-    return st.text_input("Reason for taking it (recorded)", key="override_reason") or ""
+        return
+    checked = st.checkbox(
+        "Take the order anyway (unusual situation)", key="override", disabled=disabled
+    )
+    if checked:
+        st.text_input("Reason for taking it (recorded)", key="override_reason", disabled=disabled)
 
 
-def _place_button(
-    desk: Services,
-    call: LiveCall,
-    client: Client,
-    details: call_delivery.Details,
-    override: str | None,
-    quote: Quote,
-) -> None:
+def _override_reason(card: ClientCard) -> str | None:
+    """The reason typed for taking an order routing would transfer, or None."""
+    if card.route.takes_order or not st.session_state.get("override"):
+        return None
+    return str(st.session_state.get("override_reason") or "")
+
+
+def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote) -> None:
     if "order" in call.problems:
         st.error(call.problems["order"])
-    if st.button(
+    st.button(
         "Place order",
         type="primary",
         key="place",
         disabled=not quote.lines,
         shortcut="Ctrl+Enter",
-    ):
-        draft = call_delivery.draft(client, call, details, override)
-        try:
-            placed = desk.placement.place(draft=draft, operator=desk.settings.operator)
-        except DeskError as err:
-            call.problems = {p.field or "order": p.message for p in err.problems}
-            st.rerun()
-        call.problems.clear()
-        call.placed_order_no, call.placed_total = placed.order_no, placed.total
-        _wrap_up_order(desk, call)
-        st.rerun()
+        on_click=_place,
+        args=(desk, call, card),
+    )
 
 
-def _wrap_up_order(desk: Services, call: LiveCall) -> None:
-    """The order is placed: offers on it count as accepted, the call as an order (R1, R12)."""
-    if call.call_id is None:
+def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    # A callback: the fields are read as they are now, and one redraw shows the result.
+    if card.client is None:
         return
-    offered = {sku for sku, _kind in call.recorded}
-    for sku in call.lines:
-        if sku in offered:
-            try:
-                desk.calls.answer_offer(call_id=call.call_id, sku=sku, accepted=True)
-            except DeskError:
-                continue
-    desk.calls.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
-    call.closed_outcome = f"order {call.placed_order_no} placed"
+    details = call_delivery.details(card.client)
+    placed = desk.live.place(call, card, details, _override_reason(card))
+    if placed is not None:
+        st.rerun(AFTER_PLACING)
 
 
 def _placed(call: LiveCall) -> None:
+    """The order number to read out; the next step is another order or the next call."""
     st.success(
         f"Order **{call.placed_order_no}** placed · total {call.placed_total:,.2f}. "
         "Read the number to the client."
     )
-    if st.button("Another order for this client", key="next_order"):
-        call.next_order()
-        st.rerun()
+    another, new = st.columns(2)
+    another.button(
+        "Another order for this client",
+        key="next_order",
+        type="primary",
+        width="stretch",
+        on_click=_next_order,
+        args=(call,),
+    )
+    new.button(
+        "New call", key="placed_new_call", type="primary", width="stretch", on_click=_new_call
+    )
+
+
+def _next_order(call: LiveCall) -> None:
+    call.next_order()
+    st.rerun([FRAGMENT, "offers"])
+
+
+def _new_call() -> None:
+    new_call()
+    st.rerun()  # every panel starts afresh

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
+from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.services import Services
-from assistant.ui.state import LiveCall, new_call
+from assistant.ui.state import new_call
 
 OUTCOMES = {
     "info_given": "Information given",
@@ -15,6 +16,7 @@ OUTCOMES = {
     "callback": "Call back later",
     "no_order": "No order",
 }
+FRAGMENT = "wrapup"
 DEPARTMENTS = ["(none)", "wholesale", "retail", "regional", "finance", "warehouse", "quality"]
 
 
@@ -51,11 +53,9 @@ def _close(
     if call.call_id is None:
         st.warning("Type the caller first: the call is registered when the caller is known.")
         return
-    purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
     try:
-        desk.calls.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
+        desk.live.close(call, outcome=outcome, notes=notes, said=OUTCOMES[outcome].lower())
     except DeskError as err:
         st.error(err.message)
         return
-    call.closed_outcome = OUTCOMES[outcome].lower()
     st.rerun()

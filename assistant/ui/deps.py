@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import streamlit as st
 
@@ -18,9 +19,17 @@ log = logging.getLogger(__name__)
 def _build() -> Services:
     services = build_services(Settings())
     ensure_ready(services.engine)
-    # Build the offers' history model now, not during the first call an operator takes.
-    services.offers.preload()
+    # The offers model and the knowledge warm up beside the first page, never before it:
+    # the caller box draws at once, and each panel says "loading" until its part is ready.
+    threading.Thread(target=_warm_up, args=(services,), name="desk-warm-up", daemon=True).start()
     return services
+
+
+def _warm_up(services: Services) -> None:
+    try:
+        services.warm_up()
+    except Exception:  # noqa: BLE001 - a failed warm-up only means the first use builds it
+        log.exception("warming up the desk failed; the first call will build what is missing")
 
 
 def services() -> Services:

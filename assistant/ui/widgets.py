@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from assistant.clients.routing import RouteDecision
-from assistant.credit.service import CreditStatus
-from assistant.offers import Offers
+if TYPE_CHECKING:  # app.py draws through this module before the desk's services load
+    from assistant.clients.routing import RouteDecision
+    from assistant.credit.service import CreditStatus
+    from assistant.offers import Offers
 
 # Denser than Streamlit's defaults: operators keep this screen open all day.
 COMPACT_CSS = """<style>
@@ -48,8 +51,14 @@ def credit_box(credit: CreditStatus, *, known: bool) -> None:
         st.info(f"**Credit ok.** {credit.reason}")
 
 
-def offers_panel(offers: Offers) -> None:
+OFFERS_LOADING = "offers: loading… (the offers model is warming up after a restart)"
+
+
+def offers_panel(offers: Offers | None) -> None:
     """New, special, traditional and add-on items, each with why."""
+    if offers is None:
+        st.caption(OFFERS_LOADING)
+        return
     for kind, title in OFFER_TITLES.items():
         items = getattr(offers, kind)
         if not items:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.services import Services
 from tests import factories as f
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -72,3 +75,54 @@ def test_a_database_that_is_not_ready_gets_a_clear_message_not_a_traceback(
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert says in at.error[0].value
+
+
+class HeldWarmUp:
+    """The desk's background warm-up, held back until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+        self.done = threading.Event()
+
+    def release(self) -> None:
+        self.go.set()
+        assert self.done.wait(30), "the warm-up did not finish"
+
+
+@pytest.fixture
+def held_warm_up(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldWarmUp]:
+    held = HeldWarmUp()
+    real = Services.warm_up
+
+    def warm_up(self: Services) -> None:
+        held.go.wait(30)
+        try:
+            real(self)
+        finally:
+            held.done.set()
+
+    monkeypatch.setattr(Services, "warm_up", warm_up)
+    yield held
+    held.go.set()  # never leave a thread waiting behind the next test
+
+
+def test_after_a_start_the_caller_box_and_card_draw_while_offers_are_loading(
+    app: AppTest, session_factory, held_warm_up: HeldWarmUp
+) -> None:
+    with session_factory.begin() as s:
+        f.product(s, "OIL", name="Maslinovo ulje 1 l", prices={"A": "10", "B": "9.5", "C": "9"})
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="caller_query").label == "Caller"
+    app.text_input(key="caller_query").input("01/234-5678").run()
+    assert not app.exception
+    assert any("Hotel Jadran" in m.value for m in app.markdown)
+    assert "Transfer to Person KAM2" in app.warning[0].value
+    assert any(m.value.startswith("**Price column") for m in app.markdown)
+    assert any("offers: loading" in c.value for c in app.caption)
+    assert any("knowledge base is loading" in c.value for c in app.caption)
+
+    held_warm_up.release()
+    app.run()
+    assert not any("loading" in c.value for c in app.caption)
+    assert any("Maslinovo ulje 1 l" in m.value for m in app.markdown)

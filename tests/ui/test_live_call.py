@@ -171,3 +171,39 @@ def test_quantities_are_edited_and_lines_removed_in_the_grid(app: AppTest) -> No
     assert not app.exception
     assert app.session_state["live_call"].lines == {"OIL": Decimal(18)}
     assert "Total 162.00" in " ".join(m.value for m in app.markdown)
+
+
+def test_a_placed_order_leaves_the_form_read_only_with_the_next_steps_first(
+    app: AppTest, session_factory
+) -> None:
+    _caller(app, "M1")
+    _add(app, "secer kristal", 4)
+    app.selectbox(key="payment").set_value("cash on delivery").run()
+    app.button(key="place").click().run()
+    (order,) = _orders(session_factory)
+    assert any(order.order_no in s.value for s in app.success)
+    # Nothing can be changed any more: the fields keep what was agreed and are disabled.
+    assert app.selectbox(key="payment").value == "cash on delivery"
+    for field in (
+        app.text_input(key="product_query"),
+        app.date_input(key="delivery_date"),
+        app.selectbox(key="receiver"),
+        app.selectbox(key="delivery_window"),
+        app.selectbox(key="payment"),
+        app.multiselect(key="documents"),
+        app.text_input(key="order_notes"),
+    ):
+        assert field.disabled, field.key
+    assert not [b for b in app.button if b.key == "place" and not b.disabled]
+    primary = {b.label for b in app.button if b.proto.type == "primary" and not b.disabled}
+    assert {"Another order for this client", "New call"} <= primary
+
+
+def test_another_order_for_the_same_client_opens_an_empty_editable_form(app: AppTest) -> None:
+    _caller(app, "M1")
+    _add(app, "secer kristal", 4)
+    app.button(key="place").click().run()
+    app.button(key="next_order").click().run()
+    assert not app.exception
+    assert not app.text_input(key="product_query").disabled
+    assert app.session_state["live_call"].lines == {}

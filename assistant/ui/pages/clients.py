@@ -8,7 +8,7 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from assistant.clients.card import ClientCard
+from assistant.calls.card import ClientCard
 from assistant.errors import DeskError
 from assistant.orders.account import Debts, OrderHistory
 from assistant.services import Services
@@ -49,8 +49,8 @@ def _card(card: ClientCard) -> None:
     )
     where = f"{client.city or 'no city'}{' · regional' if client.regional else ''}"
     st.caption(f"{card.type_label} · {where} · manager: {manager}")
-    phones = ", ".join(p.raw or p.phone for p in client.phones) or "—"
-    receivers = ", ".join(p.name for p in client.receivers) or "—"
+    phones = ", ".join(client.phones_as_typed) or "—"
+    receivers = ", ".join(client.receivers) or "—"
     st.caption(f"Phones: {phones} · Receivers: {receivers}")
     route_box(card.route)
     credit_box(card.credit, known=True)
@@ -163,11 +163,11 @@ def _page(desk: Services) -> None:
             horizontal=True,
             key=f"clients_pick_{zlib.crc32(query.strip().encode())}",
         )
-    client = desk.directory.get(chosen)
+    card = desk.cards.card_of(client_id=chosen, query=query)
+    client = card.client
     if client is None:
         st.error("This client was removed meanwhile; search again.")
         return
-    card = desk.cards.card_for(client=client, query=query)
     left, right = st.columns([3, 2], gap="large")
     with left:
         _card(card)

@@ -1,0 +1,173 @@
+"""The live call as use cases: open it, record offers shown and answered, place, wrap up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.calls.card import CardService, ClientCard
+from assistant.calls.service import CallLog
+from assistant.calls.state import LiveCall, OrderDetails
+from assistant.catalog.search import ProductSearch
+from assistant.clients.lookup import ClientDirectory
+from assistant.errors import DeskError
+from assistant.offers import OfferItem, Offers
+from assistant.orders.draft import OrderDraft
+from assistant.orders.placement import OrderPlacement, PlacedOrder
+from assistant.orders.quote import Quote, Quoter, whole_packs
+
+
+def shown_offers(offers: Offers | None) -> list[tuple[str, str]]:
+    """(sku, kind) of every offer on screen, to record as made (R12)."""
+    if offers is None:
+        return []
+    return [
+        (item.sku, item.kind)
+        for item in (*offers.new, *offers.special, *offers.traditional, *offers.addons)
+    ]
+
+
+class LiveCalls:
+    """What the live call page does, below the screen: each step one call of a method."""
+
+    def __init__(
+        self,
+        *,
+        cards: CardService,
+        log: CallLog,
+        directory: ClientDirectory,
+        catalog: ProductSearch,
+        quotes: Quoter,
+        placement: OrderPlacement,
+        operator: str,
+    ) -> None:
+        self._cards = cards
+        self._log = log
+        self._directory = directory
+        self._catalog = catalog
+        self._quotes = quotes
+        self._placement = placement
+        self._operator = operator
+
+    def card(
+        self, call: LiveCall, *, query: str, purpose: str, client_id: int | None
+    ) -> ClientCard:
+        """The picked caller's card (offers apart, see `offers`); the call is registered (R1)."""
+        card = self._cards.card_of(
+            client_id=client_id, query=query, purpose=purpose, with_offers=False
+        )
+        self.register(call, query=query, card=card, purpose=purpose)
+        return card
+
+    def register(self, call: LiveCall, *, query: str, purpose: str, card: ClientCard) -> None:
+        """Start the call once the caller is typed, or re-link it when another client is picked."""
+        client_id = card.client.id if card.client else None
+        phone = self._directory.normalise(query)
+        if call.call_id is None:
+            call.call_id = self._log.start(
+                operator=self._operator, phone=phone, client_id=client_id, purpose=purpose
+            )
+            call.client_id = client_id
+        elif call.client_id != client_id and not call.closed_outcome:
+            self._log.set_client(call_id=call.call_id, client_id=client_id, phone=phone)
+            call.client_id = client_id
+
+    def offers(self, call: LiveCall, card: ClientCard) -> Offers | None:
+        """What to offer beside the order as it is now, each recorded as made (R12).
+
+        Never waits for the offers model: None while it warms up after a start.
+        """
+        offers = self._cards.offers_for(card, draft_skus=list(call.lines), wait=False)
+        fresh = [pair for pair in shown_offers(offers) if pair not in call.recorded]
+        if fresh and call.call_id is not None and not call.closed_outcome:
+            self._log.record_offers(call_id=call.call_id, offers=fresh)
+            call.recorded.update(fresh)
+        return offers
+
+    def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool) -> None:
+        """The client took or declined an offer; DeskError if the log cannot say so."""
+        call.answered[sku] = accepted
+        if call.call_id is not None:
+            self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted)
+
+    def take_offer(self, call: LiveCall, item: OfferItem) -> None:
+        """The offer goes on the order in the client's usual quantity, in whole packs."""
+        if call.placed_order_no:
+            raise DeskError("This order is placed: start another order for the client first.")
+        hit = self._catalog.get(item.sku, column=None)
+        pack = hit.pack_size if hit is not None else Decimal(1)
+        usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
+        call.add(item.sku, whole_packs(usual, pack))
+        self.answer_offer(call, sku=item.sku, accepted=True)
+
+    def quote(self, call: LiveCall, card: ClientCard) -> Quote:
+        """The order so far, priced in the card's column."""
+        column = card.column.column if card.column else ""
+        return self._quotes.in_column(column=column, lines=call.draft_lines())
+
+    def place(
+        self, call: LiveCall, card: ClientCard, details: OrderDetails, override: str | None
+    ) -> PlacedOrder | None:
+        """Place the order and wrap the call up; None with `call.problems` set when refused."""
+        if card.client is None:
+            raise DeskError("Identify the caller to take an order.")
+        draft = OrderDraft(
+            client_code=card.client.code,
+            idempotency_key=call.order_key,
+            lines=tuple(call.draft_lines()),
+            delivery_date=details.delivery_date,
+            delivery_window=details.window,
+            receiver=details.receiver,
+            payment=details.payment,
+            documents=tuple(details.documents),
+            pickup_at=details.pickup_at,
+            ship_to=details.ship_to,
+            notes=details.notes,
+            call_id=call.call_id,
+            override_route_reason=override,
+        )
+        try:
+            placed = self._placement.place(draft=draft, operator=self._operator)
+        except DeskError as err:
+            call.problems = {p.field or "order": p.message for p in err.problems}
+            return None
+        call.problems.clear()
+        call.placed_order_no, call.placed_total = placed.order_no, placed.total
+        self.wrap_up_order(call)
+        return placed
+
+    def wrap_up_order(self, call: LiveCall) -> None:
+        """The order is placed: offers on it count as accepted, the call as an order (R1, R12)."""
+        if call.call_id is None:
+            return
+        offered = {sku for sku, _kind in call.recorded}
+        for sku in call.lines:
+            if sku in offered:
+                try:
+                    self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=True)
+                except DeskError:
+                    continue
+        self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+        call.closed_outcome = f"order {call.placed_order_no} placed"
+
+    def transfer(self, call: LiveCall, card: ClientCard) -> None:
+        """Transfer to whom routing says, logged with the reason (R4-R6, R9)."""
+        to = card.route.to
+        if to is None or call.call_id is None or call.closed_outcome:
+            return
+        self._log.finish(
+            call_id=call.call_id,
+            outcome="transferred",
+            transferred_to=to.code,
+            reason=card.route.reason,
+        )
+        call.closed_outcome = f"transferred to {to.title}"
+
+    def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
+        """Close the call with an outcome; `said` is how the screen words it afterwards."""
+        if call.call_id is None:
+            raise DeskError(
+                "Type the caller first: the call is registered when the caller is known."
+            )
+        purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
+        self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
+        call.closed_outcome = said
