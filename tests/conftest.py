@@ -109,7 +109,11 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
-    """A migrated engine whose tables are emptied after each test."""
+    """A migrated engine whose tables are emptied before and after each test.
+
+    For code that opens its own connections and must see committed rows: the
+    services, AppTest, the CLI, threads placing orders at once.
+    """
     eng = _engine_for(db_url)
     _wipe(eng)
     yield eng
@@ -117,8 +121,23 @@ def engine(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return make_session_factory(engine)
+def session_factory(request: pytest.FixtureRequest, db_url: str) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the test database; what a test writes is gone after it.
+
+    Alone, the sessions join one outer transaction that is rolled back after the test
+    (SQLAlchemy's "join a session into an external transaction"): a commit in the code
+    under test only releases a savepoint. A test that also asks for `engine` gets plain
+    sessions that really commit, because the code it drives opens its own connections.
+    """
+    if "engine" in request.fixturenames:
+        yield make_session_factory(request.getfixturevalue("engine"))
+        return
+    with _engine_for(db_url).connect() as connection:
+        outer = connection.begin()
+        yield sessionmaker(
+            bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+        outer.rollback()
 
 
 @pytest.fixture
