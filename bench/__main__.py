@@ -9,6 +9,7 @@ BENCHES = {
     "demo": ("bench.bench_demo", ["--scale", "small"]),
     "desk": ("bench.bench_desk", []),
     "page": ("bench.bench_page", []),
+    "browser": ("bench.bench_browser", []),
     "import": ("bench.bench_import", []),
     "offers": ("bench.bench_offers", []),
     "ingest": ("bench.bench_ingest", []),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,15 +43,20 @@ def _postgres_reachable() -> str | None:
         return f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+def require_postgres() -> None:
+    """Skip (or fail under DESK_REQUIRE_POSTGRES) when the PostgreSQL server is absent."""
     problem = _postgres_reachable()
     if problem:
         if os.environ.get("DESK_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL is required (DESK_REQUIRE_POSTGRES) but: {problem}")
         print(f"\nSKIP PostgreSQL tests: server at {PG_ADMIN_URL} not reachable ({problem})")
         pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {problem}")
+
+
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped when the block ends."""
+    require_postgres()
     name = f"desk_test_{uuid.uuid4().hex[:10]}"
     admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -62,6 +68,13 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +109,11 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
-    """A migrated engine whose tables are emptied after each test."""
+    """A migrated engine whose tables are emptied before and after each test.
+
+    For code that opens its own connections and must see committed rows: the
+    services, AppTest, the CLI, threads placing orders at once.
+    """
     eng = _engine_for(db_url)
     _wipe(eng)
     yield eng
@@ -104,8 +121,23 @@ def engine(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return make_session_factory(engine)
+def session_factory(request: pytest.FixtureRequest, db_url: str) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the test database; what a test writes is gone after it.
+
+    Alone, the sessions join one outer transaction that is rolled back after the test
+    (SQLAlchemy's "join a session into an external transaction"): a commit in the code
+    under test only releases a savepoint. A test that also asks for `engine` gets plain
+    sessions that really commit, because the code it drives opens its own connections.
+    """
+    if "engine" in request.fixturenames:
+        yield make_session_factory(request.getfixturevalue("engine"))
+        return
+    with _engine_for(db_url).connect() as connection:
+        outer = connection.begin()
+        yield sessionmaker(
+            bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+        outer.rollback()
 
 
 @pytest.fixture

@@ -333,6 +333,7 @@ def test_offers_turn_into_json_with_iso_dates(shop: Shop, service: OfferService)
     assert data["traditional"][0]["usual_qty"] == 3
 
 
+@pytest.mark.usefixtures("engine")  # real commits: the refresh runs on its own thread
 def test_a_large_model_takes_in_new_lines_in_the_background_r11(
     shop: Shop, service: OfferService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
