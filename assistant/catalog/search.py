@@ -88,10 +88,10 @@ class ProductSearch:
                 .limit(limit)
             )
         )
-        index = self._index(session)
         short = sku_key(query)
         if short:
-            ids += [pid for pid in index.by_sku_key.get(short, []) if pid not in ids]
+            found = self._index(session).by_sku_key.get(short, [])
+            ids += [pid for pid in found if pid not in ids]
         # A query typed in Cyrillic is tried as typed, then in Latin letters.
         typed = [query, to_latin(query)] if has_cyrillic(query) else [query]
         for text in typed:
@@ -100,7 +100,7 @@ class ProductSearch:
         if len(ids) < limit:
             fuzzy = process.extract(
                 fold(typed[-1]),
-                index.names,
+                self._index(session).names,
                 scorer=fuzz.WRatio,
                 limit=limit,
                 score_cutoff=_MIN_FUZZY_SCORE,

@@ -6,36 +6,23 @@ import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.offers import texts
-from assistant.offers.addons import associations
-from assistant.offers.history import (
+from assistant.offers.history import HistoryIndex
+from assistant.offers.history_load import (
     HistoryColumns,
-    HistoryIndex,
-    day_date,
     day_number,
     history_max_id,
     load_client_types,
     load_history,
 )
-from assistant.offers.models import OfferItem, Offers
+from assistant.offers.models import Offers
 from assistant.offers.new_and_special import new_items, special_items
-from assistant.offers.products import ProductFacts, any_available, ids_for_skus, product_facts
-from assistant.offers.traditional import (
-    Habit,
-    Habits,
-    client_habits,
-    popular_overall,
-    type_favourites,
-)
+from assistant.offers.picker import Picker
+from assistant.offers.products import ids_for_skus
 from assistant.timeutil import today
 
-TRADITIONAL_SHOWN = 10  # the client's own habits shown
-TYPE_SHOWN = 3  # favourites of the client's type it does not buy yet
-SHORT_DRAFT = 3  # below this many draft lines, the client's habits join the basket
-HABIT_WEIGHT = 0.5  # a habit in the basket counts half as much as a draft line
 # History lines from which a refresh (seconds of re-indexing) runs in the background.
 BACKGROUND_REFRESH_FROM = 200_000
 
@@ -147,7 +134,7 @@ class OfferService:
                 price_column=price_column,
                 excluded_ids=draft,
             )
-            picker = _Picker(
+            picker = Picker(
                 session, index, before=day_number(as_of), draft=draft, price_column=price_column
             )
             traditional = picker.traditional(
@@ -163,152 +150,3 @@ class OfferService:
     def _label(self, client_type: str | None) -> str:
         code = client_type or ""
         return self._type_labels.get(code) or texts.type_label_default(code)
-
-
-class _Picker:
-    """Turns the history model into traditional and add-on items for one call."""
-
-    def __init__(
-        self,
-        session: Session,
-        index: HistoryIndex,
-        *,
-        before: int,
-        draft: set[int],
-        price_column: str | None,
-    ) -> None:
-        self.session, self.index, self.before = session, index, before
-        self.stats = index.stats(before)
-        self.price_column = price_column
-        self.draft = draft
-        self.draft_dense = [int(d) for d in index.dense(_ids(draft)) if d >= 0]
-        # Products that may not be offered again: the draft, then what traditional shows.
-        self.excluded = np.zeros(index.products, dtype=bool)
-        self.excluded[self.draft_dense] = True
-        self.own: list[Habit] = []
-        self.shown_ids: set[int] = set()
-
-    def traditional(
-        self, *, client_id: int | None, client_type: str | None, label: str
-    ) -> list[OfferItem]:
-        """The client's staples, then favourites of its type it does not buy yet."""
-        habits = Habits.none() if client_id is None else self._habits(client_id)
-        own = [h for h in habits.ranked if not self.excluded[h.product]]
-        bought = self.excluded.copy()
-        bought[habits.bought] = True
-        favourites = type_favourites(
-            self.stats,
-            type_position=self.index.type_position(client_type),
-            excluded=bought,
-            limit=TYPE_SHOWN * 3,
-        )
-        facts = self._facts([h.product for h in own] + [f.product for f in favourites])
-        self.own = [h for h in own if _active(facts.get(h.product))][:TRADITIONAL_SHOWN]
-        # A product the client never bought is only worth mentioning if it can be had.
-        kept = [f for f in favourites if _available(facts.get(f.product))][:TYPE_SHOWN]
-        shown = [h.product for h in self.own] + [f.product for f in kept]
-        self.excluded[shown] = True
-        self.shown_ids = {facts[d].id for d in shown}
-        return [_habit_item(h, facts[h.product]) for h in self.own] + [
-            _offer(facts[f.product], "traditional", texts.type_why(type_label=label, share=f.share))
-            for f in kept
-        ]
-
-    def addons(self, *, count: int, client_type: str | None, label: str) -> list[OfferItem]:
-        """Exactly `count` available items beyond the draft and the traditional list."""
-        found = associations(
-            self.index,
-            self.stats,
-            basket=self._basket(),
-            before=self.before,
-            excluded=self.excluded,
-        )[: count * 8]
-        by_type = type_favourites(
-            self.stats,
-            type_position=self.index.type_position(client_type),
-            excluded=self.excluded,
-            limit=count * 3,
-        )
-        overall = popular_overall(self.stats, excluded=self.excluded, limit=count * 3)
-        facts = self._facts(
-            [a.product for a in found]
-            + [a.because_of for a in found]
-            + [f.product for f in (*by_type, *overall)]
-        )
-        # Best signal first: the basket, then the client's type, then everyone.
-        ranked = [(a.product, texts.together_why(name=facts[a.because_of].name)) for a in found]
-        ranked += [(f.product, texts.type_why(type_label=label, share=f.share)) for f in by_type]
-        ranked += [(f.product, texts.overall_why(share=f.share)) for f in overall]
-        items: list[OfferItem] = []
-        taken: set[int] = set()
-        for dense, why in ranked:
-            product = facts.get(dense)
-            if product and product.available and product.id not in taken:
-                taken.add(product.id)
-                items.append(_offer(product, "addon", why))
-        if len(items) < count:
-            items += self._from_assortment(count - len(items), taken)
-        return items[:count]
-
-    def _habits(self, client_id: int) -> Habits:
-        # Enough to fill the list after dropping draft lines and inactive products.
-        limit = TRADITIONAL_SHOWN * 2 + len(self.draft_dense)
-        return client_habits(self.index, client_id=client_id, before=self.before, limit=limit)
-
-    def _basket(self) -> dict[int, float]:
-        """Draft lines; with a short draft, the client's shown habits too, at lower weight."""
-        basket = dict.fromkeys(self.draft_dense, 1.0)
-        if len(self.draft) < SHORT_DRAFT:
-            for habit in self.own:
-                basket.setdefault(habit.product, HABIT_WEIGHT)
-        return basket
-
-    def _from_assortment(self, missing: int, taken: set[int]) -> list[OfferItem]:
-        """Any available products, when history is too thin to suggest enough."""
-        excluded = self.draft | self.shown_ids | taken
-        found = any_available(
-            self.session, excluded_ids=excluded, price_column=self.price_column, limit=missing
-        )
-        return [_offer(product, "addon", texts.assortment_why()) for product in found]
-
-    def _facts(self, dense: Sequence[int]) -> dict[int, ProductFacts]:
-        """Product facts keyed by dense position."""
-        ids = {int(self.index.product_ids[d]): int(d) for d in dense}
-        found = product_facts(self.session, ids=ids.keys(), price_column=self.price_column)
-        return {ids[pid]: facts for pid, facts in found.items()}
-
-
-def _ids(product_ids: set[int]) -> np.ndarray:
-    return np.array(sorted(product_ids), dtype=np.int64)
-
-
-def _active(facts: ProductFacts | None) -> bool:
-    return facts is not None and facts.active
-
-
-def _available(facts: ProductFacts | None) -> bool:
-    return facts is not None and facts.available
-
-
-def _offer(facts: ProductFacts, kind: str, why: str) -> OfferItem:
-    return OfferItem(sku=facts.sku, name=facts.name, kind=kind, why=why, price=facts.price)
-
-
-def _habit_item(habit: Habit, facts: ProductFacts) -> OfferItem:
-    last = day_date(habit.last_day)
-    why = texts.habit_why(
-        orders_with=habit.orders_with,
-        orders_total=habit.orders_total,
-        usual=habit.usual_qty,
-        unit=facts.unit,
-        last=last,
-    )
-    return OfferItem(
-        sku=facts.sku,
-        name=facts.name,
-        kind="traditional",
-        why=why,
-        price=facts.price,
-        usual_qty=habit.usual_qty,
-        last_bought=last,
-    )

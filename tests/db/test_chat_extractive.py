@@ -57,8 +57,8 @@ def _answerer(services: Any, *hits: Any) -> tuple[Answerer, FakeRetriever]:
 
 
 def test_question_terms_drop_question_words_and_fold_inflections() -> None:
-    assert terms("What are the delivery terms to the islands?") == {"delive", "ter", "islan"}
-    assert "maslinov" in terms("Koja je cijena maslinovog ulja?")
+    assert terms("What are the delivery terms to the islands?") == {"delive", "term", "island"}
+    assert terms("Koja je cijena maslinovog ulja?") >= terms("maslinovo ulje")
 
 
 def test_the_sentence_with_the_most_question_words_is_chosen_from_the_top_passages() -> None:

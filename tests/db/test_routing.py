@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.routing import Router
+from assistant.orders.models import Order
 from assistant.orders.queries import OrderBook
 from assistant.rules import load_rules
 from tests import factories as f
@@ -137,3 +140,20 @@ def test_when_nobody_is_available_the_operator_takes_a_message_R7(session_factor
     assert decision.to is not None and decision.to.code == "HW"
     assert decision.to.available is False
     assert "take a message" in decision.reason
+
+
+def test_a_client_with_only_a_desk_order_is_not_new_R5(session_factory) -> None:
+    with session_factory.begin() as s:
+        _staff(s)
+        ordered = f.client(s, "N4", type="retail")
+        s.add(
+            Order(
+                idempotency_key="k-1",
+                client_id=ordered.id,
+                operator="ana",
+                price_column="A",
+                total=Decimal(1),
+                delivery_date=f.date.today(),
+            )
+        )
+    assert _router(session_factory).is_new(ordered) is False

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.offers import OfferItem, Offers, OfferService
 from assistant.offers.addons import associations
-from assistant.offers.history import HistoryColumns, HistoryIndex, day_date, day_number
+from assistant.offers.history import HistoryIndex
+from assistant.offers.history_load import HistoryColumns, day_date, day_number
 from assistant.offers.texts import percent, quantity
 from assistant.offers.traditional import client_habits, popular_overall, type_favourites
 
