@@ -146,7 +146,7 @@ class KnowledgeRegistry:
         """The current text of an editable (Markdown or text) document, for the editor."""
         return self.editable_path(source).read_text(encoding="utf-8")
 
-    # -- writing by the pipeline -----------------------------------------------------------
+    # -- writing (by the pipeline and the editors) ----------------------------------------
     def record(
         self,
         *,
