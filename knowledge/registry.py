@@ -146,7 +146,7 @@ class KnowledgeRegistry:
         """The current text of an editable (Markdown or text) document, for the editor."""
         return self.editable_path(source).read_text(encoding="utf-8")
 
-    # -- writing by the pipeline -----------------------------------------------------------
+    # -- writing (by the pipeline and the editors) ----------------------------------------
     def record(
         self,
         *,
@@ -191,7 +191,7 @@ class KnowledgeRegistry:
                 self._event(session, row, "failed", by, reason)
 
     def mark_retired(self, *, source: str, by: str, reason: str) -> DocumentInfo:
-        """Record a retirement whose chunks are already deleted (the pipeline's prune)."""
+        """Record a retirement whose chunks are already deleted (an editor's, or a prune)."""
         with self._sessions.begin() as session:
             row = self._row(session, source)
             if row is None:
@@ -203,8 +203,9 @@ class KnowledgeRegistry:
             self._event(session, row, "retired", by, reason)
             return _info(row)
 
-    # -- helpers ---------------------------------------------------------------------------
+    # -- keys of editable documents -------------------------------------------------------
     def editable_path(self, source: str) -> Path:
+        """The file of a document editors may write in the page; else a DeskError that says why."""
         path = self.path_of(source).resolve()
         root = self.knowledge_dir.resolve()
         # Editors write only inside the knowledge folder, never "../../etc".
