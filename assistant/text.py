@@ -85,6 +85,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
+# A question to the knowledge base also says "tell us", "please", "do we have":
+# words that name no topic and must not pick the answering sentence.
+QUESTION_STOPWORDS = _ALL_STOPWORDS | frozenset(_words("tell give please us whose ima imamo imate"))
 WORD = re.compile(r"\w+")
 # Codes such as "BR-0001" or "T-550" also count as one term, so a code typed whole
 # outranks texts that merely share its parts.

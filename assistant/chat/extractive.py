@@ -10,19 +10,9 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from assistant.chat import texts
-from assistant.text import stems
+from assistant.text import QUESTION_STOPWORDS, fold, stems
 from knowledge.models import Hit
 
-# Question words and function words that say nothing about the topic (en, hr, ru).
-STOPWORDS = frozenset(
-    """a an the is are was be do does did we you i it of to in on for at by with and or
-    what which who whom whose when where why how can could should would will may must
-    there this that these those our your my me us have has had any some about from as
-    tell give please if not no
-    je su li da se u na za od do i ili a ali sto sta koji koja koje kako kada gdje
-    tko imamo ima imate mi vi to taj ta te od po s sa o
-    что как где когда какой какая какие кто мы вы у в на по и или ли для с со о это есть""".split()  # noqa: SIM905 - a word list reads better as text
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"\w+")
 _BLOCK_START = re.compile(r"([-*•+] |#|\d+[.)] |\||[A-Z0-9]{2,}-\d)")
@@ -33,7 +23,7 @@ _MAX_EMBEDDED = 40  # sentences embedded for the cross-language fallback (~8 ms 
 
 def terms(text: str) -> set[str]:
     """The question's content words as folded stems (numbers kept: "5 kg" matters)."""
-    kept = " ".join(w for w in _WORD.findall(text) if w.casefold() not in STOPWORDS)
+    kept = " ".join(w for w in _WORD.findall(text) if fold(w) not in QUESTION_STOPWORDS)
     return {s for s in stems(kept) if len(s) >= 2 or s.isdigit()}
 
 

@@ -8,12 +8,11 @@ from decimal import Decimal
 from assistant.catalog.pricing import choose_column
 from assistant.catalog.search import ProductHit, ProductSearch
 from assistant.chat import texts
-from assistant.chat.extractive import STOPWORDS
 from assistant.chat.models import ClientContext, Facts, ProductFact
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
 from assistant.rules import PriceRules
-from assistant.text import fold, stems
+from assistant.text import QUESTION_STOPWORDS, fold, stems
 
 # Words that make a question about price, stock or the client (folded; en, hr, ru).
 PRICE_WORDS = ("price", "cost", "how much", "cijen", "kosta", "stoji", "цен", "стои", "почем")
@@ -77,7 +76,7 @@ class FactFinder:
             hit = self._catalog.get(token, column=column)
             if hit is not None:
                 found[hit.sku] = hit
-        words = [w for w in fold(question).split() if w not in STOPWORDS]
+        words = [w for w in fold(question).split() if w not in QUESTION_STOPWORDS]
         asked = set(stems(" ".join(words)))
         for phrase in _phrases(words):
             for hit in self._catalog.find(phrase, column=column, limit=5):
