@@ -8,6 +8,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench.common import demo_database, report
 
@@ -41,6 +42,16 @@ def _timed(samples: dict[str, list[float]], name: str, action: Callable[[], obje
     samples[name].append((time.perf_counter() - start) * 1000)
 
 
+def _new_call(at: Any) -> Any:
+    """ "New call" where the operator finds it: beside a placed order, else in the caller bar."""
+    keys = {button.key for button in at.button}
+    if "placed_new_call" in keys:
+        return at.button(key="placed_new_call")
+    if "new_call" not in keys:
+        at.run()  # AppTest keeps only the fragments the last action redrew
+    return at.button(key="new_call")
+
+
 def run(scale: str, calls: int) -> bool:
     from streamlit.testing.v1 import AppTest
 
@@ -50,9 +61,13 @@ def run(scale: str, calls: int) -> bool:
     # One session working call after call, as an operator does. A fresh AppTest per call
     # would time AppTest's own scan of every installed package (~0.2 s), not the page.
     at = AppTest.from_file(APP, default_timeout=120)
-    at.run()  # builds the cached services and the offers model once, like a server start
+    at.run()  # builds the cached services once, like a server start
+    # The offers model warms up in the background after a start: time the page once it has.
+    from assistant.ui.deps import services
+
+    services().offers.preload()
     for query in callers:
-        _timed(samples, "next call (New call)", at.button(key="new_call").click().run)
+        _timed(samples, "next call (New call)", _new_call(at).click().run)
         _timed(samples, "type the caller", at.text_input(key="caller_query").input(query).run)
         if not [t for t in at.text_input if t.key == "product_query"]:
             continue  # blocked or transferred: no order form

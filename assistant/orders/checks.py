@@ -16,13 +16,14 @@ from assistant.errors import (
     UnknownSku,
 )
 from assistant.orders.draft import DraftLine, OrderDraft
+from assistant.orders.lines import add_line
 
 
 def merge_lines(lines: Iterable[DraftLine]) -> list[DraftLine]:
     """One line per SKU: a product typed twice means the sum of both quantities."""
     merged: dict[str, Decimal] = {}
     for line in lines:
-        merged[line.sku] = merged.get(line.sku, Decimal(0)) + line.qty
+        add_line(merged, line.sku, line.qty)
     return [DraftLine(sku, qty) for sku, qty in merged.items()]
 
 

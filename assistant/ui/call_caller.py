@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.ui.state import new_call
+from assistant.ui.state import CALLER_KEY, new_call
 
 PURPOSES = {"order": "Order", "info": "Info", "complaint": "Complaint", "other": "Other"}
 
@@ -20,7 +20,7 @@ def box() -> tuple[str, str]:
         "Caller",
         placeholder="Phone, client code or part of the name",
         live="150ms",
-        key="caller_query",
+        key=CALLER_KEY,
     )
     purpose = purpose_col.segmented_control(
         "Purpose",

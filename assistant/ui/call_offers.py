@@ -9,7 +9,7 @@ from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.offers import OfferItem
 from assistant.services import Services
-from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING
+from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING, loading
 
 FRAGMENT = "offers"
 
@@ -22,7 +22,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         return
     offers = desk.live.offers(call, card)
     if offers is None:
-        st.caption(OFFERS_LOADING)
+        loading(OFFERS_LOADING, ready=lambda: desk.offers.ready)
         return
     can_order = not card.credit.blocked and not call.placed_order_no
     for group, title in OFFER_TITLES.items():

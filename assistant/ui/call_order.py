@@ -88,9 +88,9 @@ def _add_line(call: LiveCall, sku: str, qty: float) -> None:
     # The number input's current value is in session state by the time callbacks run.
     value = st.session_state.get(f"qty-{sku}", qty)
     call.add(sku, Decimal(str(value)))
+    # Only the order is redrawn (the offers follow on the next full redraw): a keyed rerun
+    # of both would keep the typed product in the box, as Streamlit 1.67 does.
     st.session_state["product_query"] = ""
-    # Add-ons follow the order, so the offers beside it are redrawn too.
-    st.rerun([FRAGMENT, "offers"])
 
 
 def _lines(call: LiveCall, quote: Quote) -> None:

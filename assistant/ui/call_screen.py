@@ -15,6 +15,7 @@ from assistant.services import Services
 from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
 from assistant.ui.deps import services
 from assistant.ui.state import live_call
+from assistant.ui.widgets import loading
 
 ASK_LOADING = "Ask: the knowledge base is loading… questions may take longer meanwhile."
 
@@ -37,7 +38,7 @@ def render(query: str, purpose: str) -> None:
     with right:
         # One collapsed line above the offers: found without scrolling, opened when needed.
         if not desk.knowledge_ready.is_set():
-            st.caption(ASK_LOADING)
+            loading(ASK_LOADING, ready=desk.knowledge_ready.is_set)
         _ask(card.client.code if card.client else None)
         _offers(desk, call, card)
     _wrap_up(desk, call, card)

@@ -26,9 +26,9 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     if call.closed_outcome:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.success(f"Call closed: {call.closed_outcome}.")
-        if right.button("Next call", type="primary", key="next_call", width="stretch"):
-            new_call()
-            st.rerun()
+        right.button(
+            "Next call", type="primary", key="next_call", width="stretch", on_click=_next_call
+        )
         return
     note_col, dept_col = st.columns([4, 1])
     note = note_col.text_input(
@@ -39,6 +39,11 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     for column, (outcome, label) in zip(buttons, OUTCOMES.items(), strict=True):
         if column.button(label, key=f"outcome-{outcome}", width="stretch"):
             _close(desk, call, card, outcome, _note(note, dept))
+
+
+def _next_call() -> None:
+    new_call()
+    st.rerun()  # every panel starts afresh, not only this bar
 
 
 def _note(note: str, department: str) -> str | None:

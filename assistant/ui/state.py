@@ -9,8 +9,9 @@ import streamlit as st
 from assistant.calls.state import LiveCall
 
 CALL_KEY = "live_call"
+CALLER_KEY = "caller_query"  # the caller box
 
-__all__ = ["CALL_KEY", "LiveCall", "live_call", "new_call"]
+__all__ = ["CALLER_KEY", "CALL_KEY", "LiveCall", "live_call", "new_call"]
 
 
 def live_call() -> LiveCall:
@@ -23,9 +24,14 @@ def live_call() -> LiveCall:
 
 
 def new_call(keep: tuple[str, ...] = ()) -> None:
-    """Forget the call and every field of the page, except the widget keys in `keep`."""
+    """Forget the call and every field of the page, except the widget keys in `keep`.
+
+    Call it from a button's callback: the caller box is emptied too, and a browser only
+    lets go of what was typed when the box is given a value before the page is drawn.
+    """
     saved: dict[str, Any] = {k: st.session_state[k] for k in keep if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    st.session_state[CALLER_KEY] = ""
     st.session_state.update(saved)
     st.session_state[CALL_KEY] = LiveCall()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -70,3 +71,11 @@ def offers_panel(offers: Offers | None) -> None:
                 f"- `{item.sku}` {item.name}{price}  \n  <small>{item.why}</small>",
                 unsafe_allow_html=True,
             )
+
+
+@st.fragment(run_every="1s")
+def loading(message: str, *, ready: Callable[[], bool]) -> None:
+    """A "loading" line that looks again each second and redraws the page once ready."""
+    if ready():
+        st.rerun()  # the whole page, so every panel shows what is now ready
+    st.caption(message)

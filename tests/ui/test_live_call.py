@@ -207,3 +207,17 @@ def test_another_order_for_the_same_client_opens_an_empty_editable_form(app: App
     assert not app.exception
     assert not app.text_input(key="product_query").disabled
     assert app.session_state["live_call"].lines == {}
+
+
+@pytest.mark.parametrize("button", ["placed_new_call", "next_call"])
+def test_a_new_call_after_an_order_starts_with_an_empty_caller_box(
+    app: AppTest, button: str
+) -> None:
+    _caller(app, "M1")
+    _add(app, "secer kristal", 4)
+    app.button(key="place").click().run()
+    app.button(key=button).click().run()
+    assert not app.exception
+    assert app.text_input(key="caller_query").value == ""
+    assert app.session_state["live_call"].call_id is None
+    assert any("Type the caller" in c.value for c in app.caption)
