@@ -20,6 +20,10 @@ BENCHES = {
 
 def main() -> int:
     chosen = sys.argv[1:] or list(BENCHES)
+    unknown = [name for name in chosen if name not in BENCHES]
+    if unknown:
+        print(f"unknown benchmark {', '.join(unknown)}: use any of {', '.join(BENCHES)}")
+        return 2
     failed = []
     for name in chosen:
         module_name, args = BENCHES[name]

@@ -122,9 +122,9 @@ def _timed(samples: dict[str, list[float]], name: str, start: float) -> None:
 
 def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]) -> None:
     """New call, the caller's code and Enter, one product added, the order placed."""
-    page.get_by_role("button", name="New call").click()
+    # The top bar's New call (a placed order shows a second one beside it).
+    page.get_by_role("button", name="New call").first.click()
     _wait_until_idle(page)
-    # Filled over whatever the box holds: New call does not empty it in a browser today.
     caller = page.get_by_label("Caller")
     caller.fill(code)
     start = time.perf_counter()

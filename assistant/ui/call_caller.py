@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.ui.state import CALLER_KEY, new_call
+from assistant.ui.state import CALLER_KEY, LIVE_KEY, new_call
 
 PURPOSES = {"order": "Order", "info": "Info", "complaint": "Complaint", "other": "Other"}
+# Matches follow the typing after this pause; the box keeps its value when it goes live,
+# because a keyed text box is the same widget whatever its `live` setting.
+LIVE_PAUSE = "150ms"
+_ARMED = "caller_live_armed"
 
 
 def box() -> tuple[str, str]:
     """The caller as typed and the purpose of the call."""
+    live = bool(st.session_state.get(LIVE_KEY))
     query_col, purpose_col, new_col = st.columns([5, 3, 1], vertical_alignment="bottom")
     query = query_col.text_input(
         "Caller",
         placeholder="Phone, client code or part of the name",
-        live="150ms",
+        live=LIVE_PAUSE if live else False,
         key=CALLER_KEY,
     )
     purpose = purpose_col.segmented_control(
@@ -31,4 +36,28 @@ def box() -> tuple[str, str]:
         key="purpose",
     )
     new_col.button("New call", key="new_call", width="stretch", shortcut="Alt+N", on_click=new_call)
+    if not live:
+        with new_col:
+            _go_live()
     return query, purpose or "order"
+
+
+def is_live() -> bool:
+    """Whether the session's first page is on screen and the box follows the typing."""
+    return bool(st.session_state.get(LIVE_KEY))
+
+
+@st.fragment(run_every="0.5s")
+def _go_live() -> None:
+    # Measured in Chromium: a live text box draws ~0.4 s later than a plain one on a
+    # session's first page. So the first page shows a plain box (Enter works at once),
+    # and the first tick after the browser has drawn it turns on matching as you type.
+    if st.session_state.get(_ARMED):
+        st.session_state[LIVE_KEY] = True
+        st.rerun(scope="app")
+    st.session_state[_ARMED] = True
+
+
+def hint() -> None:
+    """What to do while nobody is typed."""
+    st.caption("Type the caller's phone, client code or name. Enter takes the first match.")

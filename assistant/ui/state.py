@@ -10,8 +10,9 @@ from assistant.calls.state import LiveCall
 
 CALL_KEY = "live_call"
 CALLER_KEY = "caller_query"  # the caller box
+LIVE_KEY = "caller_live"  # the caller box follows the typing (after the first page)
 
-__all__ = ["CALLER_KEY", "CALL_KEY", "LiveCall", "live_call", "new_call"]
+__all__ = ["CALLER_KEY", "CALL_KEY", "LIVE_KEY", "LiveCall", "live_call", "new_call"]
 
 
 def live_call() -> LiveCall:
@@ -29,7 +30,8 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     Call it from a button's callback: the caller box is emptied too, and a browser only
     lets go of what was typed when the box is given a value before the page is drawn.
     """
-    saved: dict[str, Any] = {k: st.session_state[k] for k in keep if k in st.session_state}
+    kept = (*keep, LIVE_KEY)  # the box stays live: that is the browser's state, not the call's
+    saved: dict[str, Any] = {k: st.session_state[k] for k in kept if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state[CALLER_KEY] = ""

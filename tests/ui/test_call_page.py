@@ -73,8 +73,30 @@ def test_a_database_that_is_not_ready_gets_a_clear_message_not_a_traceback(
     monkeypatch.setenv("DESK_DATABASE_URL", url.format(tmp=tmp_path))
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=30).run()
+    # The first page is only the caller box; the desk opens once a caller is typed.
+    at.text_input(key="caller_query").input("K1").run()
     assert not at.exception
     assert says in at.error[0].value
+
+
+def test_the_first_page_is_a_plain_caller_box_then_it_goes_live_and_opens_the_desk(
+    app: AppTest,
+) -> None:
+    app.run()
+    box = app.text_input(key="caller_query")
+    # A plain box draws at once in a browser; a live one ~0.4 s later (bench browser).
+    assert not box.proto.HasField("live_debounce_ms")
+    assert app.caption[0].value.startswith("Type the caller's phone")
+    assert "caller_live" not in app.session_state
+    # The page's tick (a fragment with run_every, which AppTest does not fire) arms the
+    # switch on its first run and turns matching as you type on at its second.
+    app.session_state["caller_live_armed"] = True
+    app.session_state["caller_live"] = True
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="caller_query").proto.live_debounce_ms == 150
+    app.text_input(key="caller_query").input("01/234-5678").run()
+    assert any("Hotel Jadran" in m.value for m in app.markdown)
 
 
 class HeldWarmUp:

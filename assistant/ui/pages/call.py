@@ -5,7 +5,11 @@ from __future__ import annotations
 from assistant.ui import call_caller
 
 query, purpose = call_caller.box()
-# The desk loads only now, with the caller box already on screen: a cold start shows it at once.
-from assistant.ui import call_screen  # noqa: E402
+if query.strip() or call_caller.is_live():
+    # The desk loads once the first page is on screen (or a caller is typed): a cold start
+    # shows the caller box at once, and the services and their warm-up start right after.
+    from assistant.ui import call_screen
 
-call_screen.render(query, purpose)
+    call_screen.render(query, purpose)
+else:
+    call_caller.hint()
