@@ -23,7 +23,8 @@ from bench.common import demo_database, percentile, report
 APP = Path(__file__).resolve().parents[1] / "app.py"
 ONE_WIDGET_PAGE = 'import streamlit as st\n\nst.text_input("Caller")\n'
 FIRST_RENDER_RATIO = 1.5
-TARGETS_MS = {"card": 500.0, "line": 400.0, "place": 400.0}
+# The targets: the card, then each other action (search, add, place) on its own.
+TARGETS_MS = {"card": 500.0, "matches": 400.0, "add": 400.0, "place": 400.0}
 TIMEOUT_MS = 60_000
 VIEWPORT = {"width": 1500, "height": 1100}
 
@@ -141,8 +142,10 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
     product.press("Enter")
     _wait_for(page, TEXT_SHOWN, [BUTTON, "^\\s*Add line\\s*$"])
     _timed(samples, "matches", start)
+    added = time.perf_counter()
     page.get_by_role("button", name="Add line").click()
     _wait_for(page, TEXT_SHOWN, [TEXT, "\\b1 lines?\\b"])
+    _timed(samples, "add", added)
     _timed(samples, "line", start)
     start = time.perf_counter()
     page.get_by_role("button", name="Place order").click()
@@ -164,12 +167,16 @@ def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> b
             work_a_call(page, code, name, samples)
         context.close()
     ok = report("browser: Enter in the caller box -> card", samples["card"], TARGETS_MS["card"])
-    matches = samples["matches"]
-    print(
-        f"{'  of the next: product + Enter -> matches':<44} n={len(matches):<5} "
-        f"p50={percentile(matches, 50):7.1f} ms  p95={percentile(matches, 95):7.1f} ms"
+    ok = (
+        report("browser: product + Enter -> matches", samples["matches"], TARGETS_MS["matches"])
+        and ok
     )
-    ok = report("browser: product typed -> line added", samples["line"], TARGETS_MS["line"]) and ok
+    ok = report("browser: Add line -> line shown", samples["add"], TARGETS_MS["add"]) and ok
+    both = samples["line"]
+    print(
+        f"{'  both: product + Enter -> line added':<44} n={len(both):<5} "
+        f"p50={percentile(both, 50):7.1f} ms  p95={percentile(both, 95):7.1f} ms"
+    )
     return (
         report("browser: Place order -> confirmation", samples["place"], TARGETS_MS["place"]) and ok
     )
