@@ -168,6 +168,8 @@ class LiveCalls:
             raise DeskError(
                 "Type the caller first: the call is registered when the caller is known."
             )
+        if call.closed_outcome:
+            raise DeskError(f"This call is closed already ({call.closed_outcome}).")
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
         call.closed_outcome = said

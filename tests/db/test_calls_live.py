@@ -141,6 +141,11 @@ def test_a_placed_order_wraps_the_call_up_and_counts_its_offers_as_accepted(desk
     with desk.sessions() as s:
         order = s.scalars(select(Order)).one()
     assert order.call_id == call.call_id and order.total == Decimal("98.40")
+    # A stale outcome button clicked after placing never overwrites the call's outcome.
+    with pytest.raises(DeskError, match="closed already"):
+        desk.live.close(call, outcome="no_order", notes=None, said="no order")
+    (logged,) = _calls(desk)
+    assert logged.outcome == "order_placed"
 
 
 def test_a_transfer_and_an_outcome_close_the_call_in_the_log(desk) -> None:
