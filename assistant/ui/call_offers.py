@@ -25,6 +25,9 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         loading(OFFERS_LOADING, ready=lambda: desk.offers.ready)
         return
     can_order = not card.credit.blocked and not call.placed_order_no
+    # One line instead of a tooltip on every button: ~40 tooltips slowed every redraw of
+    # the page in Chromium (the order's search by ~60 ms), and the two icons are learnt once.
+    st.caption("＋ puts it on the order in the usual quantity · ✕ the client declined")
     for group, title in OFFER_TITLES.items():
         items: list[OfferItem] = getattr(offers, group)
         if not items:
@@ -48,7 +51,6 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         "",
         icon=":material/add:",
         key=f"add-{key}",
-        help="Add to the order",
         disabled=not can_order,
         on_click=_take,
         args=(desk, call, item),
@@ -57,7 +59,6 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
         "",
         icon=":material/close:",
         key=f"no-{key}",
-        help="Client declined",
         disabled=answer is not None,
         on_click=_decline,
         args=(desk, call, item),
