@@ -211,7 +211,7 @@ def run(scale: str, *, calls: int, starts: int) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", choices=["small", "large", "both"], default="both")
-    parser.add_argument("--calls", type=int, default=15, help="measured calls per scale")
+    parser.add_argument("--calls", type=int, default=30, help="measured calls per scale")
     parser.add_argument("--starts", type=int, default=2, help="server starts per first render")
     args = parser.parse_args(argv)
     problem = browser_problem()
