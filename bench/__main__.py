@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import traceback
 
 BENCHES = {
     "demo": ("bench.bench_demo", ["--scale", "small"]),
@@ -28,8 +29,14 @@ def main() -> int:
     for name in chosen:
         module_name, args = BENCHES[name]
         print(f"\n######## bench {name}")
-        module = importlib.import_module(module_name)
-        if module.main(args) != 0:
+        try:
+            module = importlib.import_module(module_name)
+            missed = module.main(args) != 0
+        except Exception:  # noqa: BLE001 - one broken bench must not hide the others' figures
+            traceback.print_exc()
+            print(f"bench {name} FAILED (traceback above)")
+            missed = True
+        if missed:
             failed.append(name)
     print(f"\nbenchmarks that missed a target: {', '.join(failed) or 'none'}")
     # Missing a target is a finding to report, not a crash: make bench still exits 0.

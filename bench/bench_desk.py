@@ -48,8 +48,6 @@ def bench_cards(desk: Services, rng: random.Random, n: int) -> bool:
 
 def _orderable(desk: Services, rng: random.Random, n: int) -> list[OrderDraft]:
     """Drafts of 10 lines for clients the operator may serve, priced in their column."""
-    from assistant.catalog.pricing import choose_column
-
     drafts: list[OrderDraft] = []
     with desk.sessions() as s:
         ids = list(s.scalars(select(Client.id).where(Client.type.in_(["marketer", "retail"]))))
@@ -59,9 +57,11 @@ def _orderable(desk: Services, rng: random.Random, n: int) -> list[OrderDraft]:
             break
         card = desk.cards.card_for(client=desk.directory.get(cid))
         client = card.client
-        if client is None or not card.route.takes_order or card.credit.blocked:
+        if client is None or card.column is None:
             continue
-        column = choose_column(client, desk.rules.prices).column
+        if not card.route.takes_order or card.credit.blocked:
+            continue
+        column = card.column.column  # the column the card chose, as the page prices it
         with desk.sessions() as s:
             products = s.execute(
                 select(Product.sku, Product.pack_size, Product.min_qty)
