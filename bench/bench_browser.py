@@ -26,6 +26,7 @@ FIRST_RENDER_RATIO = 1.5
 # The issue's targets: the card, then each other action (search, add, place) on its own.
 TARGETS_MS = {"card": 500.0, "matches": 400.0, "add": 400.0, "place": 400.0}
 TIMEOUT_MS = 60_000
+STUCK_SHOT = Path("bench/out/browser-stuck.png")
 VIEWPORT = {"width": 1500, "height": 1100}
 
 # Polled on every animation frame in the page, so a figure is late by one frame at most.
@@ -155,6 +156,8 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
 
 def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> bool:
     """`calls` whole calls in one browser tab, after one call that warms the server up."""
+    from playwright.sync_api import Error as PlaywrightError
+
     callers = _callers(db_url, calls + 1)
     samples: dict[str, list[float]] = defaultdict(list)
     with streamlit_server(APP, env=env) as url:
@@ -163,10 +166,22 @@ def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> b
         page.goto(url)
         _wait_for(page, INPUT_SHOWN, "Caller")
         work_a_call(page, *callers[0], defaultdict(list))
+        stuck: list[str] = []
         for code, name in callers[1:]:
-            work_a_call(page, code, name, samples)
+            try:
+                work_a_call(page, code, name, samples)
+            except PlaywrightError as err:
+                # Reported, not fatal: the figures of the other calls still count.
+                stuck.append(f"{code}: {str(err).splitlines()[0]}")
+                STUCK_SHOT.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(STUCK_SHOT))
+                page.goto(url)
+                _wait_for(page, INPUT_SHOWN, "Caller")
         context.close()
-    ok = report("browser: Enter in the caller box -> card", samples["card"], TARGETS_MS["card"])
+    for line in stuck:
+        print(f"  a call did not finish ({line}); screenshot {STUCK_SHOT}")
+    ok = not stuck
+    ok = report("browser: Enter in the caller box -> card", samples["card"], TARGETS_MS["card"]) and ok
     ok = (
         report("browser: product + Enter -> matches", samples["matches"], TARGETS_MS["matches"])
         and ok
