@@ -43,6 +43,7 @@ STILL_INDEXING = (
 STILL_INDEXING_ETA = " About {eta} left."
 ANSWER_FAILED = "The knowledge base could not answer just now; it has been logged. Try again."
 CALL_PANEL = "Ask the knowledge base"
+CALL_PANEL_INDEXING = "Ask the knowledge base · still being indexed…"
 QUESTION = "Question"
 PLACEHOLDER = "Delivery terms, certificates, a product's price..."
 ASK = "Ask"

@@ -27,7 +27,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     can_order = not card.credit.blocked and not call.placed_order_no
     # One line instead of a tooltip on every button: ~40 tooltips slowed every redraw of
     # the page in Chromium (the order's search by ~60 ms), and the two icons are learnt once.
-    st.caption("＋ puts it on the order in the usual quantity · ✕ the client declined")
+    st.caption("The + button puts it on the order in the usual quantity; ✕: the client declined.")
     for group, title in OFFER_TITLES.items():
         items: list[OfferItem] = getattr(offers, group)
         if not items:

@@ -124,7 +124,11 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Total": st.column_config.NumberColumn(format="%.2f"),
         },
     )
-    st.markdown(f"**Total {quote.total:,.2f}** · column {quote.column} · {len(quote.lines)} lines")
+    count = len(quote.lines)
+    st.markdown(
+        f"**Total {quote.total:,.2f}** · column {quote.column} · "
+        f"{count} {'line' if count == 1 else 'lines'}"
+    )
 
 
 def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:

@@ -104,7 +104,10 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
 def beside_call(*, client_code: str | None) -> None:
     """The Ask panel of the live call: questions answered for the client on the line."""
     history: list[Exchange] = st.session_state.setdefault("call_ask_history", [])
-    with st.expander(ui.CALL_PANEL, key="call_ask_open", icon=":material/quick_reference:"):
+    # Said on the folded panel too: an operator should not have to open it to learn that.
+    indexing = services().indexing.running() is not None
+    label = ui.CALL_PANEL_INDEXING if indexing else ui.CALL_PANEL
+    with st.expander(label, key="call_ask_open", icon=":material/quick_reference:"):
         if wait_for_index():
             return
         with st.form("call_ask_form", clear_on_submit=True, border=False):
