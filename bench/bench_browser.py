@@ -135,6 +135,9 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
     _timed(samples, "card", start)
     # The order form draws after the card; without it (credit blocked) the call ends here.
     _wait_for(page, TEXT_SHOWN, [f"{BUTTON}, {TEXT}", "^(Place order|Order form locked)"])
+    # The previous call's (read-only) order form stays in the page until this run ends:
+    # looked for earlier, its box is found, disabled, and then taken away.
+    _wait_until_idle(page)
     product = page.get_by_label("Add product")
     if product.count() == 0:
         return
