@@ -190,7 +190,7 @@ def test_a_placed_order_leaves_the_form_read_only_with_the_next_steps_first(
         app.selectbox(key="receiver"),
         app.selectbox(key="delivery_window"),
         app.selectbox(key="payment"),
-        app.multiselect(key="documents"),
+        app.button_group(key="documents"),
         app.text_input(key="order_notes"),
     ):
         assert field.disabled, field.key
