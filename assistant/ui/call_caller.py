@@ -19,7 +19,7 @@ _ARMED = "caller_live_armed"
 
 def box() -> tuple[str, str]:
     """The caller as typed and the purpose of the call."""
-    live = bool(st.session_state.get(LIVE_KEY))
+    live = is_live()
     query_col, purpose_col, new_col = st.columns([5, 3, 1], vertical_alignment="bottom")
     query = query_col.text_input(
         "Caller",

@@ -53,9 +53,14 @@ def _until_indexed() -> None:
         st.rerun(scope="app")
 
 
-def wait_for_index() -> bool:
-    """The "still being indexed" notice, kept current; True while questions must wait."""
-    if services().indexing.running() is None:
+def wait_for_index(*, indexing: bool | None = None) -> bool:
+    """The "still being indexed" notice, kept current; True while questions must wait.
+
+    `indexing` is what the caller has just read, so the status file is read once a run.
+    """
+    if indexing is None:
+        indexing = services().indexing.running() is not None
+    if not indexing:
         return False
     _until_indexed()
     return True
@@ -108,7 +113,7 @@ def beside_call(*, client_code: str | None) -> None:
     indexing = services().indexing.running() is not None
     label = ui.CALL_PANEL_INDEXING if indexing else ui.CALL_PANEL
     with st.expander(label, key="call_ask_open", icon=":material/quick_reference:"):
-        if wait_for_index():
+        if wait_for_index(indexing=indexing):
             return
         with st.form("call_ask_form", clear_on_submit=True, border=False):
             question = st.text_input(
