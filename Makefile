@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint bench clean
+.PHONY: install browser run test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,23 @@ run: install
 		> data/ingest.log 2>&1 &
 	$(BIN)/streamlit run app.py
 
+# The catalogue: every string a person reads, as `pybabel extract` finds it in the code.
+I18N    := assistant/i18n
+EXTRACT := $(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	--project "Order Desk" --copyright-holder "Order Desk" --msgid-bugs-address "" .
+
+# After changing words in the code: refresh the template and both catalogues, then
+# translate what is new (python -m assistant.i18n.maintain fill BATCH.json or any PO editor).
+messages: install
+	$(EXTRACT) -o $(I18N)/desk.pot
+	for language in hr en; do $(BIN)/pybabel -q update -i $(I18N)/desk.pot -d $(I18N)/locales \
+		-D desk -l $$language --init-missing --no-fuzzy-matching --ignore-obsolete \
+		--ignore-pot-creation-date -w 100 || exit 1; done
+
 lint: install
+	@mkdir -p .cache
+	$(EXTRACT) -o .cache/extracted.pot
+	$(BIN)/python -m assistant.i18n.maintain check .cache/extracted.pot
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

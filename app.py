@@ -1,21 +1,30 @@
-"""Streamlit entry point of the Order Desk: page config and navigation, nothing else."""
+"""Streamlit entry point of the Order Desk: language, page config and navigation, nothing else."""
 
 import logging
 
 import streamlit as st
 
 from assistant.errors import DeskError
+from assistant.i18n import _
+from assistant.ui import language
 from assistant.ui.navigation import pages
 from assistant.ui.widgets import COMPACT_CSS, UNEXPECTED_ERROR
 
 log = logging.getLogger("assistant.ui")
 
-st.set_page_config(page_title="Order Desk", page_icon=":telephone_receiver:", layout="wide")
+language.install()
+st.set_page_config(
+    page_title=_("Order Desk"),
+    page_icon=":telephone_receiver:",
+    layout="wide",
+    initial_sidebar_state="collapsed",  # the call needs the width; the sidebar holds settings
+)
 st.markdown(COMPACT_CSS, unsafe_allow_html=True)
+language.switcher()
 try:
     st.navigation(pages(), position="top").run()
 except DeskError as err:
     st.error(err.message)
 except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
     log.exception("a page failed")
-    st.error(UNEXPECTED_ERROR)
+    st.error(_(UNEXPECTED_ERROR))

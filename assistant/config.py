@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,6 +61,11 @@ class Settings(BaseSettings):
     llm_model: str = Field(default="local", description="Model name sent to the LLM server.")
     llm_api_key: SecretStr | None = Field(
         default=None, description="API key for the LLM server, if it wants one."
+    )
+    language: Literal["hr", "en"] = Field(
+        default="hr",
+        description="Language of the screens, the CLI's text and what is read to clients "
+        "(hr or en); a browser asking for the other one gets it.",
     )
     operator: str = Field(
         default="operator", description="Login of the operator when none is given (CLI)."

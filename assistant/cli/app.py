@@ -7,9 +7,19 @@ import sys
 import typer
 
 from assistant.cli import ask, calls, card, database, knowledge, orders
+from assistant.cli.language import settle_language
 from assistant.errors import DeskError
+from assistant.i18n import _
 
-app = typer.Typer(help="Order Desk: the telephone sales operator's desk.", no_args_is_help=True)
+app = typer.Typer(help=_("Order Desk: the telephone sales operator's desk."), no_args_is_help=True)
+
+
+@app.callback()
+def _speak() -> None:
+    # Each run reads DESK_LANGUAGE again (one process may run several, as tests do).
+    settle_language()
+
+
 # Registration order is the order `desk --help` lists the commands in.
 app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
@@ -26,5 +36,5 @@ def main() -> None:
     try:
         app()
     except DeskError as err:
-        typer.echo(f"Error: {err.message}", err=True)
+        typer.echo(_("Error: {message}").format(message=err.message), err=True)
         sys.exit(1)

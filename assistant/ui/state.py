@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.calls.state import LiveCall
+from assistant.ui.language import LANGUAGE_KEY
 
 CALL_KEY = "live_call"
 CALLER_KEY = "caller_query"  # the caller box
@@ -30,7 +31,8 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     Call it from a button's callback: the caller box is emptied too, and a browser only
     lets go of what was typed when the box is given a value before the page is drawn.
     """
-    kept = (*keep, LIVE_KEY)  # the box stays live: that is the browser's state, not the call's
+    # The box stays live (the browser's state, not the call's), and the language stays.
+    kept = (*keep, LIVE_KEY, LANGUAGE_KEY)
     saved: dict[str, Any] = {k: st.session_state[k] for k in kept if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]
