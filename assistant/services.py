@@ -25,12 +25,14 @@ from assistant.credit.service import CreditService
 from assistant.db import make_engine, make_session_factory, writer
 from assistant.editors.knowledge import KnowledgeEditor
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
+from assistant.rules.phrases import Phrases, load_phrases
 from ingest.documents.status import IndexingStatus
 from knowledge.embeddings import make_embeddings
 from knowledge.registry import KnowledgeRegistry
@@ -49,6 +51,7 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     rules: Rules
+    phrases: Phrases
     directory: ClientDirectory
     router: Router
     credit: CreditService
@@ -183,6 +186,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         engine=engine,
         sessions=sessions,
         rules=rules,
+        phrases=load_phrases(settings.rules_dir),
         directory=directory,
         router=router,
         credit=credit,
@@ -205,14 +209,18 @@ def _engine(url: str) -> Engine:
         backend = make_url(url).get_backend_name()
     except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises several types here
         raise DeskError(
-            f"DESK_DATABASE_URL {url!r} is not a database URL ({exc}). Use e.g. "
-            "sqlite:///data/desk.db or postgresql+psycopg://user@host:5432/desk."
+            _(
+                "DESK_DATABASE_URL {url!r} is not a database URL ({problem}). Use e.g. "
+                "sqlite:///data/desk.db or postgresql+psycopg://user@host:5432/desk."
+            ).format(url=url, problem=exc)
         ) from exc
     match backend:
         case "sqlite" | "postgresql":
             return make_engine(url)
         case other:
             raise DeskError(
-                f"DESK_DATABASE_URL uses {other!r}; the desk runs on SQLite (default) or "
-                "PostgreSQL (postgresql+psycopg://...)."
+                _(
+                    "DESK_DATABASE_URL uses {backend!r}; the desk runs on SQLite (default) or "
+                    "PostgreSQL (postgresql+psycopg://...)."
+                ).format(backend=other)
             )

@@ -1,0 +1,169 @@
+"""Every word a page shows comes from the catalogue: a pseudo-language makes the misses show.
+
+Each catalogued message is shown as ⟦message⟧. Whatever text a page draws outside such
+brackets must be data (client and product names, codes, numbers); any other word is a
+string that skipped the catalogue, and the test names it and where it was seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+from streamlit.testing.v1 import AppTest
+
+from assistant.i18n import catalog
+from tests import factories as f
+from tests.conftest import TODAY
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = [
+    "assistant/ui/pages/orders.py",
+    "assistant/ui/pages/calls.py",
+    "assistant/ui/pages/clients.py",
+    "assistant/ui/pages/assistant.py",
+    "assistant/ui/pages/knowledge.py",
+]
+# The data of the company below: these words are names, not the desk's words.
+DATA = """Obrt Kovačević Hotel Jadran Mesnica Dužnik Maslinovo ulje Šećer kristal
+MGR KAM KAM2 FIN OIL SUGAR INV Zagreb Split Trgovina Ana Ivo Horvat manager kam head
+finance wholesale retail regional EUR pcs kom EN HR Hrvatski English"""
+_BRACKETED = re.compile(r"⟦[^⟦⟧]*⟧")
+_NOT_WORDS = re.compile(r":material/\w+:|https?://\S+|`[^`]*`|<[^>]+>")
+
+
+def _pseudo() -> Translations:
+    with catalog.TEMPLATE.open("rb") as fp:
+        template = read_po(fp, locale="hr")
+    for message in template:
+        if message.id:
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            forms = [f"⟦{ids[0]}⟧", f"⟦{ids[-1]}⟧", f"⟦{ids[-1]}⟧"]
+            message.string = tuple(forms) if isinstance(message.id, tuple) else forms[0]
+    mo = BytesIO()
+    write_mo(mo, template)
+    mo.seek(0)
+    return Translations(fp=mo, domain=catalog.DOMAIN)
+
+
+@pytest.fixture
+def pseudo_hr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Croatian formats, pseudo-Croatian words."""
+    pseudo = _pseudo()
+    original = catalog._compiled
+    monkeypatch.setattr(
+        catalog, "_compiled", lambda language: pseudo if language == "hr" else original(language)
+    )
+
+
+@pytest.fixture
+def company(
+    db_url: str, engine: Any, session_factory: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in {
+        "DESK_DATABASE_URL": db_url,
+        "DESK_EMBEDDINGS": "fake",
+        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
+        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    st.cache_resource.clear()
+    with session_factory.begin() as s:
+        f.columns(s)
+        mgr = f.manager(s, "MGR")
+        f.manager(s, "KAM", role="kam", available=False)
+        m1 = f.client(s, "M1", type="marketer", manager=mgr, name="Obrt Kovačević")
+        debtor = f.client(s, "D1", type="marketer", manager=mgr, name="Mesnica Dužnik")
+        f.receivable(s, debtor, "INV-7", "250", due=TODAY - timedelta(days=20))
+        oil = f.product(
+            s, "OIL", name="Maslinovo ulje 1 l", pack_size=Decimal(6), prices={"A": "10"}
+        )
+        f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1"})
+        for i in range(3):
+            f.history(s, m1, oil, order_no=f"H{i}", day=TODAY - timedelta(days=7 * (i + 1)), qty=12)
+
+
+def _texts(node: Any) -> Iterator[str]:
+    """Every text a person reads in an element tree: labels, bodies, placeholders, help."""
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        for field in ("label", "body", "placeholder", "help", "caption"):
+            try:
+                value = getattr(proto, field)
+            except AttributeError:
+                continue
+            if isinstance(value, str) and value:
+                yield value
+        for block in ("expandable", "tab"):
+            if hasattr(proto, "HasField") and _has(proto, block):
+                yield getattr(proto, block).label
+    if type(node).__name__ == "Dataframe":
+        yield from (str(c) for c in node.value.columns)
+    for child in getattr(node, "children", {}).values():
+        yield from _texts(child)
+
+
+def _has(proto: Any, field: str) -> bool:
+    try:
+        return bool(proto.HasField(field))
+    except ValueError:
+        return False
+
+
+def _uncatalogued(at: AppTest) -> set[str]:
+    data = {w.casefold() for w in re.findall(r"\w+", DATA)}
+    missed = set()
+    for text in _texts(at._tree):
+        if text.lstrip().startswith("<style"):
+            continue
+        rest = text
+        while _BRACKETED.search(rest):
+            rest = _BRACKETED.sub(" ", rest)
+        rest = _NOT_WORDS.sub(" ", rest)
+        words = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in data]
+        if words:
+            missed.add(text)
+    return missed
+
+
+# One backend is enough: the words do not depend on the database.
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+@SQLITE_ONLY
+def test_the_live_call_shows_no_word_outside_the_catalogue(pseudo_hr: None, company: None) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["language"] = "hr"
+    at.run()
+    at.text_input(key="caller_query").input("kovacevic").run()
+    at.text_input(key="product_query").input("maslinovo").run()
+    assert not at.exception, at.exception
+    assert _uncatalogued(at) == set()
+    at.text_input(key="caller_query").input("duznik").run()  # credit blocked, transfer
+    assert _uncatalogued(at) == set()
+    at.text_input(key="caller_query").input("nobody at all").run()  # a new caller
+    assert _uncatalogued(at) == set()
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_shows_no_word_outside_the_catalogue(
+    page: str, pseudo_hr: None, company: None
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["language"] = "hr"
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert _uncatalogued(at) == set()
