@@ -72,7 +72,7 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
     index = st.radio(
         _("Matches"),
         range(len(hits)),
-        format_func=lambda i: hits[i].label,
+        format_func=lambda i: _hit_label(hits[i]),
         key=f"pick-{query}",
         label_visibility="collapsed",
     )
@@ -89,6 +89,15 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
         add_col.form_submit_button(
             _("Add line"), type="primary", on_click=_add_line, args=(call, hit.sku, qty)
         )
+
+
+def _hit_label(hit: ProductHit) -> str:
+    """SKU, name, pack and price, in the language's number and money formats."""
+    price = formats.money(hit.price) if hit.price is not None else _("no price")
+    pack = ""
+    if hit.pack_size != 1:
+        pack = _(", pack {pack} {unit}").format(pack=formats.number(hit.pack_size), unit=hit.unit)
+    return f"{hit.sku} {hit.name}{pack} · {price}"
 
 
 def _qty_label(hit: ProductHit) -> str:

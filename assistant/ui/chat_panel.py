@@ -23,7 +23,7 @@ class Exchange:
 
     question: str
     answer: Answer | None
-    error: str | None = None
+    error: str | None = None  # shown through _(): a message id is read in today's language
 
 
 def answerer() -> Answerer:
@@ -89,7 +89,7 @@ def sources(answer: Answer) -> None:
 def show(exchange: Exchange) -> None:
     """A remembered answer (or its error) with its sources."""
     if exchange.error:
-        st.error(exchange.error)
+        st.error(_(exchange.error))
     elif exchange.answer is not None:
         st.markdown(exchange.answer.text)
         sources(exchange.answer)
@@ -113,7 +113,7 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
     except Exception:  # noqa: BLE001 - a failing knowledge base must not take the call down
         log.exception("answering %r failed", question)
         st.error(_(ui.ANSWER_FAILED))
-        return Exchange(question, None, _(ui.ANSWER_FAILED))
+        return Exchange(question, None, ui.ANSWER_FAILED)
 
 
 def beside_call(*, client_code: str | None) -> None:

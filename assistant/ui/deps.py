@@ -14,12 +14,15 @@ from assistant.i18n import _
 from assistant.services import Services, build_services
 
 log = logging.getLogger(__name__)
+# Set once the services are built: later runs skip the "opening" spinner (and its element).
+_built = threading.Event()
 
 
 @st.cache_resource(show_spinner=False)
 def _build() -> Services:
     services = build_services(Settings())
     ensure_ready(services.engine)
+    _built.set()
     # The offers model and the knowledge warm up beside the first page, never before it:
     # the caller box draws at once, and each panel says "loading" until its part is ready.
     threading.Thread(target=_warm_up, args=(services,), name="desk-warm-up", daemon=True).start()
@@ -36,8 +39,10 @@ def _warm_up(services: Services) -> None:
 def services() -> Services:
     """The services, or a clear message on screen (never a traceback) and a stop."""
     try:
+        if _built.is_set():
+            return _build()
         # The spinner is drawn here, not by the cache: its text follows the session's
-        # language (a cache's show_spinner is fixed when the module is imported).
+        # language (a cache's show_spinner text is fixed when the module is imported).
         with st.spinner(_("Opening the desk...")):
             return _build()
     except DeskError as err:
