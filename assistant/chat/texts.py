@@ -11,7 +11,7 @@ FROM_DATABASE = "From the price list and stock (database):"
 LLM_FAILED = "The language model did not answer ({reason}); here are the passages found instead."
 UNCITED = "The answer cites no passage: check it against the sources below."
 UNKNOWN_CLIENT = "No client has the code {code!r}: check the code or leave --client out."
-EMPTY_QUESTION = "Type a question first."
+EMPTY_QUESTION = N_("Type a question first.")  # also shown by the Ask panel
 
 # One fact line per product: numbers come from SQL, never from documents.
 PRICE_FACT = "{price} per {unit} in column {column}{whose}"
