@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.i18n import N_, _
 from assistant.ui.state import CALLER_KEY, LIVE_KEY, new_call
 
-PURPOSES = {"order": "Order", "info": "Info", "complaint": "Complaint", "other": "Other"}
+# Codes are the options (and what is stored); the labels are translated where drawn.
+PURPOSES = {
+    "order": N_("Order"),
+    "info": N_("Info"),
+    "complaint": N_("Complaint"),
+    "other": N_("Other"),
+}
 # Matches follow the typing after this pause; the box keeps its value when it goes live,
 # because a keyed text box is the same widget whatever its `live` setting.
 LIVE_PAUSE = "150ms"
@@ -22,24 +29,30 @@ def box() -> tuple[str, str]:
     live = is_live()
     query_col, purpose_col, new_col = st.columns([5, 3, 1], vertical_alignment="bottom")
     query = query_col.text_input(
-        "Caller",
-        placeholder="Phone, client code or part of the name",
+        _("Caller"),
+        placeholder=_("Phone, client code or part of the name"),
         live=LIVE_PAUSE if live else False,
         key=CALLER_KEY,
     )
     purpose = purpose_col.segmented_control(
-        "Purpose",
+        _("Purpose"),
         list(PURPOSES),
-        format_func=PURPOSES.__getitem__,
+        format_func=_purpose_label,
         default="order",
         required=True,
         key="purpose",
     )
-    new_col.button("New call", key="new_call", width="stretch", shortcut="Alt+N", on_click=new_call)
+    new_col.button(
+        _("New call"), key="new_call", width="stretch", shortcut="Alt+N", on_click=new_call
+    )
     if not live:
         with new_col:
             _go_live()
     return query, purpose or "order"
+
+
+def _purpose_label(code: str) -> str:
+    return _(PURPOSES[code])
 
 
 def is_live() -> bool:
@@ -60,4 +73,4 @@ def _go_live() -> None:
 
 def hint() -> None:
     """What to do while nobody is typed."""
-    st.caption("Type the caller's phone, client code or name. Enter takes the first match.")
+    st.caption(_("Type the caller's phone, client code or name. Enter takes the first match."))

@@ -7,6 +7,7 @@ import streamlit as st
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.services import Services
 from assistant.ui.widgets import credit_box, route_box
 
@@ -15,26 +16,35 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     """The client card; the route and credit state come first for the eye."""
     client = card.client
     if client is None:
-        st.markdown("#### New caller")
-        st.caption("No client has this phone, code or name.")
+        st.markdown("#### " + _("New caller"))
+        st.caption(_("No client has this phone, code or name."))
     else:
         st.markdown(f"#### {client.name}")
-        manager = "no manager"
-        if client.manager is not None:
-            state = "present" if client.manager.available else "absent"
-            manager = f"{client.manager.name} ({state})"
+        if client.manager is None:
+            manager = _("no manager")
+        elif client.manager.available:
+            manager = _("{name} (present)").format(name=client.manager.name)
+        else:
+            manager = _("{name} (absent)").format(name=client.manager.name)
         where = client.city or ""
         if client.regional:
-            where += " · regional"
-        st.caption(f"{client.code} · {card.type_label} · {where}  \nManager: {manager}")
+            where += " · " + _("regional")
+        st.caption(
+            f"{client.code} · {card.type_label} · {where}  \n"
+            + _("Manager: {manager}").format(manager=manager)
+        )
     route_box(card.route)
     credit_box(card.credit, known=client is not None)
     if card.credit.blocked or not card.route.takes_order:
         _transfer_button(desk, call, card)
     if card.column is not None:
-        st.markdown(f"**Price column {card.column.column}** · {card.column.why}")
+        st.markdown(
+            _("**Price column {column}** · {why}").format(
+                column=card.column.column, why=card.column.why
+            )
+        )
     if client is not None and client.receivers:
-        st.caption("Receives goods: " + ", ".join(client.receivers))
+        st.caption(_("Receives goods: {names}").format(names=", ".join(client.receivers)))
 
 
 def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -43,7 +53,7 @@ def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:
     if to is None or call.call_id is None or call.closed_outcome:
         return
     if st.button(
-        f"Transfer to {to.name}",
+        _("Transfer to {name}").format(name=to.name),
         key="transfer",
         type="primary",
         width="stretch",

@@ -8,7 +8,28 @@ import streamlit as st
 
 from assistant.calls.card import ClientView
 from assistant.calls.state import LiveCall, OrderDetails
+from assistant.i18n import N_, _
 from assistant.orders import terms
+
+# The order keeps the terms' codes (English, as stored); the operator reads them here.
+TERM_LABELS = {
+    "invoice (bank transfer)": N_("invoice (bank transfer)"),
+    "cash on delivery": N_("cash on delivery"),
+    "prepayment": N_("prepayment"),
+    "card on delivery": N_("card on delivery"),
+    "invoice": N_("invoice"),
+    "delivery note": N_("delivery note"),
+    "quality certificate": N_("quality certificate"),
+    "HACCP statement": N_("HACCP statement"),
+    terms.PICKUP: N_("collects at the warehouse"),
+    terms.SHIPPING: N_("ship to the client"),
+}
+
+
+def term_label(code: str) -> str:
+    """A payment method, document or regional mode as the operator reads it."""
+    label = TERM_LABELS.get(code)
+    return _(label) if label else code
 
 
 def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
@@ -18,7 +39,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
     left, right = st.columns(2)
     with left:
         st.date_input(
-            "Delivery date",
+            _("Delivery date"),
             value=terms.first_delivery_day(today),
             min_value=today,
             key="delivery_date",
@@ -28,29 +49,36 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
         _problem(problems, "delivery.date")
         receivers = list(client.receivers)
         st.selectbox(
-            "Received by",
+            _("Received by"),
             receivers,
             index=0 if receivers else None,
             accept_new_options=True,
-            placeholder="Authorised person (type a name if not listed)",
+            placeholder=_("Authorised person (type a name if not listed)"),
             key="receiver",
             disabled=disabled,
         )
         _problem(problems, "receiver")
     with right:
         st.selectbox(
-            "Window",
+            _("Delivery window"),
             terms.DELIVERY_WINDOWS,
             accept_new_options=True,
             key="delivery_window",
             disabled=disabled,
         )
-        st.selectbox("Payment", terms.PAYMENT_METHODS, key="payment", disabled=disabled)
+        st.selectbox(
+            _("Payment"),
+            terms.PAYMENT_METHODS,
+            format_func=term_label,
+            key="payment",
+            disabled=disabled,
+        )
     # Pills, not a multiselect: one click each, and measured in Chromium the multiselect
     # slowed every redraw of the order (product search p95 ~440 -> ~270 ms).
     st.pills(
-        "Documents to sign",
+        _("Documents to sign"),
         terms.DOCUMENTS,
+        format_func=term_label,
         selection_mode="multi",
         default=terms.DEFAULT_DOCUMENTS,
         key="documents",
@@ -58,7 +86,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
     )
     if client.regional:
         _regional(client, problems, disabled)
-    st.text_input("Note for the warehouse", key="order_notes", disabled=disabled)
+    st.text_input(_("Note for the warehouse"), key="order_notes", disabled=disabled)
 
 
 def details(client: ClientView) -> OrderDetails:
@@ -82,8 +110,9 @@ def details(client: ClientView) -> OrderDetails:
 def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> None:
     """R17: the regional client collects at the warehouse or has the goods shipped."""
     how = st.radio(
-        "Regional client",
+        _("Regional client"),
         terms.REGIONAL_MODES,
+        format_func=term_label,
         index=None,
         horizontal=True,
         key="regional_mode",
@@ -92,7 +121,7 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
     _problem(problems, "regional")
     if how == terms.PICKUP:
         st.datetime_input(
-            "Comes to collect at",
+            _("Comes to collect at"),
             value=terms.default_pickup(date.today()),
             key="pickup_at",
             disabled=disabled,
@@ -100,7 +129,7 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
         _problem(problems, "regional.pickup_at")
     elif how == terms.SHIPPING:
         st.text_area(
-            "Ship to (address, carrier, contact)",
+            _("Ship to (address, carrier, contact)"),
             value=client.default_address or "",
             key="ship_to",
             disabled=disabled,

@@ -6,25 +6,36 @@ from decimal import Decimal, InvalidOperation
 
 import streamlit as st
 
+from assistant import formats
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
+from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
 from assistant.ui import call_delivery
 from assistant.ui.state import new_call
 
-LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit", "Price", "Total", "Check"]
+# The grid's column keys stay English (edits are read by key); the headers are translated.
+LINE_COLUMNS = {
+    "SKU": N_("SKU"),
+    "Product": N_("Product"),
+    "Qty": N_("Qty"),
+    "Unit": N_("Unit"),
+    "Price": N_("Price"),
+    "Total": N_("Total"),
+    "Check": N_("Check"),
+}
 FRAGMENT = "order"
 # Placing an order changes the order, what may be offered and how the call is wrapped up.
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
     """The order form, or why it is locked; read-only once the order is placed."""
-    st.markdown("#### Order")
+    st.markdown("#### " + _("Order"))
     client = card.client
     if client is None or locked:
-        st.info(locked or "Identify the caller to take an order.")
+        st.info(locked or _("Identify the caller to take an order."))
         return
     placed = call.placed_order_no is not None
     if placed:
@@ -44,8 +55,8 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | No
 def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled: bool) -> None:
     column = card.column.column if card.column else None
     query = st.text_input(
-        "Add product",
-        placeholder="SKU or name, e.g. maslinovo ulje",
+        _("Add product"),
+        placeholder=_("SKU or name, e.g. maslinovo ulje"),
         live="200ms",
         key="product_query",
         disabled=disabled,
@@ -54,12 +65,14 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
         return
     hits = desk.catalog.find(query, column=column, limit=6)
     if not hits:
-        st.caption(f"No product matches “{query}”. Try the SKU or fewer letters.")
+        st.caption(
+            _("No product matches “{query}”. Try the SKU or fewer letters.").format(query=query)
+        )
         return
     index = st.radio(
-        "Matches",
+        _("Matches"),
         range(len(hits)),
-        format_func=lambda i: hits[i].label,
+        format_func=lambda i: _hit_label(hits[i]),
         key=f"pick-{query}",
         label_visibility="collapsed",
     )
@@ -74,13 +87,25 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
             key=f"qty-{hit.sku}",
         )
         add_col.form_submit_button(
-            "Add line", type="primary", on_click=_add_line, args=(call, hit.sku, qty)
+            _("Add line"), type="primary", on_click=_add_line, args=(call, hit.sku, qty)
         )
 
 
+def _hit_label(hit: ProductHit) -> str:
+    """SKU, name, pack and price, in the language's number and money formats."""
+    price = formats.money(hit.price) if hit.price is not None else _("no price")
+    pack = ""
+    if hit.pack_size != 1:
+        pack = _(", pack {pack} {unit}").format(pack=formats.number(hit.pack_size), unit=hit.unit)
+    return f"{hit.sku} {hit.name}{pack} · {price}"
+
+
 def _qty_label(hit: ProductHit) -> str:
-    pack = f", packs of {hit.pack_size.normalize():f}" if hit.pack_size != 1 else ""
-    return f"Quantity ({hit.unit}{pack})"
+    if hit.pack_size == 1:
+        return _("Quantity ({unit})").format(unit=hit.unit)
+    return _("Quantity ({unit}, packs of {pack})").format(
+        unit=hit.unit, pack=formats.number(hit.pack_size)
+    )
 
 
 def _add_line(call: LiveCall, sku: str, qty: float) -> None:
@@ -94,7 +119,7 @@ def _add_line(call: LiveCall, sku: str, qty: float) -> None:
 
 def _lines(call: LiveCall, quote: Quote) -> None:
     if not quote.lines:
-        st.caption("No lines yet. Search a product above, or add one from the offers.")
+        st.caption(_("No lines yet. Search a product above, or add one from the offers."))
         return
     rows = [
         {
@@ -102,8 +127,9 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Product": line.name,
             "Qty": float(line.qty),
             "Unit": line.unit,
-            "Price": None if line.unit_price is None else float(line.unit_price),
-            "Total": None if line.line_total is None else float(line.line_total),
+            # Read-only: shown in the language's money format, as the operator reads it out.
+            "Price": None if line.unit_price is None else formats.money(line.unit_price),
+            "Total": None if line.line_total is None else formats.money(line.line_total),
             "Check": line.problem or call.problems.get(f"lines[{line.sku}]") or "✓",
         }
         for line in quote.lines
@@ -116,18 +142,23 @@ def _lines(call: LiveCall, quote: Quote) -> None:
         num_rows="fixed" if call.placed_order_no else "delete",
         disabled=[c for c in LINE_COLUMNS if c != "Qty"] if not call.placed_order_no else True,
         column_config={
-            "SKU": st.column_config.TextColumn(width="small"),
-            "Product": st.column_config.TextColumn(width="medium"),
-            "Check": st.column_config.TextColumn(width="medium"),
-            "Qty": st.column_config.NumberColumn(min_value=0.0, format="%g"),
-            "Price": st.column_config.NumberColumn(format="%.2f"),
-            "Total": st.column_config.NumberColumn(format="%.2f"),
+            "SKU": st.column_config.TextColumn(_(LINE_COLUMNS["SKU"]), width="small"),
+            "Product": st.column_config.TextColumn(_(LINE_COLUMNS["Product"]), width="medium"),
+            "Qty": st.column_config.NumberColumn(
+                _(LINE_COLUMNS["Qty"]), min_value=0.0, format="%g"
+            ),
+            "Unit": st.column_config.TextColumn(_(LINE_COLUMNS["Unit"])),
+            "Price": st.column_config.TextColumn(_(LINE_COLUMNS["Price"])),
+            "Total": st.column_config.TextColumn(_(LINE_COLUMNS["Total"])),
+            "Check": st.column_config.TextColumn(_(LINE_COLUMNS["Check"]), width="medium"),
         },
     )
     count = len(quote.lines)
+    lines = ngettext("{n} line", "{n} lines", count).format(n=count)
     st.markdown(
-        f"**Total {quote.total:,.2f}** · column {quote.column} · "
-        f"{count} {'line' if count == 1 else 'lines'}"
+        _("**Total {total}** · column {column} · {lines}").format(
+            total=formats.money(quote.total), column=quote.column, lines=lines
+        )
     )
 
 
@@ -154,10 +185,12 @@ def _override(card: ClientCard, *, disabled: bool) -> None:
     if card.route.takes_order:
         return
     checked = st.checkbox(
-        "Take the order anyway (unusual situation)", key="override", disabled=disabled
+        _("Take the order anyway (unusual situation)"), key="override", disabled=disabled
     )
     if checked:
-        st.text_input("Reason for taking it (recorded)", key="override_reason", disabled=disabled)
+        st.text_input(
+            _("Reason for taking it (recorded)"), key="override_reason", disabled=disabled
+        )
 
 
 def _override_reason(card: ClientCard) -> str | None:
@@ -171,7 +204,7 @@ def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote
     if "order" in call.problems:
         st.error(call.problems["order"])
     st.button(
-        "Place order",
+        _("Place order"),
         type="primary",
         key="place",
         disabled=not quote.lines,
@@ -195,12 +228,14 @@ def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
 def _placed(call: LiveCall) -> None:
     """The order number to read out; the next step is another order or the next call."""
     st.success(
-        f"Order **{call.placed_order_no}** placed · total {call.placed_total:,.2f}. "
-        "Read the number to the client."
+        _("Order **{order_no}** placed · total {total}. Read the number to the client.").format(
+            order_no=call.placed_order_no,
+            total=formats.money(call.placed_total) if call.placed_total is not None else "",
+        )
     )
     another, new = st.columns(2)
     another.button(
-        "Another order for this client",
+        _("Another order for this client"),
         key="next_order",
         type="primary",
         width="stretch",
@@ -208,7 +243,7 @@ def _placed(call: LiveCall) -> None:
         args=(call,),
     )
     new.button(
-        "New call", key="placed_new_call", type="primary", width="stretch", on_click=_new_call
+        _("New call"), key="placed_new_call", type="primary", width="stretch", on_click=_new_call
     )
 
 

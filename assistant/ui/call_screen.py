@@ -11,13 +11,14 @@ import streamlit as st
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.clients.lookup import ClientMatch
+from assistant.i18n import N_, _
 from assistant.services import Services
 from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
 from assistant.ui.deps import services
 from assistant.ui.state import live_call
 from assistant.ui.widgets import loading
 
-ASK_LOADING = "Ask: the knowledge base is loading… questions may take longer meanwhile."
+ASK_LOADING = N_("Ask: the knowledge base is loading… questions may take longer meanwhile.")
 
 
 def render(query: str, purpose: str) -> None:
@@ -25,7 +26,7 @@ def render(query: str, purpose: str) -> None:
     desk = services()
     call = live_call()
     if not query.strip():
-        st.caption("Type the caller's phone, client code or name. Enter takes the first match.")
+        st.caption(_("Type the caller's phone, client code or name. Enter takes the first match."))
         return
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
@@ -51,7 +52,7 @@ def _picked(desk: Services, query: str) -> ClientMatch | None:
         return matches[0] if matches else None
     labels = {m.client_id: f"{m.name} · {m.code} · {m.city or ''}" for m in matches}
     chosen = st.pills(
-        "Matches",
+        _("Matches"),
         list(labels),
         format_func=labels.__getitem__,
         default=matches[0].client_id,
@@ -64,7 +65,7 @@ def _picked(desk: Services, query: str) -> ClientMatch | None:
 def lock_reason(card: ClientCard) -> str | None:
     """Why the order form is locked, in one sentence, or None."""
     if card.credit.blocked:
-        return f"Order form locked. {card.credit.reason}"
+        return _("Order form locked. {reason}").format(reason=card.credit.reason)
     return None
 
 

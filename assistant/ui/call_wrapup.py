@@ -7,17 +7,28 @@ import streamlit as st
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
+from assistant.i18n import N_, _
 from assistant.services import Services
 from assistant.ui.state import new_call
 
 OUTCOMES = {
-    "info_given": "Information given",
-    "complaint": "Complaint",
-    "callback": "Call back later",
-    "no_order": "No order",
+    "info_given": N_("Information given"),
+    "complaint": N_("Complaint"),
+    "callback": N_("Call back later"),
+    "no_order": N_("No order"),
 }
 FRAGMENT = "wrapup"
-DEPARTMENTS = ["(none)", "wholesale", "retail", "regional", "finance", "warehouse", "quality"]
+NO_DEPARTMENT = "(none)"
+# The codes are the options (a language switch keeps the pick); the names are translated.
+DEPARTMENTS = {
+    NO_DEPARTMENT: N_("(none)"),
+    "wholesale": N_("wholesale"),
+    "retail": N_("retail"),
+    "regional": N_("regional"),
+    "finance": N_("finance"),
+    "warehouse": N_("warehouse"),
+    "quality": N_("quality"),
+}
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -25,20 +36,34 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     st.divider()
     if call.closed_outcome:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.success(f"Call closed: {call.closed_outcome}.")
+        left.success(_("Call closed: {outcome}.").format(outcome=_said(call.closed_outcome)))
         right.button(
-            "Next call", type="primary", key="next_call", width="stretch", on_click=_next_call
+            _("Next call"), type="primary", key="next_call", width="stretch", on_click=_next_call
         )
         return
     note_col, dept_col = st.columns([4, 1])
     note = note_col.text_input(
-        "Client's comment or wish (passed on to the department)", key="call_note"
+        _("Client's comment or wish (passed on to the department)"), key="call_note"
     )
-    dept = dept_col.selectbox("For", DEPARTMENTS, key="note_department")
+    dept = dept_col.selectbox(
+        _("For"), list(DEPARTMENTS), format_func=_department, key="note_department"
+    )
     buttons = st.columns(len(OUTCOMES))
     for column, (outcome, label) in zip(buttons, OUTCOMES.items(), strict=True):
-        if column.button(label, key=f"outcome-{outcome}", width="stretch"):
+        if column.button(_(label), key=f"outcome-{outcome}", width="stretch"):
             _close(desk, call, card, outcome, _note(note, dept))
+
+
+def _said(closed: str) -> str:
+    """The outcome as remembered (English, lower case) in the language of this redraw."""
+    for label in OUTCOMES.values():
+        if label.lower() == closed:
+            return _(label).lower()
+    return closed
+
+
+def _department(code: str) -> str:
+    return _(DEPARTMENTS[code])
 
 
 def _next_call() -> None:
@@ -47,16 +72,17 @@ def _next_call() -> None:
 
 
 def _note(note: str, department: str) -> str | None:
+    # Stored with the call for the department: the code stays English, like the outcome.
     if not note.strip():
         return None
-    return note.strip() if department == "(none)" else f"For {department}: {note.strip()}"
+    return note.strip() if department == NO_DEPARTMENT else f"For {department}: {note.strip()}"
 
 
 def _close(
     desk: Services, call: LiveCall, card: ClientCard, outcome: str, notes: str | None
 ) -> None:
     if call.call_id is None:
-        st.warning("Type the caller first: the call is registered when the caller is known.")
+        st.warning(_("Type the caller first: the call is registered when the caller is known."))
         return
     try:
         desk.live.close(call, outcome=outcome, notes=notes, said=OUTCOMES[outcome].lower())

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from assistant import formats
 from assistant.chat import Answer, Answerer
 from assistant.chat import texts as ui
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.ui.deps import services
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,7 @@ class Exchange:
 
     question: str
     answer: Answer | None
-    error: str | None = None
+    error: str | None = None  # shown through _(): a message id is read in today's language
 
 
 def answerer() -> Answerer:
@@ -29,7 +31,7 @@ def answerer() -> Answerer:
     desk = services()
     if "answerer" in desk.__dict__:  # built already: no spinner flicker on every question
         return desk.answerer
-    with st.spinner(ui.OPENING_KNOWLEDGE):
+    with st.spinner(_(ui.OPENING_KNOWLEDGE)):
         return desk.answerer
 
 
@@ -38,9 +40,13 @@ def indexing_notice() -> bool:
     progress = services().indexing.running()
     if progress is None:
         return False
-    text = ui.STILL_INDEXING.format(**vars(progress))
+    counts = {
+        name: formats.number(value) if isinstance(value, int) else value
+        for name, value in vars(progress).items()
+    }
+    text = _(ui.STILL_INDEXING).format(**counts)
     if progress.eta_clock is not None:
-        text += ui.STILL_INDEXING_ETA.format(eta=progress.eta_clock)
+        text += _(ui.STILL_INDEXING_ETA).format(eta=progress.eta_clock)
     st.info(text, icon=":material/hourglass_top:")
     st.progress(progress.fraction)
     return True
@@ -69,17 +75,21 @@ def wait_for_index(*, indexing: bool | None = None) -> bool:
 def sources(answer: Answer) -> None:
     """Each source: its number, title and page, the passage text folded away."""
     for number, hit in enumerate(answer.hits, start=1):
-        page = f", p. {hit.chunk.page}" if hit.chunk.page else ""
-        cited = " ·  cited" if number in answer.cited else ""
+        page = _(", p. {page}").format(page=hit.chunk.page) if hit.chunk.page else ""
+        cited = " ·  " + _("cited") if number in answer.cited else ""
         with st.expander(f"[{number}] {hit.chunk.title}{page}{cited}"):
-            st.caption(f"{hit.chunk.doc} · score {hit.score:.3f}")
+            st.caption(
+                _("{doc} · score {score}").format(
+                    doc=hit.chunk.doc, score=formats.number(round(hit.score, 3))
+                )
+            )
             st.text(hit.chunk.text)
 
 
 def show(exchange: Exchange) -> None:
     """A remembered answer (or its error) with its sources."""
     if exchange.error:
-        st.error(exchange.error)
+        st.error(_(exchange.error))
     elif exchange.answer is not None:
         st.markdown(exchange.answer.text)
         sources(exchange.answer)
@@ -102,7 +112,7 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
         return Exchange(question, None, err.message)
     except Exception:  # noqa: BLE001 - a failing knowledge base must not take the call down
         log.exception("answering %r failed", question)
-        st.error(ui.ANSWER_FAILED)
+        st.error(_(ui.ANSWER_FAILED))
         return Exchange(question, None, ui.ANSWER_FAILED)
 
 
@@ -111,23 +121,26 @@ def beside_call(*, client_code: str | None) -> None:
     history: list[Exchange] = st.session_state.setdefault("call_ask_history", [])
     # Said on the folded panel too: an operator should not have to open it to learn that.
     indexing = services().indexing.running() is not None
-    label = ui.CALL_PANEL_INDEXING if indexing else ui.CALL_PANEL
+    label = _(ui.CALL_PANEL_INDEXING) if indexing else _(ui.CALL_PANEL)
     with st.expander(label, key="call_ask_open", icon=":material/quick_reference:"):
         if wait_for_index(indexing=indexing):
             return
         with st.form("call_ask_form", clear_on_submit=True, border=False):
             question = st.text_input(
-                ui.QUESTION, placeholder=ui.PLACEHOLDER, label_visibility="collapsed"
+                _(ui.QUESTION),
+                placeholder=_(ui.PLACEHOLDER),
+                label_visibility="collapsed",
+                key="call_ask_question",
             )
-            asked = st.form_submit_button(ui.ASK, width="stretch")
+            asked = st.form_submit_button(_(ui.ASK), width="stretch")
         if client_code:
-            st.caption(ui.FOR_CLIENT.format(code=client_code))
+            st.caption(_(ui.FOR_CLIENT).format(code=client_code))
         if asked and question.strip():
             history.insert(0, ask(question, client_code=client_code))
         elif asked:
-            st.caption(ui.EMPTY_QUESTION)
+            st.caption(_(ui.EMPTY_QUESTION))
         elif history:
             st.markdown(f"**{history[0].question}**")
             show(history[0])
         for older in history[1:4]:
-            st.caption(ui.EARLIER.format(question=older.question))
+            st.caption(_(ui.EARLIER).format(question=older.question))

@@ -6,16 +6,49 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.i18n import _
+
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 
 def pages() -> list[st.Page]:
-    """Every page, the live call first."""
+    """Every page, the live call first; titles in the language of this run.
+
+    The url paths are fixed, so a language switch stays on the page it was made on.
+    """
     return [
-        st.Page(PAGES_DIR / "call.py", title="Live call", icon=":material/call:", default=True),
-        st.Page(PAGES_DIR / "orders.py", title="Orders", icon=":material/receipt_long:"),
-        st.Page(PAGES_DIR / "calls.py", title="Calls", icon=":material/history:"),
-        st.Page(PAGES_DIR / "clients.py", title="Clients", icon=":material/groups:"),
-        st.Page(PAGES_DIR / "assistant.py", title="Ask", icon=":material/quick_reference:"),
-        st.Page(PAGES_DIR / "knowledge.py", title="Knowledge", icon=":material/library_books:"),
+        st.Page(
+            PAGES_DIR / "call.py",
+            title=_("Live call"),
+            icon=":material/call:",
+            url_path="call",
+            default=True,
+        ),
+        st.Page(
+            PAGES_DIR / "orders.py",
+            title=_("Orders"),
+            icon=":material/receipt_long:",
+            url_path="orders",
+        ),
+        st.Page(
+            PAGES_DIR / "calls.py", title=_("Calls"), icon=":material/history:", url_path="calls"
+        ),
+        st.Page(
+            PAGES_DIR / "clients.py",
+            title=_("Clients"),
+            icon=":material/groups:",
+            url_path="clients",
+        ),
+        st.Page(
+            PAGES_DIR / "assistant.py",
+            title=_("Ask"),
+            icon=":material/quick_reference:",
+            url_path="assistant",
+        ),
+        st.Page(
+            PAGES_DIR / "knowledge.py",
+            title=_("Knowledge"),
+            icon=":material/library_books:",
+            url_path="knowledge",
+        ),
     ]

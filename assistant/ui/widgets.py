@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assistant import formats
+from assistant.i18n import N_, _
+
 if TYPE_CHECKING:  # app.py draws through this module before the desk's services load
     from assistant.clients.routing import RouteDecision
     from assistant.credit.service import CreditStatus
@@ -19,27 +22,30 @@ div[data-testid="stVerticalBlock"] {gap: 0.55rem;}
 h4 {padding-top: 0.2rem; padding-bottom: 0.2rem;}
 </style>"""
 
-UNEXPECTED_ERROR = (
+UNEXPECTED_ERROR = N_(
     "Something went wrong on this page and it has been logged. What you entered is kept: "
     "try again, or tell your supervisor if it repeats."
 )
 
+# Shown through _() where drawn: the keys stay, the titles follow the session's language.
 OFFER_TITLES = {
-    "new": "New items",
-    "special": "Special positions",
-    "traditional": "Traditional for this client",
-    "addons": "Offer also",
+    "new": N_("New items"),
+    "special": N_("Special positions"),
+    "traditional": N_("Traditional for this client"),
+    "addons": N_("Offer also"),
 }
 
 
 def route_box(route: RouteDecision) -> None:
     """The route decision: the first thing the eye must find."""
     if route.takes_order:
-        st.success(f"**Take the order.** {route.reason}")
+        st.success(_("**Take the order.** {reason}").format(reason=route.reason))
     elif route.to is not None:
-        st.warning(f"**Transfer to {route.to.title}.** {route.reason}")
+        st.warning(
+            _("**Transfer to {to}.** {reason}").format(to=route.to.title, reason=route.reason)
+        )
     else:
-        st.warning(f"**Transfer.** {route.reason}")
+        st.warning(_("**Transfer.** {reason}").format(reason=route.reason))
 
 
 def credit_box(credit: CreditStatus, *, known: bool) -> None:
@@ -47,26 +53,26 @@ def credit_box(credit: CreditStatus, *, known: bool) -> None:
     if not known:
         return
     if credit.blocked:
-        st.error(f"**Credit blocked.** {credit.reason}")
+        st.error(_("**Credit blocked.** {reason}").format(reason=credit.reason))
     else:
-        st.info(f"**Credit ok.** {credit.reason}")
+        st.info(_("**Credit ok.** {reason}").format(reason=credit.reason))
 
 
-OFFERS_LOADING = "offers: loading… (the offers model is warming up after a restart)"
+OFFERS_LOADING = N_("offers: loading… (the offers model is warming up after a restart)")
 
 
 def offers_panel(offers: Offers | None) -> None:
     """New, special, traditional and add-on items, each with why."""
     if offers is None:
-        st.caption(OFFERS_LOADING)
+        st.caption(_(OFFERS_LOADING))
         return
     for kind, title in OFFER_TITLES.items():
         items = getattr(offers, kind)
         if not items:
             continue
-        st.markdown(f"**{title}**")
+        st.markdown(f"**{_(title)}**")
         for item in items:
-            price = f" · {item.price:,.2f}" if item.price is not None else ""
+            price = f" · {formats.money(item.price)}" if item.price is not None else ""
             st.markdown(
                 f"- `{item.sku}` {item.name}{price}  \n  <small>{item.why}</small>",
                 unsafe_allow_html=True,
@@ -75,7 +81,11 @@ def offers_panel(offers: Offers | None) -> None:
 
 @st.fragment(run_every="1s")
 def loading(message: str, *, ready: Callable[[], bool]) -> None:
-    """A "loading" line that looks again each second and redraws the page once ready."""
+    """A "loading" line that looks again each second and redraws the page once ready.
+
+    `message` is the English text (an N_ constant): it is translated at each redraw, so
+    a language switch shows in the line too.
+    """
     if ready():
         st.rerun()  # the whole page, so every panel shows what is now ready
-    st.caption(message)
+    st.caption(_(message))

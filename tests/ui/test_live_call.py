@@ -76,7 +76,7 @@ def test_an_ordinary_clients_order_is_placed_end_to_end_and_found_in_sql(
     assert "Take the order" in app.success[0].value
     _add(app, "maslinovo ulje", 12)
     _add(app, "secer kristal", 5)
-    assert "Total 112.00" in " ".join(m.value for m in app.markdown)
+    assert "Total €112.00" in " ".join(m.value for m in app.markdown)
     app.button(key="place").click().run()
     assert not app.exception
     (order,) = _orders(session_factory)
@@ -170,7 +170,7 @@ def test_quantities_are_edited_and_lines_removed_in_the_grid(app: AppTest) -> No
     app.run()
     assert not app.exception
     assert app.session_state["live_call"].lines == {"OIL": Decimal(18)}
-    assert "Total 162.00" in " ".join(m.value for m in app.markdown)
+    assert "Total €162.00" in " ".join(m.value for m in app.markdown)
 
 
 def test_a_placed_order_leaves_the_form_read_only_with_the_next_steps_first(

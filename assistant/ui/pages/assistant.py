@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import streamlit as st
 
+from assistant import formats
 from assistant.chat import texts
+from assistant.i18n import _
 from assistant.services import Services
 from assistant.timeutil import utcnow
 from assistant.ui.chat_panel import Exchange, ask, show, wait_for_index
@@ -20,9 +22,9 @@ def changed_since(desk: Services) -> None:
     """Procedures published in the last 24 hours (or 3 or 7 days): what changed since a shift."""
     span = (
         st.segmented_control(
-            texts.CHANGED_SINCE,
+            _(texts.CHANGED_SINCE),
             list(texts.CHANGED_CHOICES),
-            format_func=texts.CHANGED_CHOICES.__getitem__,
+            format_func=_span_label,
             default="24h",
             required=True,
             key="changed_span",
@@ -31,18 +33,18 @@ def changed_since(desk: Services) -> None:
         or "24h"
     )
     since = utcnow() - SPANS[span]
-    label = texts.CHANGED_CHOICES[span]
+    label = _span_label(span)
     changed = desk.knowledge_registry.changed_since(since=since)
     if not changed:
-        st.caption(texts.CHANGED_NONE.format(since=label))
+        st.caption(_(texts.CHANGED_NONE).format(since=label))
         return
-    with st.expander(texts.CHANGED_TITLE.format(since=label) + f" ({len(changed)})"):
+    with st.expander(_(texts.CHANGED_TITLE).format(since=label) + f" ({len(changed)})"):
         st.markdown(
             "\n".join(
-                texts.CHANGED_LINE.format(
+                _(texts.CHANGED_LINE).format(
                     title=doc.title,
                     version=doc.version,
-                    at=f"{doc.ingested_at:%d.%m. %H:%M}",
+                    at=f"{formats.day(doc.ingested_at.date())} {doc.ingested_at:%H:%M}",
                     by=doc.ingested_by,
                 )
                 for doc in changed
@@ -50,24 +52,28 @@ def changed_since(desk: Services) -> None:
         )
 
 
+def _span_label(span: str) -> str:
+    return _(texts.CHANGED_CHOICES[span])
+
+
 desk = services()
-st.markdown(f"#### {texts.ASK_TITLE}")
-st.caption(texts.ASK_INTRO)
+st.markdown(f"#### {_(texts.ASK_TITLE)}")
+st.caption(_(texts.ASK_INTRO))
 changed_since(desk)
 indexing = wait_for_index()
 client_col, clear_col = st.columns([3, 1], vertical_alignment="bottom")
 client_code = client_col.text_input(
-    texts.ASK_CLIENT, key="ask_client", help=texts.ASK_CLIENT_HELP
+    _(texts.ASK_CLIENT), key="ask_client", help=_(texts.ASK_CLIENT_HELP)
 ).strip()
 history: list[Exchange] = st.session_state.setdefault(HISTORY_KEY, [])
-if clear_col.button(texts.CLEAR_CHAT, key="ask_clear", width="stretch"):
+if clear_col.button(_(texts.CLEAR_CHAT), key="ask_clear", width="stretch"):
     history.clear()
 for exchange in history:
     with st.chat_message("user"):
         st.markdown(exchange.question)
     with st.chat_message("assistant"):
         show(exchange)
-question = st.chat_input(texts.CHAT_PLACEHOLDER, key="ask_input", disabled=indexing)
+question = st.chat_input(_(texts.CHAT_PLACEHOLDER), key="ask_input", disabled=indexing)
 if question and question.strip():
     with st.chat_message("user"):
         st.markdown(question)
