@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.calls.card import ClientCard
+from assistant.calls.say import after_card
 from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -35,6 +36,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         )
     route_box(card.route)
     credit_box(card.credit, known=client is not None)
+    _say(desk, card)
     if card.credit.blocked or not card.route.takes_order:
         _transfer_button(desk, call, card)
     if card.column is not None:
@@ -45,6 +47,14 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         )
     if client is not None and client.receivers:
         st.caption(_("Receives goods: {names}").format(names=", ".join(client.receivers)))
+
+
+def _say(desk: Services, card: ClientCard) -> None:
+    """The words for the client, from the editors' phrases in the operator's language."""
+    said = after_card(card, desk.phrases)
+    st.markdown(_("**Say:** “{line}”").format(line=said.value))
+    if said.notice:
+        st.caption(said.notice)
 
 
 def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from streamlit.testing.v1 import AppTest
 
-from assistant.i18n import catalog
+from assistant.i18n import catalog, use_language
 from tests import factories as f
 from tests.conftest import TODAY
 
@@ -57,13 +57,16 @@ def _pseudo() -> Translations:
 
 
 @pytest.fixture
-def pseudo_hr(monkeypatch: pytest.MonkeyPatch) -> None:
+def pseudo_hr(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Croatian formats, pseudo-Croatian words."""
     pseudo = _pseudo()
     original = catalog._compiled
     monkeypatch.setattr(
         catalog, "_compiled", lambda language: pseudo if language == "hr" else original(language)
     )
+    # AppTest formats widget options again in the test's thread: speak the page's language.
+    with use_language("hr"):
+        yield
 
 
 @pytest.fixture
