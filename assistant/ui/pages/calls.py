@@ -173,7 +173,7 @@ def _page(desk: Services) -> None:
     )
 
 
-st.markdown(f"### {_('Calls')}")
+st.markdown("### " + _("Calls"))
 try:
     _page(services())
 except DeskError as err:

@@ -96,7 +96,7 @@ def _card(card: ClientCard) -> None:
 
 def _history(history: OrderHistory) -> None:
     """Desk orders first (they are the newest), then the ERP history grouped by order."""
-    st.markdown(f"##### {_('Orders')}")
+    st.markdown("##### " + _("Orders"))
     if history.empty:
         st.caption(_("No orders yet."))
         return
@@ -138,7 +138,7 @@ def _history(history: OrderHistory) -> None:
 
 def _debts(debts: Debts) -> None:
     """Open documents, oldest due first, overdue ones marked."""
-    st.markdown(f"##### {_('Debts')}")
+    st.markdown("##### " + _("Debts"))
     if not debts.documents:
         st.caption(_("Nothing open: every document is paid."))
         return
@@ -215,13 +215,13 @@ def _page(desk: Services) -> None:
         _debts(account.debts(client_id=client.id, as_of=today()))
         _history(account.history(client_id=client.id, limit=HISTORY_ORDERS))
     with right:
-        st.markdown(f"##### {_('Offer on the next call')}")
+        st.markdown("##### " + _("Offer on the next call"))
         # Its own scroll box: a long offer list must not push the account out of sight.
         with st.container(height=720, border=False):
             offers_panel(card.offers)
 
 
-st.markdown(f"### {_('Clients')}")
+st.markdown("### " + _("Clients"))
 try:
     _page(services())
 except DeskError as err:

@@ -308,7 +308,7 @@ def _page(desk: Services) -> None:
     _detail(desk.orders.get(open_no), by)
 
 
-st.markdown(f"### {_('Orders')}")
+st.markdown("### " + _("Orders"))
 try:
     _page(services())
 except DeskError as err:
