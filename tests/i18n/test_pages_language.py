@@ -134,3 +134,40 @@ def test_the_clients_page_in_croatian_shows_debts_in_euros_and_croatian_dates(
     assert [_plain(amount) for amount in debts["open"]] == ["400,00 €", "80,00 €"]
     assert list(debts["state"]) == ["dospjelo 30 d", "nije dospjelo"]
     assert all(_plain(due).endswith(".") and _plain(due).count(". ") == 2 for due in debts["due"])
+
+
+def test_a_file_the_reader_refuses_says_why_in_the_language_of_the_ingest(tmp_path: Path) -> None:
+    from ingest.documents.document import Unusable
+    from ingest.documents.worker import LoaderWorker
+
+    empty = tmp_path / "prazno.md"
+    empty.write_text("   \n", encoding="utf-8")
+    # The reason is written in the reader's child process: it speaks the asking side's language.
+    with LoaderWorker() as reader:
+        for language, reason in (("hr", "prazan dokument"), ("en", "empty document")):
+            with use_language(language):
+                try:
+                    reader.load(empty)
+                except Unusable as refused:
+                    assert refused.reason == reason
+                else:
+                    raise AssertionError("an empty document was read")
+
+
+def test_an_import_refused_names_the_columns_in_the_file_and_the_fix_in_croatian() -> None:
+    from assistant.errors import ImportRefused
+    from ingest.erp.importers import check_header
+    from ingest.erp.importers_history import ReceivablesImporter
+
+    with use_language("hr"):
+        try:
+            check_header(["client_code", "dokument"], ReceivablesImporter, kind="receivables",
+                         path=Path("dug.csv"))  # fmt: skip
+        except ImportRefused as refused:
+            message = refused.message
+        else:
+            raise AssertionError("a header without its columns was accepted")
+    assert message.startswith("dug.csv ne može se uvesti kao receivables: nedostaju stupci: ")
+    assert "document, amount, due_date" in message  # the file's own column names stay as they are
+    assert "nepoznati stupci: dokument" in message
+    assert message.endswith("Ispravite redak zaglavlja i ponovno uvezite.")

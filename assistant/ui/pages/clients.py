@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import zlib
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -50,7 +51,7 @@ STATUS_LABELS = {
 }
 
 
-def _columns() -> dict[str, object]:
+def _columns() -> dict[str, Any]:
     """The headings of the three tables in the language now."""
     return {
         key: st.column_config.TextColumn(_(label), alignment="right")
