@@ -154,8 +154,9 @@ class KnowledgeEditor:
                 )
         return self._served(source)
 
-    def retire(self, *, source: str, by: str, reason: str = "retired by an editor") -> DocumentInfo:
+    def retire(self, *, source: str, by: str, reason: str | None = None) -> DocumentInfo:
         """Take a document out of the answers: its chunks deleted, its history kept."""
+        reason = reason or _("retired by an editor")
         doc = self._served(source)
         if doc.chunk_ids:
             with self._indexing() as pipeline:

@@ -160,7 +160,10 @@ class IngestPipeline:
             reason=None,
             by=by,
             action=action,
-            note=f"{len(chunks)} chunks: {added} new, {removed} removed",
+            # The history note is read by editors on the Knowledge page.
+            note=_("{chunks} chunks: {added} new, {removed} removed").format(
+                chunks=len(chunks), added=added, removed=removed
+            ),
         )
         return result_of(shown, info, "indexed", started, added=added, removed=removed)
 
