@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from assistant.errors import ImportRefused
+from assistant.i18n import _
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t")
@@ -32,7 +33,9 @@ class Table:
 def open_table(path: Path) -> Iterator[Table]:
     """Open a CSV (optionally .gz) or XLSX file; refuse it whole when it cannot be read."""
     if not path.is_file():
-        raise ImportRefused(f"{path} does not exist or is not a file: check the path")
+        raise ImportRefused(
+            _("{path} does not exist or is not a file: check the path").format(path=path)
+        )
     if path.suffix.lower() in XLSX_SUFFIXES:
         with _xlsx_table(path) as table:
             yield table
@@ -48,7 +51,9 @@ def _open_bytes(path: Path) -> BinaryIO:
         return path.open("rb")
     except OSError as exc:
         raise ImportRefused(
-            f"{path} cannot be read ({exc.strerror}): check its permissions"
+            _("{path} cannot be read ({error}): check its permissions").format(
+                path=path, error=exc.strerror
+            )
         ) from exc
 
 
@@ -64,16 +69,22 @@ def _check_utf8(path: Path) -> None:
                 except UnicodeDecodeError as exc:
                     line = lines_before + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
                     raise ImportRefused(
-                        f"{path} is not UTF-8 text (first bad byte on line {line}): "
-                        "save it as 'CSV UTF-8' and import it again"
+                        _(
+                            "{path} is not UTF-8 text (first bad byte on line {line}): "
+                            "save it as 'CSV UTF-8' and import it again"
+                        ).format(path=path, line=line)
                     ) from exc
                 lines_before += chunk.count(b"\n")
             decoder.decode(b"", final=True)
     except (OSError, EOFError) as exc:
-        raise ImportRefused(f"{path} cannot be read ({exc}): export it again") from exc
+        raise ImportRefused(
+            _("{path} cannot be read ({error}): export it again").format(path=path, error=exc)
+        ) from exc
     except UnicodeDecodeError as exc:
         raise ImportRefused(
-            f"{path} is not UTF-8 text (it ends inside a character): save it as 'CSV UTF-8'"
+            _(
+                "{path} is not UTF-8 text (it ends inside a character): save it as 'CSV UTF-8'"
+            ).format(path=path)
         ) from exc
 
 
@@ -110,7 +121,9 @@ def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ImportRefused(
-            f"line {start} cannot be read as CSV ({exc}): check its quotes and export it again"
+            _(
+                "line {line} cannot be read as CSV ({error}): check its quotes and export it again"
+            ).format(line=start, error=exc)
         ) from exc
 
 
@@ -122,8 +135,10 @@ def _xlsx_table(path: Path) -> Iterator[Table]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a broken file
         raise ImportRefused(
-            f"{path} cannot be read as an Excel workbook ({type(exc).__name__}): "
-            "save it again as .xlsx or export CSV UTF-8"
+            _(
+                "{path} cannot be read as an Excel workbook ({error}): "
+                "save it again as .xlsx or export CSV UTF-8"
+            ).format(path=path, error=type(exc).__name__)
         ) from exc
     try:
         sheet = workbook.worksheets[0]

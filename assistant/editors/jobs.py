@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from assistant.editors import texts
 from assistant.errors import DeskError
+from assistant.i18n import _, language, use_language
 from ingest.documents.progress import IngestEvents, Progress, Tally
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,9 @@ class IngestJob(Generic[T]):
         self.label = label
         self._work = work
         self._tally = Tally(files=files)
+        # The thread speaks the language of the session that started it (a thread alone
+        # would speak the default one): its messages are shown to that session.
+        self._language = language()
         self._thread = threading.Thread(target=self._run, name=f"ingest: {label}", daemon=True)
         self.result: T | None = None
         self.error: str | None = None
@@ -32,13 +36,14 @@ class IngestJob(Generic[T]):
         return self
 
     def _run(self) -> None:
-        try:
-            self.result = self._work(self._tally)
-        except DeskError as err:
-            self.error = err.message
-        except Exception:  # noqa: BLE001 - the page shows a message; the log has the traceback
-            log.exception("editing job %r failed", self.label)
-            self.error = texts.JOB_FAILED.format(label=self.label)
+        with use_language(self._language):
+            try:
+                self.result = self._work(self._tally)
+            except DeskError as err:
+                self.error = err.message
+            except Exception:  # noqa: BLE001 - the page shows a message; the log has the traceback
+                log.exception("editing job %r failed", self.label)
+                self.error = _(texts.JOB_FAILED).format(label=self.label)
 
     @property
     def done(self) -> bool:

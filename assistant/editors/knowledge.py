@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.editors import texts
 from assistant.errors import DeskError
+from assistant.i18n import _
 from knowledge.models import Chunk
 from knowledge.registry import EDITABLE_SUFFIXES, DocumentInfo, KnowledgeRegistry
 
@@ -40,7 +41,11 @@ class Preview:
 
 
 def _where(chunk: Chunk) -> str:
-    bits = [f"p. {chunk.page}" if chunk.page else "", chunk.heading or "", chunk.sku or ""]
+    bits = [
+        _("p. {page}").format(page=chunk.page) if chunk.page else "",
+        chunk.heading or "",
+        chunk.sku or "",
+    ]
     label = " · ".join(b for b in bits if b)
     return f"[{label}]\n" if label else ""
 
@@ -88,9 +93,11 @@ class KnowledgeEditor:
                 chunks = self._pipeline().preview(path, kind=kind)
             except (Unusable, DeskError) as exc:
                 reason = getattr(exc, "reason", None) or getattr(exc, "message", str(exc))
-                return Preview(safe, safe, kind or "", (), texts.CANNOT_READ.format(reason=reason))
+                return Preview(
+                    safe, safe, kind or "", (), _(texts.CANNOT_READ).format(reason=reason)
+                )
         if not chunks:
-            return Preview(safe, safe, kind or "", (), texts.NO_TEXT)
+            return Preview(safe, safe, kind or "", (), _(texts.NO_TEXT))
         first = chunks[0]
         return Preview(safe, first.title, first.kind, tuple(chunks))
 
@@ -106,7 +113,7 @@ class KnowledgeEditor:
         """Publish an upload as a new document (or the next version of an earlier upload)."""
         safe = Path(name).name
         if not safe or safe.startswith("."):
-            raise DeskError(texts.NOT_A_FILE_NAME.format(name=name))
+            raise DeskError(_(texts.NOT_A_FILE_NAME).format(name=name))
         path = self.registry.knowledge_dir / "uploads" / (kind or "other") / safe
         with self._indexing() as pipeline:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,9 +135,9 @@ class KnowledgeEditor:
         path = self.registry.path_of(source).resolve()
         root = self.registry.knowledge_dir.resolve()
         if root not in path.parents:
-            raise DeskError(texts.NOT_REPLACEABLE.format(title=doc.title))
+            raise DeskError(_(texts.NOT_REPLACEABLE).format(title=doc.title))
         if Path(name).suffix.lower() != path.suffix.lower():
-            raise DeskError(texts.WRONG_TYPE.format(title=doc.title, suffix=path.suffix))
+            raise DeskError(_(texts.WRONG_TYPE).format(title=doc.title, suffix=path.suffix))
         with self._indexing() as pipeline:
             old = path.read_bytes() if path.is_file() else None
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,11 +149,14 @@ class KnowledgeEditor:
                 # The old version stays served: put its file back so the folder matches the index.
                 if old is not None:
                     path.write_bytes(old)
-                raise DeskError(texts.NOT_PUBLISHED.format(title=doc.title, reason=result.reason))
+                raise DeskError(
+                    _(texts.NOT_PUBLISHED).format(title=doc.title, reason=result.reason)
+                )
         return self._served(source)
 
-    def retire(self, *, source: str, by: str, reason: str = "retired by an editor") -> DocumentInfo:
+    def retire(self, *, source: str, by: str, reason: str | None = None) -> DocumentInfo:
         """Take a document out of the answers: its chunks deleted, its history kept."""
+        reason = reason or _("retired by an editor")
         doc = self._served(source)
         if doc.chunk_ids:
             with self._indexing() as pipeline:
@@ -163,7 +173,7 @@ class KnowledgeEditor:
         """Save edited Markdown as the document's new version and index it."""
         path = self.registry.editable_path(source)
         if not text.strip():
-            raise DeskError(texts.EMPTY_TEXT)
+            raise DeskError(_(texts.EMPTY_TEXT))
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             with self._indexing() as pipeline:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,26 +181,26 @@ class KnowledgeEditor:
                 pipeline.ingest_file(path, by=by, action="edited", events=events)
         info = self._published(source)
         if info.status != "indexed":
-            raise DeskError(texts.NOT_PUBLISHED.format(title=info.title, reason=info.reason))
+            raise DeskError(_(texts.NOT_PUBLISHED).format(title=info.title, reason=info.reason))
         return info
 
     def new_procedure_source(self, name: str) -> str:
         """The registry key of a new procedure called `name` (procedures/name.md)."""
         stem = "-".join("".join(ch if ch.isalnum() else " " for ch in name).split()).lower()
         if not stem:
-            raise DeskError(texts.NEED_NAME)
+            raise DeskError(_(texts.NEED_NAME))
         if self.registry.get(source=f"procedures/{stem}.md") is not None:
-            raise DeskError(texts.NAME_TAKEN.format(name=name))
+            raise DeskError(_(texts.NAME_TAKEN).format(name=name))
         return f"procedures/{stem}.md"
 
     def _published(self, source: str) -> DocumentInfo:
         info = self.registry.get(source=source)
         if info is None:
-            raise DeskError(texts.NOT_INDEXED.format(source=source))
+            raise DeskError(_(texts.NOT_INDEXED).format(source=source))
         return info
 
     def _served(self, source: str) -> DocumentInfo:
         doc = self.registry.get(source=source)
         if doc is None:
-            raise DeskError(texts.NO_DOCUMENT.format(source=source))
+            raise DeskError(_(texts.NO_DOCUMENT).format(source=source))
         return doc

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.models import Client
 from assistant.errors import DeskError, UnknownOrder
+from assistant.i18n import N_, _
 from assistant.orders.models import (
     ORDER_NO_PREFIX,
     ORDER_STATUSES,
@@ -50,6 +51,22 @@ CSV_COLUMNS = (
     "operator",
     "created_at",
 )
+# The header row a person reads, in the language of the export; the cells keep machine values
+# (codes, ISO dates, plain numbers) so a spreadsheet sorts and sums them. Nothing re-imports
+# this file: the ERP's order history has its own columns.
+CSV_HEADERS = {
+    "order_no": N_("Order"),
+    "status": N_("Status"),
+    "client": N_("Client code"),
+    "client_name": N_("Client name"),
+    "delivery_date": N_("Delivery date"),
+    "delivery_window": N_("Delivery window"),
+    "lines_count": N_("Lines"),
+    "total": N_("Total"),
+    "price_column": N_("Price column"),
+    "operator": N_("Operator"),
+    "created_at": N_("Placed (UTC)"),
+}
 
 
 class OrderBook:
@@ -154,10 +171,10 @@ def next_status(status: str) -> str | None:
 
 
 def orders_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """The order list as CSV text (header first), for heads who work in a spreadsheet."""
+    """The order list as CSV text (header first, in the language now), for spreadsheets."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({k: _(CSV_HEADERS[k]) for k in CSV_COLUMNS})
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
     return out.getvalue()

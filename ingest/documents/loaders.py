@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.text import fold
 from ingest.documents.document import LoadedDocument, Section, Unusable, title_from_name
 from ingest.documents.pdf import load_pdf
@@ -38,7 +39,10 @@ def load_document(path: Path, *, password: str | None = None) -> LoadedDocument:
         return load_docx(path)
     if suffix in TABLE_SUFFIXES:
         return load_table(path)
-    raise Unusable("skipped", f"unsupported file type {suffix or '(none)'}")
+    raise Unusable(
+        "skipped",
+        _("unsupported file type {suffix}").format(suffix=suffix or _("(none)")),
+    )
 
 
 def _read_text(path: Path) -> str:
@@ -78,7 +82,7 @@ def load_markdown(text: str, *, name: str) -> LoadedDocument:
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
     title = meta.get("title") or (heading.group(1) if heading else title_from_name(name))
     if not text.strip():
-        raise Unusable("skipped", "empty document")
+        raise Unusable("skipped", _("empty document"))
     return LoadedDocument(
         title=title,
         sections=(Section(text=text),),
@@ -93,7 +97,7 @@ def load_text(text: str, *, name: str) -> LoadedDocument:
     """Plain text; a client_types line tags the whole document."""
     text, types = take_tag_line(text)
     if not text.strip():
-        raise Unusable("skipped", "empty document")
+        raise Unusable("skipped", _("empty document"))
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     title = first if 0 < len(first) <= 80 else title_from_name(name)
     return LoadedDocument(title=title, sections=(Section(text=text),), client_types=types)
@@ -106,7 +110,9 @@ def load_docx(path: Path) -> LoadedDocument:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for a broken file
-        raise Unusable("failed", f"broken Word file ({type(exc).__name__})") from exc
+        raise Unusable(
+            "failed", _("broken Word file ({error})").format(error=type(exc).__name__)
+        ) from exc
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
@@ -147,11 +153,11 @@ def load_table(path: Path) -> LoadedDocument:
     try:
         with open_table(path) as table:
             header = [h.strip() for h in table.header]
-            rows = [cells for _, cells in table.rows]
+            rows = [cells for _line, cells in table.rows]
     except DeskError as err:
         raise Unusable("failed", err.message) from err
     if not any(header) or not rows:
-        raise Unusable("skipped", "empty table (no header or no rows)")
+        raise Unusable("skipped", _("empty table (no header or no rows)"))
     folded = [fold(h) for h in header]
     sku_at = next((i for i, h in enumerate(folded) if h in _SKU_HEADERS), None)
     types_at = next(

@@ -7,6 +7,7 @@ import unicodedata
 import warnings
 from pathlib import Path
 
+from assistant.i18n import _, ngettext
 from ingest.documents.document import LoadedDocument, Section, Unusable, title_from_name
 
 # Fewer letters or digits than this in the whole file: nothing worth retrieving.
@@ -38,9 +39,10 @@ def load_pdf(path: Path, *, password: str | None = None) -> LoadedDocument:
     except (PdfReadError, NotImplementedError) as exc:
         raise Unusable("failed", _read_reason(exc)) from exc
     except RecursionError as exc:
-        raise Unusable("failed", "broken file: object references loop forever") from exc
+        raise Unusable("failed", _("broken file: object references loop forever")) from exc
     except Exception as exc:  # noqa: BLE001 - fuzzed files raise anything; one file never stops a batch
-        raise Unusable("failed", f"broken file: {type(exc).__name__}: {_first_line(exc)}") from exc
+        error = f"{type(exc).__name__}: {_first_line(exc)}"
+        raise Unusable("failed", _("broken file: {error}").format(error=error)) from exc
     return _document(texts, title=title or title_from_name(path.stem))
 
 
@@ -54,33 +56,36 @@ def _decrypt(reader: object, password: str | None) -> None:
     if password is None:
         raise Unusable("failed", _no_password(None))
     if not reader.decrypt(password):
-        raise Unusable("failed", "encrypted, the password given is wrong")
+        raise Unusable("failed", _("encrypted, the password given is wrong"))
 
 
 def _no_password(password: str | None) -> str:
-    return (
-        "encrypted, no password" if password is None else "encrypted, the password given is wrong"
-    )
+    if password is None:
+        return _("encrypted, no password")
+    return _("encrypted, the password given is wrong")
 
 
 def _dependency_reason(message: str, password: str | None) -> str:
     if "AES" in message:
         # pypdf needs the optional `cryptography` package for AES; RC4 works without it.
-        given = "password given" if password else "no password"
-        return f"encrypted (AES), {given}: opening AES needs the 'cryptography' package"
-    return f"unsupported: {message}"
+        if password:
+            return _(
+                "encrypted (AES), password given: opening AES needs the 'cryptography' package"
+            )
+        return _("encrypted (AES), no password: opening AES needs the 'cryptography' package")
+    return _("unsupported: {message}").format(message=message)
 
 
 def _read_reason(exc: Exception) -> str:
     message = _first_line(exc)
     lowered = message.lower()
     if "brotli" in lowered:
-        return "unsupported filter: BrotliDecode (install 'brotli' to read it)"
+        return _("unsupported filter: BrotliDecode (install 'brotli' to read it)")
     if "filter" in lowered or isinstance(exc, NotImplementedError):
-        return f"unsupported filter: {message}"
+        return _("unsupported filter: {message}").format(message=message)
     if "cyclic" in lowered:
-        return "broken file: the page tree refers to itself"
-    return f"broken file: {message}"
+        return _("broken file: the page tree refers to itself")
+    return _("broken file: {error}").format(error=message)
 
 
 def _first_line(exc: Exception) -> str:
@@ -103,16 +108,23 @@ def _document(texts: list[str], *, title: str) -> LoadedDocument:
     # NFKC turns ligature glyphs (U+FB01 "fi") into letters, so search finds the words.
     pages = [unicodedata.normalize("NFKC", t) for t in texts]
     if not pages:
-        raise Unusable("failed", "broken file: no pages")
+        raise Unusable("failed", _("broken file: no pages"))
     joined = "".join(pages)
     alnum = sum(ch.isalnum() for ch in joined)
     if alnum == 0:
-        raise Unusable("skipped", "no text layer (a scan): needs OCR")
+        raise Unusable("skipped", _("no text layer (a scan): needs OCR"))
     garbage = sum(_is_garbage(ch) for ch in joined)
     if garbage / max(len(joined), 1) > MAX_GARBAGE:
-        raise Unusable("skipped", "text layer unreadable (fonts without a Unicode map)")
+        raise Unusable("skipped", _("text layer unreadable (fonts without a Unicode map)"))
     if alnum < MIN_ALNUM:
-        raise Unusable("skipped", f"almost no text ({alnum} letters): a drawing or a scan")
+        raise Unusable(
+            "skipped",
+            ngettext(
+                "almost no text ({count} letter): a drawing or a scan",
+                "almost no text ({count} letters): a drawing or a scan",
+                alnum,
+            ).format(count=alnum),
+        )
     sections = tuple(
         Section(text=text, page=number)
         for number, text in enumerate(pages, start=1)

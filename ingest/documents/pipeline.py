@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from assistant.i18n import _
 from ingest.documents.document import LoadedDocument, Unusable
 from ingest.documents.files import (
     FileResult,
@@ -123,12 +124,13 @@ class IngestPipeline:
         started = time.perf_counter()
         shown = str(path)
         if not path.is_file():
-            return FileResult(shown, "failed", 0, "no such file", seconds=since(started))
+            return FileResult(shown, "failed", 0, _("no such file"), seconds=since(started))
         source = self._registry.source_key(path)
         try:
             digest = content_hash(path)
         except OSError as exc:
-            return FileResult(shown, "failed", 0, f"cannot read the file ({exc.strerror})")
+            reason = _("cannot read the file ({error})").format(error=exc.strerror)
+            return FileResult(shown, "failed", 0, reason)
         before = self._registry.get(source=source)
         if before and not force and unchanged(before, digest, kind, password):
             return from_registry(shown, before, started)
@@ -143,7 +145,7 @@ class IngestPipeline:
             loaded, source=source, kind=doc_kind, version=version, file_name=path.name
         )
         if not chunks:
-            empty = Unusable("skipped", "no text to index")
+            empty = Unusable("skipped", _("no text to index"))
             return self._unusable(path, source, digest, kind, before, empty, by, started)
         old_ids = before.chunk_ids if served and before else ()
         added, removed = self._replace(chunks, old_ids, path, loaded.pages, events)
@@ -158,7 +160,10 @@ class IngestPipeline:
             reason=None,
             by=by,
             action=action,
-            note=f"{len(chunks)} chunks: {added} new, {removed} removed",
+            # The history note is read by editors on the Knowledge page.
+            note=_("{chunks} chunks: {added} new, {removed} removed").format(
+                chunks=len(chunks), added=added, removed=removed
+            ),
         )
         return result_of(shown, info, "indexed", started, added=added, removed=removed)
 
@@ -182,13 +187,14 @@ class IngestPipeline:
             if any(root == path or root in path.parents for root in resolved):
                 self._store.delete(list(doc.chunk_ids))
                 self._changed = self._changed or bool(doc.chunk_ids)
-                info = self._registry.mark_retired(source=doc.source, by=by, reason="file removed")
+                gone = _("file removed")
+                info = self._registry.mark_retired(source=doc.source, by=by, reason=gone)
                 results.append(
                     FileResult(
                         str(path),
                         "retired",
                         0,
-                        "file removed",
+                        gone,
                         source=doc.source,
                         kind=info.kind,
                         title=info.title,
@@ -256,7 +262,8 @@ class IngestPipeline:
             # The file changed and the new version cannot be read: keep serving the old one.
             self._registry.record_failure(source=source, by=by, reason=exc.reason)
             return FileResult(
-                str(path), exc.status, 0, f"{exc.reason} (version {before.version} still served)",
+                str(path), exc.status, 0, _("{reason} (version {version} still served)").format(
+                    reason=exc.reason, version=before.version),
                 source=source, kind=before.kind, title=before.title, version=before.version,
                 seconds=since(started),
             )  # fmt: skip

@@ -8,6 +8,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from assistant.formats import number
+from assistant.i18n import _, language, use_language
 from ingest.documents.document import LoadedDocument, Unusable
 from ingest.documents.loaders import load_document
 
@@ -26,15 +28,25 @@ def _serve(conn: Connection) -> None:
             return
         if request is None:
             return
-        path, password = request
-        try:
-            conn.send(("ok", load_document(Path(path), password=password)))
-        except Unusable as exc:
-            conn.send(("unusable", exc.status, exc.reason))
-        except OSError as exc:
-            conn.send(("unusable", "failed", f"cannot read the file ({exc.strerror or exc})"))
-        except BaseException as exc:  # noqa: BLE001 - whatever a file does, the batch goes on
-            conn.send(("unusable", "failed", f"broken file: {type(exc).__name__}: {exc}"[:300]))
+        path, password, language = request
+        # The reasons are written in the language of the ingest that asked (the child alone
+        # would speak the default one).
+        with use_language(language):
+            conn.send(_read(Path(path), password))
+
+
+def _read(path: Path, password: str | None) -> tuple[Any, ...]:
+    """The reply for one file: ("ok", document) or ("unusable", status, reason)."""
+    try:
+        return ("ok", load_document(path, password=password))
+    except Unusable as exc:
+        return ("unusable", exc.status, exc.reason)
+    except OSError as exc:
+        reason = _("cannot read the file ({error})").format(error=exc.strerror or exc)
+        return ("unusable", "failed", reason)
+    except BaseException as exc:  # noqa: BLE001 - whatever a file does, the batch goes on
+        reason = _("broken file: {error}").format(error=f"{type(exc).__name__}: {exc}")
+        return ("unusable", "failed", reason[:300])
 
 
 class LoaderWorker:
@@ -50,16 +62,21 @@ class LoaderWorker:
     def load(self, path: Path, *, password: str | None = None) -> LoadedDocument:
         """The document in `path`, or Unusable with the reason (time limit included)."""
         conn = self._start()
-        conn.send((str(path), password))
+        conn.send((str(path), password, language()))
         if not conn.poll(self.time_limit):
             self._stop(kill=True)
-            raise Unusable("failed", f"took longer than {self.time_limit:g} s")
+            raise Unusable(
+                "failed",
+                _("took longer than {seconds} s").format(seconds=number(self.time_limit)),
+            )
         try:
             reply: tuple[Any, ...] = conn.recv()
         except (EOFError, OSError) as exc:
             code = self._process.exitcode if self._process else None
             self._stop(kill=True)
-            raise Unusable("failed", f"the reader crashed on this file (exit code {code})") from exc
+            raise Unusable(
+                "failed", _("the reader crashed on this file (exit code {code})").format(code=code)
+            ) from exc
         if reply[0] == "ok":
             document: LoadedDocument = reply[1]
             return document

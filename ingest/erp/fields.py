@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from assistant.i18n import _
+
 _TRUE = frozenset({"true", "yes", "y", "1", "da", "d", "t"})
 _FALSE = frozenset({"false", "no", "n", "0", "ne", "f"})
 # Thousands separators people and spreadsheets put in numbers: space, no-break spaces, apostrophe.
@@ -25,9 +27,13 @@ def text(value: str, column: str, *, max_length: int | None = None, required: bo
     """The stripped text of a cell; refused when empty (if required) or too long for its column."""
     cleaned = value.strip()
     if required and not cleaned:
-        raise RowError(f"{column} is empty: fill it in")
+        raise RowError(_("{column} is empty: fill it in").format(column=column))
     if max_length is not None and len(cleaned) > max_length:
-        raise RowError(f"{column} is {len(cleaned)} characters long: shorten it to {max_length}")
+        raise RowError(
+            _("{column} is {length} characters long: shorten it to {max_length}").format(
+                column=column, length=len(cleaned), max_length=max_length
+            )
+        )
     return cleaned
 
 
@@ -46,7 +52,9 @@ def boolean(value: str, column: str, *, default: bool) -> bool:
     if word in _FALSE:
         return False
     raise RowError(
-        f"{column} {value.strip()!r} is not true/false: write true, false, yes, no, 1 or 0"
+        _("{column} {value!r} is not true/false: write true, false, yes, no, 1 or 0").format(
+            column=column, value=value.strip()
+        )
     )
 
 
@@ -68,7 +76,9 @@ def _canonical_number(value: str) -> str:
 
 def _bad_number(value: str, column: str) -> RowError:
     return RowError(
-        f"{column} {value.strip()!r} is not a number: write it like 1234.50 or 1.234,50"
+        _("{column} {value!r} is not a number: write it like 1234.50 or 1.234,50").format(
+            column=column, value=value.strip()
+        )
     )
 
 
@@ -76,7 +86,7 @@ def decimal(value: str, column: str) -> Decimal:
     """A money or quantity cell as Decimal; decimal comma and thousands separators accepted."""
     canonical = _canonical_number(value)
     if not canonical:
-        raise RowError(f"{column} is empty: fill in a number")
+        raise RowError(_("{column} is empty: fill in a number").format(column=column))
     try:
         number = Decimal(canonical)
     except InvalidOperation:
@@ -120,10 +130,14 @@ def day(value: str, column: str) -> date:
     """A date cell: YYYY-MM-DD, or DD.MM.YYYY as Croatian exports write it."""
     cleaned = value.strip()
     if not cleaned:
-        raise RowError(f"{column} is empty: fill in a date as YYYY-MM-DD")
+        raise RowError(_("{column} is empty: fill in a date as YYYY-MM-DD").format(column=column))
     parsed = _parse_date(cleaned)
     if parsed is None:
-        raise RowError(f"{column} {cleaned!r} is not a date: write it as YYYY-MM-DD or DD.MM.YYYY")
+        raise RowError(
+            _("{column} {value!r} is not a date: write it as YYYY-MM-DD or DD.MM.YYYY").format(
+                column=column, value=cleaned
+            )
+        )
     return parsed
 
 

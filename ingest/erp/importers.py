@@ -18,6 +18,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ImportRefused
+from assistant.i18n import _
 from ingest.erp.fields import RowError
 from ingest.erp.importers_base import ImportContext, KindImporter
 from ingest.erp.importers_catalog import PricesImporter, ProductsImporter, SpecialsImporter
@@ -82,7 +83,11 @@ def import_file(
     """Import the rows of `path` as `kind`; raises ImportRefused when the whole file is refused."""
     importer_class = _IMPORTERS.get(kind)
     if importer_class is None:
-        raise ImportRefused(f"unknown import kind {kind!r}: use one of {', '.join(IMPORT_KINDS)}")
+        raise ImportRefused(
+            _("unknown import kind {kind!r}: use one of {kinds}").format(
+                kind=kind, kinds=", ".join(IMPORT_KINDS)
+            )
+        )
     context = ImportContext(default_country_code, frozenset(known_client_types))
     report = ImportReport(kind=kind, path=str(path))
     with open_table(path) as table:
@@ -98,32 +103,41 @@ def check_header(
     header: list[str], importer_class: type[KindImporter[Any]], *, kind: str, path: Path
 ) -> list[str]:
     """The normalised column names; refuses a header with missing, unknown or repeated columns."""
+    # The column names are the file's own words: they stay as they are in every language.
     expected = ", ".join(importer_class.columns)
     optional = importer_class.optional_columns
     if optional:
-        expected += f" (optional: {', '.join(optional)})"
+        expected = _("{columns} (optional: {optional})").format(
+            columns=expected, optional=", ".join(optional)
+        )
     names = [name.strip().lower() for name in header]
     # Spreadsheets often save empty cells after the last column: they name nothing.
     while names and not names[-1]:
         names.pop()
     if not names:
         raise ImportRefused(
-            f"{path} has no header row: its first row must name the columns {expected}"
+            _("{path} has no header row: its first row must name the columns {expected}").format(
+                path=path, expected=expected
+            )
         )
     problems = []
     if missing := [c for c in importer_class.columns if c not in names]:
-        problems.append(f"missing columns: {', '.join(missing)}")
+        problems.append(_("missing columns: {columns}").format(columns=", ".join(missing)))
     allowed = set(importer_class.columns) | set(optional)
     if unknown := [
-        n or f"(column {i} has no name)" for i, n in enumerate(names, 1) if n not in allowed
+        n or _("(column {number} has no name)").format(number=i)
+        for i, n in enumerate(names, 1)
+        if n not in allowed
     ]:
-        problems.append(f"unknown columns: {', '.join(unknown)}")
+        problems.append(_("unknown columns: {columns}").format(columns=", ".join(unknown)))
     if repeated := sorted({n for n in names if n and names.count(n) > 1}):
-        problems.append(f"repeated columns: {', '.join(repeated)}")
+        problems.append(_("repeated columns: {columns}").format(columns=", ".join(repeated)))
     if problems:
         raise ImportRefused(
-            f"{path} cannot be imported as {kind}: {'; '.join(problems)}. "
-            f"Expected columns: {expected}. Fix the header row and import again."
+            _(
+                "{path} cannot be imported as {kind}: {problems}. "
+                "Expected columns: {expected}. Fix the header row and import again."
+            ).format(path=path, kind=kind, problems="; ".join(problems), expected=expected)
         )
     return names
 
@@ -140,8 +154,10 @@ def _named_rows(
                 line,
                 RejectedRow(
                     line,
-                    f"the row has {len(cells)} values but the header names {width} columns: "
-                    "put quotes around values that contain the delimiter",
+                    _(
+                        "the row has {values} values but the header names {columns} columns: "
+                        "put quotes around values that contain the delimiter"
+                    ).format(values=len(cells), columns=width),
                 ),
             )
             continue
@@ -205,7 +221,10 @@ def _write_one(importer: KindImporter[Any], line: int, record: Any, report: Impo
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
         report.rejected.append(
             RejectedRow(
-                line, f"the database refused this row ({detail}): correct it and import again"
+                line,
+                _("the database refused this row ({detail}): correct it and import again").format(
+                    detail=detail
+                ),
             )
         )
         return

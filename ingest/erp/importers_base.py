@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from assistant.db import Base
 from assistant.errors import ImportRefused
+from assistant.i18n import _
 from ingest.erp.fields import RowError
 
 R = TypeVar("R")
@@ -81,11 +82,13 @@ def key_set(session: Session, query: Select[Any]) -> set[tuple[Any, ...]]:
 
 
 def resolve(codes: Mapping[str, int], code: str, column: str, fix: str) -> int:
-    """The id of `code`, or a RowError naming the code and the fix."""
+    """The id of `code`, or a RowError naming the code and the fix (an N_ message id)."""
     try:
         return codes[code]
     except KeyError:
-        raise RowError(f"{column} {code!r} is unknown: {fix}") from None
+        raise RowError(
+            _("{column} {code!r} is unknown: {fix}").format(column=column, code=code, fix=_(fix))
+        ) from None
 
 
 def split_new(keys: Iterable[K], known: Collection[K]) -> tuple[list[K], int]:
@@ -123,7 +126,11 @@ def upsert(
     elif dialect == "sqlite":
         insert = sqlite.insert(tbl)
     else:
-        raise ImportRefused(f"importing needs SQLite or PostgreSQL, not {dialect}: fix the URL")
+        raise ImportRefused(
+            _("importing needs SQLite or PostgreSQL, not {dialect}: fix the URL").format(
+                dialect=dialect
+            )
+        )
     changes: dict[str, ColumnElement[Any]] = {name: insert.excluded[name] for name in update}
     for name in accumulate:
         changes[name] = tbl.c[name] + insert.excluded[name]

@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
+from assistant.i18n import N_, _
 from assistant.text import fold
 from ingest.erp import fields
 from ingest.erp.fields import RowError
@@ -29,7 +30,7 @@ COLUMNS = table(PriceColumn)
 SPECIALS = table(SpecialPosition)
 # Folding may lengthen a name ("ß" -> "ss"): the search copy is cut to fit its column.
 NAME_LENGTH = max_length(Product, "search_name")
-_UNKNOWN_SKU = "import products first, or correct the sku"
+_UNKNOWN_SKU = N_("import products first, or correct the sku")
 
 
 class PriceColumnBook:
@@ -106,14 +107,20 @@ def _positive(value: str, column: str, *, default: Decimal) -> Decimal:
         return default
     number = fields.decimal(value, column)
     if number <= 0:
-        raise RowError(f"{column} must be above zero (got {value.strip()}): leave it empty for 1")
+        raise RowError(
+            _("{column} must be above zero (got {value}): leave it empty for 1").format(
+                column=column, value=value.strip()
+            )
+        )
     return number
 
 
 def _optional_quantity(value: str, column: str) -> Decimal | None:
     number = fields.optional_decimal(value, column)
     if number is not None and number < 0:
-        raise RowError(f"{column} is negative: write 0 or more, or leave it empty")
+        raise RowError(
+            _("{column} is negative: write 0 or more, or leave it empty").format(column=column)
+        )
     return number
 
 
@@ -130,7 +137,9 @@ class PricesImporter(KindImporter[dict[str, Any]]):
     def parse(self, row: Mapping[str, str]) -> dict[str, Any]:
         price = fields.decimal(row["price"], "price")
         if price < 0:
-            raise RowError(f"price {row['price'].strip()} is negative: write 0 or more")
+            raise RowError(
+                _("price {value} is negative: write 0 or more").format(value=row["price"].strip())
+            )
         return {
             "product_id": resolve(self.products, row["sku"].strip(), "sku", _UNKNOWN_SKU),
             "column": fields.text(
@@ -166,8 +175,10 @@ class SpecialsImporter(KindImporter[dict[str, Any]]):
         valid_to = fields.day(row["valid_to"], "valid_to")
         if valid_to < valid_from:
             raise RowError(
-                f"valid_to {valid_to.isoformat()} is before valid_from {valid_from.isoformat()}: "
-                "swap or correct the dates"
+                _(
+                    "valid_to {valid_to} is before valid_from {valid_from}: "
+                    "swap or correct the dates"
+                ).format(valid_to=valid_to.isoformat(), valid_from=valid_from.isoformat())
             )
         return {
             "product_id": resolve(self.products, row["sku"].strip(), "sku", _UNKNOWN_SKU),
@@ -185,8 +196,10 @@ class SpecialsImporter(KindImporter[dict[str, Any]]):
         unknown = [t for t in types if t not in known]
         if unknown:
             raise RowError(
-                f"client_types {', '.join(map(repr, unknown))} unknown: use "
-                f"{', '.join(sorted(known))} separated by ';', or leave it empty for every type"
+                _(
+                    "client_types {unknown} unknown: use {known} separated by ';', "
+                    "or leave it empty for every type"
+                ).format(unknown=", ".join(map(repr, unknown)), known=", ".join(sorted(known)))
             )
         return ";".join(types)
 

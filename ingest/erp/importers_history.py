@@ -12,6 +12,7 @@ from sqlalchemy import select
 from assistant.catalog.models import Product
 from assistant.clients.models import Client
 from assistant.credit.models import Receivable
+from assistant.i18n import N_, _
 from assistant.orders.models import HistoryLine
 from ingest.erp import fields
 from ingest.erp.fields import RowError
@@ -27,8 +28,8 @@ from ingest.erp.importers_base import (
 
 RECEIVABLES = table(Receivable)
 HISTORY = table(HistoryLine)
-_UNKNOWN_CLIENT = "import clients first, or correct the code"
-_UNKNOWN_SKU = "import products first, or correct the sku"
+_UNKNOWN_CLIENT = N_("import clients first, or correct the code")
+_UNKNOWN_SKU = N_("import products first, or correct the sku")
 
 
 class ReceivablesImporter(KindImporter[dict[str, Any]]):
@@ -45,7 +46,9 @@ class ReceivablesImporter(KindImporter[dict[str, Any]]):
         paid = fields.optional_decimal(row["paid"], "paid") or 0
         if paid < 0:
             raise RowError(
-                f"paid {row['paid'].strip()} is negative: write the amount paid, 0 or more"
+                _("paid {value} is negative: write the amount paid, 0 or more").format(
+                    value=row["paid"].strip()
+                )
             )
         return {
             "client_id": resolve(
@@ -109,12 +112,16 @@ class OrdersImporter(KindImporter[HistoryRecord]):
         qty = fields.number(row["qty"], "qty")
         if qty <= 0:
             raise RowError(
-                f"qty {row['qty'].strip()} is not above zero: leave returns and cancellations "
-                "out of the history export"
+                _(
+                    "qty {value} is not above zero: leave returns and cancellations "
+                    "out of the history export"
+                ).format(value=row["qty"].strip())
             )
         price = fields.number(row["price"], "price")
         if price < 0:
-            raise RowError(f"price {row['price'].strip()} is negative: write 0 or more")
+            raise RowError(
+                _("price {value} is negative: write 0 or more").format(value=row["price"].strip())
+            )
         return HistoryRecord(
             order_no=fields.text(row["order_no"], "order_no", max_length=self._order_no_length),
             client_id=resolve(
@@ -128,7 +135,7 @@ class OrdersImporter(KindImporter[HistoryRecord]):
 
     def write(self, records: Sequence[HistoryRecord]) -> tuple[int, int]:
         lines = _merge_lines(records)
-        in_database = self._stored_keys({order_no for order_no, _ in lines})
+        in_database = self._stored_keys({order_no for order_no, _line in lines})
         fresh: list[dict[str, Any]] = []
         continued: list[dict[str, Any]] = []
         inserted = updated = 0

@@ -11,6 +11,7 @@ from sqlalchemy import delete, insert, select
 
 from assistant.clients.models import MANAGER_ROLES, Client, ClientPhone, Department, Manager
 from assistant.clients.phones import normalise_phone
+from assistant.i18n import N_, _
 from assistant.text import fold
 from ingest.erp import fields
 from ingest.erp.fields import RowError
@@ -37,7 +38,9 @@ class ManagersImporter(KindImporter[dict[str, Any]]):
         role = row["role"].strip().lower()
         if role not in MANAGER_ROLES:
             raise RowError(
-                f"role {row['role'].strip()!r} is unknown: use {', '.join(MANAGER_ROLES)}"
+                _("role {role!r} is unknown: use {roles}").format(
+                    role=row["role"].strip(), roles=", ".join(MANAGER_ROLES)
+                )
             )
         return {
             "code": fields.text(row["code"], "code", max_length=max_length(Manager, "code")),
@@ -129,7 +132,11 @@ class ClientsImporter(KindImporter[ClientRecord]):
         known = self.context.known_client_types
         if client_type not in known:
             shown = repr(client_type) if client_type else "(empty)"
-            raise RowError(f"type {shown} is unknown: use one of {', '.join(sorted(known))}")
+            raise RowError(
+                _("type {type} is unknown: use one of {known}").format(
+                    type=shown, known=", ".join(sorted(known))
+                )
+            )
         return client_type
 
     def _manager_id(self, value: str) -> int | None:
@@ -137,14 +144,14 @@ class ClientsImporter(KindImporter[ClientRecord]):
         if not code:
             return None
         return resolve(
-            self.managers, code, "manager_code", "import managers first or leave it empty"
+            self.managers, code, "manager_code", N_("import managers first or leave it empty")
         )
 
     @staticmethod
     def _credit_limit(value: str) -> Decimal | None:
         limit = fields.optional_decimal(value, "credit_limit")
         if limit is not None and limit < 0:
-            raise RowError("credit_limit is negative: write the allowed debt, or leave it empty")
+            raise RowError(_("credit_limit is negative: write the allowed debt, or leave it empty"))
         return limit
 
     def _phones(self, value: str) -> tuple[tuple[str, str], ...]:
@@ -155,8 +162,10 @@ class ClientsImporter(KindImporter[ClientRecord]):
             e164 = normalise_phone(raw, default_country_code=self.context.default_country_code)
             if e164 is None:
                 raise RowError(
-                    f"phone {raw!r} is not a phone number: write it with its area code "
-                    "(e.g. 01 234 5678 or +385 1 234 5678), several separated by ';'"
+                    _(
+                        "phone {phone!r} is not a phone number: write it with its area code "
+                        "(e.g. 01 234 5678 or +385 1 234 5678), several separated by ';'"
+                    ).format(phone=raw)
                 )
             phones.setdefault(e164, raw[: max_length(ClientPhone, "raw") or len(raw)])
         return tuple(phones.items())

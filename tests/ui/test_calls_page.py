@@ -65,7 +65,7 @@ def test_each_call_shows_what_was_offered_accepted_and_declined_R12(calls: Any) 
     at = _page()
     table = at.dataframe[0].value
     order = table[table["caller"] == "M1"].iloc[0]
-    assert order["offered"] == "new OIL, addon SALT"
+    assert order["offered"] == "new OIL, add-on SALT"
     assert order["accepted"] == "OIL" and order["declined"] == "SALT"
     complaint = table[table["caller"] == "K1"].iloc[0]
     assert complaint["transferred_to"] == "MGR" and complaint["notes"] == "late van"

@@ -76,7 +76,7 @@ def test_the_client_history_is_grouped_by_order_newest_first(clients: Any) -> No
     past = _table(at, "order", "date", "lines", "total")
     assert list(past["order"]) == ["ERP-2", "ERP-1"]
     assert list(past["lines"]) == [1, 2]
-    assert list(past["total"]) == [1.0, 8.0]
+    assert list(past["total"]) == ["€1.00", "€8.00"]
 
 
 def test_an_overdue_debt_is_marked_and_summed(clients: Any) -> None:
@@ -84,7 +84,7 @@ def test_an_overdue_debt_is_marked_and_summed(clients: Any) -> None:
     debts = _table(at, "document", "due", "amount", "paid", "open", "state")
     assert list(debts["document"]) == ["INV-OLD", "INV-NEW"]
     assert list(debts["state"]) == ["overdue 30 d", "not due"]
-    assert any("Overdue 400.00" in e.value for e in at.error)
+    assert any("Overdue €400.00" in e.value for e in at.error)
 
 
 def test_several_matches_can_be_picked_and_show_desk_orders(clients: Any) -> None:

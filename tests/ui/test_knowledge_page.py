@@ -75,7 +75,7 @@ def test_an_upload_is_previewed_then_published_and_listed(desk) -> None:
     ).run()
     assert not at.exception, at.exception
     preview = next(e for e in at.expander if e.label.startswith("island-deliveries.md"))
-    assert "Island deliveries" in preview.label and "1 passages" in preview.label
+    assert "Island deliveries" in preview.label and "1 passage" in preview.label
     assert any("Ferries to the islands sail on Tuesdays" in x.value for x in at.text)
     _settle(at.button(key="kb_publish").click().run())
     assert any("Published Island deliveries (version 1" in s.value for s in at.success)
@@ -159,7 +159,7 @@ def test_a_publish_runs_in_the_background_with_a_progress_bar_and_the_page_stays
     at.button(key="kb_publish").click().run()
     assert not at.exception, at.exception
     [bar] = at.get("progress")
-    assert "Publishing 1 file(s): 0 of 1 files" in bar.proto.text
+    assert "Publishing 1 file: 0 of 1 files" in bar.proto.text
     # Meanwhile the page answers: another document's history opens, a second publish waits.
     at.selectbox(key="kb_doc").set_value("procedures/credit-control.md").run()
     assert not at.exception, at.exception

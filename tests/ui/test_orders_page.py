@@ -145,7 +145,7 @@ def test_the_export_holds_exactly_the_filtered_orders(
     assert at.download_button(key="orders_export").label == "Export CSV"
     text = orders_csv(services.orders.list(where=OrderFilter(operator="ivo")))
     lines = text.splitlines()
-    assert lines[0].startswith("order_no,status,client,client_name,delivery_date")
+    assert lines[0].startswith("Order,Status,Client code,Client name,Delivery date")
     assert len(lines) == 2 and lines[1].startswith(f"{orders['later']},placed,M2,'=Mesnica Horvat")
 
 

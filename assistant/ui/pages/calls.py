@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import streamlit as st
+from babel.numbers import format_percent
 
 from assistant.calls.models import CALL_PURPOSES
 from assistant.calls.service import CALL_OUTCOMES, CallFilter
 from assistant.errors import DeskError
+from assistant.formats import day, number
+from assistant.i18n import N_, _, language
 from assistant.services import Services
 from assistant.ui.deps import services
 
@@ -17,30 +22,80 @@ log = logging.getLogger(__name__)
 
 ALL = "all"
 SHOWN = 300
+# The table's column keys (stable) and their headings (translated where shown).
 TABLE_COLUMNS = {
-    "started": st.column_config.TextColumn("Started (UTC)"),
-    "caller": st.column_config.TextColumn("Caller"),
-    "name": st.column_config.TextColumn("Client name", width="medium"),
-    "direction": st.column_config.TextColumn("Dir."),
-    "operator": st.column_config.TextColumn("Operator"),
-    "purpose": st.column_config.TextColumn("Purpose"),
-    "outcome": st.column_config.TextColumn("Outcome"),
-    "transferred_to": st.column_config.TextColumn("Transferred to"),
-    "offered": st.column_config.TextColumn("Offered", width="medium"),
-    "accepted": st.column_config.TextColumn("Accepted"),
-    "declined": st.column_config.TextColumn("Declined"),
-    "notes": st.column_config.TextColumn("Notes", width="medium"),
+    "started": N_("Started (UTC)"),
+    "caller": N_("Caller"),
+    "name": N_("Client name"),
+    "direction": N_("Dir."),
+    "operator": N_("Operator"),
+    "purpose": N_("Purpose"),
+    "outcome": N_("Outcome"),
+    "transferred_to": N_("Transferred to"),
+    "offered": N_("Offered"),
+    "accepted": N_("Accepted"),
+    "declined": N_("Declined"),
+    "notes": N_("Notes"),
 }
+WIDE = ("name", "offered", "notes")
+# Codes the log keeps, as people read them.
+PURPOSES = {
+    "order": N_("Order"),
+    "info": N_("Info"),
+    "complaint": N_("Complaint"),
+    "other": N_("Other"),
+}
+OUTCOMES = {
+    "order_placed": N_("order placed"),
+    "transferred": N_("transferred"),
+    "info_given": N_("info given"),
+    "complaint": N_("complaint"),
+    "callback": N_("callback"),
+    "no_order": N_("no order"),
+    "open": N_("open"),
+}
+OFFER_KINDS = {
+    "new": N_("new"),
+    "special": N_("special"),
+    "traditional": N_("traditional"),
+    "addon": N_("add-on"),
+}
+
+
+def _label(labels: dict[str, str], code: str) -> str:
+    """A code in the language now (an unknown code is shown as it is)."""
+    return _(labels[code]) if code in labels else code.replace("_", " ")
+
+
+def _choice(labels: dict[str, str]) -> Callable[[str], str]:
+    """The format_func of a filter: "all", or a code's label."""
+    return lambda code: _("all") if code == ALL else _label(labels, code)
+
+
+def _started(stamp: str) -> str:
+    """An ISO time stamp as people read it: the day in the language now and the minutes."""
+    return f"{day(date.fromisoformat(stamp[:10]))} {stamp[11:16]}".strip()
 
 
 def _filters(operators: tuple[str, ...]) -> CallFilter:
     """The filter row: operator, client code, purpose, outcome, days."""
     c1, c2, c3, c4, c5 = st.columns([1, 1, 1, 1, 1.6])
-    operator = c1.selectbox("Operator", [ALL, *operators], key="calls_operator")
-    client = c2.text_input("Client code", placeholder="e.g. M1042", key="calls_client")
-    purpose = c3.selectbox("Purpose", [ALL, *CALL_PURPOSES], key="calls_purpose")
-    outcome = c4.selectbox("Outcome", [ALL, *CALL_OUTCOMES], key="calls_outcome")
-    dates = c5.date_input("Days", value=[], format="YYYY-MM-DD", key="calls_dates")
+    operator = c1.selectbox(
+        _("Operator"),
+        [ALL, *operators],
+        format_func=lambda o: _("all") if o == ALL else o,
+        key="calls_operator",
+    )
+    client = c2.text_input(_("Client code"), placeholder=_("e.g. M1042"), key="calls_client")
+    purpose = c3.selectbox(
+        _("Purpose"), [ALL, *CALL_PURPOSES], format_func=_choice(PURPOSES), key="calls_purpose"
+    )
+    outcome = c4.selectbox(
+        _("Outcome"), [ALL, *CALL_OUTCOMES], format_func=_choice(OUTCOMES), key="calls_outcome"
+    )
+    # One format in both languages: it is part of the widget's identity, so a language
+    # switch would otherwise drop the days picked.
+    dates = c5.date_input(_("Days"), value=[], format="YYYY-MM-DD", key="calls_dates")
     picked = [d for d in (dates if isinstance(dates, tuple) else (dates,)) if d is not None]
     return CallFilter(
         operator=None if operator == ALL else operator,
@@ -57,15 +112,15 @@ def _row(call: dict[str, Any]) -> dict[str, Any]:
     """One call as a table row; offers as "kind SKU", answers by SKU."""
     offers = call["offers"]
     return {
-        "started": call["started_at"].replace("T", " "),
+        "started": _started(call["started_at"]),
         "caller": call["client"] or call["phone"] or "?",
         "name": call["client_name"] or "",
-        "direction": "in" if call["direction"] == "incoming" else "out",
+        "direction": _("in") if call["direction"] == "incoming" else _("out"),
         "operator": call["operator"],
-        "purpose": call["purpose"],
-        "outcome": (call["outcome"] or "open").replace("_", " "),
+        "purpose": _label(PURPOSES, call["purpose"]),
+        "outcome": _label(OUTCOMES, call["outcome"] or "open"),
         "transferred_to": call["transferred_to"] or "",
-        "offered": ", ".join(f"{o['kind']} {o['sku']}" for o in offers),
+        "offered": ", ".join(f"{_label(OFFER_KINDS, o['kind'])} {o['sku']}" for o in offers),
         "accepted": ", ".join(o["sku"] for o in offers if o["accepted"] is True),
         "declined": ", ".join(o["sku"] for o in offers if o["accepted"] is False),
         "notes": call["notes"] or "",
@@ -77,37 +132,52 @@ def _page(desk: Services) -> None:
     where = _filters(desk.calls.operators())
     counts = desk.calls.counts(where=where)
     m1, m2, m3, m4, m5 = st.columns(5)
-    m1.metric("Calls", counts.calls)
-    m2.metric("Orders placed", counts.orders_placed)
-    m3.metric("Transfers", counts.transfers)
-    m4.metric("Offers made", counts.offers_made)
+    m1.metric(_("Calls"), number(counts.calls))
+    m2.metric(_("Orders placed"), number(counts.orders_placed))
+    m3.metric(_("Transfers"), number(counts.transfers))
+    m4.metric(_("Offers made"), number(counts.offers_made))
     rate = (
-        f"{counts.offers_accepted / counts.offers_made:.0%} taken" if counts.offers_made else None
+        _("{share} taken").format(
+            share=format_percent(counts.offers_accepted / counts.offers_made, locale=language())
+        )
+        if counts.offers_made
+        else None
     )
     m5.metric(
-        "Offers accepted", counts.offers_accepted, delta=rate, delta_color="off", delta_arrow="off"
+        _("Offers accepted"),
+        number(counts.offers_accepted),
+        delta=rate,
+        delta_color="off",
+        delta_arrow="off",
     )
 
     rows = desk.calls.list(where=where)
     if not rows:
-        st.info("No calls match these filters.")
+        st.info(_("No calls match these filters."))
         return
     if len(rows) >= SHOWN:
-        st.caption(f"The newest {SHOWN} calls; the figures above count them all.")
+        st.caption(
+            _("The newest {shown} calls; the figures above count them all.").format(
+                shown=number(SHOWN)
+            )
+        )
     st.dataframe(
         [_row(r) for r in rows],
         hide_index=True,
-        column_config=TABLE_COLUMNS,
+        column_config={
+            key: st.column_config.TextColumn(_(label), width="medium" if key in WIDE else None)
+            for key, label in TABLE_COLUMNS.items()
+        },
         height=min(36 * len(rows) + 40, 640),
         key="calls_table",
     )
 
 
-st.markdown("### Calls")
+st.markdown("### " + _("Calls"))
 try:
     _page(services())
 except DeskError as err:
     st.error(err.message)
 except Exception:
     log.exception("the Calls page failed")
-    st.error("The calls could not be loaded: see the server log.")
+    st.error(_("The calls could not be loaded: see the server log."))

@@ -12,6 +12,8 @@ from assistant.editors import texts as t
 from assistant.editors.jobs import IngestJob
 from assistant.editors.knowledge import KnowledgeEditor, Preview
 from assistant.errors import DeskError
+from assistant.formats import day, number
+from assistant.i18n import _, ngettext
 from assistant.ui.deps import services
 from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
@@ -67,64 +69,93 @@ def job_progress() -> None:
                 st.session_state["kb_edit_next"] = job.result.edit_next
         st.rerun(scope="app")
     p = job.progress
-    text = t.KB_RUNNING.format(label=job.label, **vars(p))
-    if p.eta_seconds is not None:
-        text += t.KB_RUNNING_ETA.format(
-            eta=f"{int(p.eta_seconds) // 60}:{int(p.eta_seconds) % 60:02d}"
-        )
+    text = _(t.KB_RUNNING).format(
+        label=job.label,
+        files_done=number(p.files_done),
+        files_total=number(p.files_total),
+        chunks_done=number(p.chunks_done),
+        chunks_total=number(p.chunks_total),
+    )
+    if p.eta_clock is not None:
+        text += _(t.KB_RUNNING_ETA).format(eta=p.eta_clock)
     st.progress(p.fraction, text=text)
 
 
 def _label(doc: DocumentInfo) -> str:
-    return f"{doc.title} · {doc.source}" + ("" if doc.status == "indexed" else f" ({doc.status})")
+    return f"{doc.title} · {doc.source}" + (
+        "" if doc.status == "indexed" else f" ({_status(doc.status)})"
+    )
+
+
+def _kind(kind: str) -> str:
+    """A document kind in the language now (the registry keeps the code)."""
+    return _(t.KB_KINDS[kind]) if kind in t.KB_KINDS else kind
+
+
+def _status(status: str) -> str:
+    return _(t.KB_STATUSES[status]) if status in t.KB_STATUSES else status
+
+
+def _action(action: str) -> str:
+    return _(t.KB_ACTIONS[action]) if action in t.KB_ACTIONS else action
+
+
+def _when(stamp: object) -> str:
+    """A registry time stamp as people read it: the day in the language now, and the minutes."""
+    at = pd.Timestamp(stamp)  # type: ignore[arg-type]
+    return f"{day(at.date())} {at.strftime('%H:%M')}"
+
+
+def _headers(columns: dict[str, str]) -> dict[str, str]:
+    return {key: _(label) for key, label in columns.items()}
 
 
 def documents_tab(editor: KnowledgeEditor, who: str) -> None:
     """Every document, then one document's history, replacement and retirement."""
     docs = editor.documents()
     if not docs:
-        st.info(t.KB_EMPTY)
+        st.info(_(t.KB_EMPTY))
         return
     table = pd.DataFrame(
         [
             {
                 "title": d.title,
-                "kind": d.kind,
+                "kind": _kind(d.kind),
                 "version": d.version,
-                "status": d.status,
+                "status": _status(d.status),
                 "chunks": d.chunks,
-                "changed": d.ingested_at,
+                "changed": _when(d.ingested_at) if d.ingested_at else "",
                 "by": d.ingested_by,
                 "source": d.source,
             }
             for d in docs
         ]
-    ).rename(columns=t.KB_COLUMNS)
+    ).rename(columns=_headers(t.KB_COLUMNS))
     st.dataframe(table, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(docs)))
     by_source = {d.source: d for d in docs}
     source = st.selectbox(
-        t.KB_PICK, list(by_source), format_func=lambda s: _label(by_source[s]), key="kb_doc"
+        _(t.KB_PICK), list(by_source), format_func=lambda s: _label(by_source[s]), key="kb_doc"
     )
     if source is None:
         return
     doc = by_source[source]
     history, actions = st.columns([3, 2], gap="medium")
     with history:
-        st.markdown(f"**{t.KB_HISTORY.format(title=doc.title)}**")
+        st.markdown(f"**{_(t.KB_HISTORY).format(title=doc.title)}**")
         events = editor.registry.history(source=source)
         st.dataframe(
             pd.DataFrame(
                 [
                     {
-                        "at": e.at,
-                        "action": e.action,
+                        "at": _when(e.at),
+                        "action": _action(e.action),
                         "version": e.version,
                         "by": e.by,
                         "note": e.note or "",
                     }
                     for e in reversed(events)
                 ]  # fmt: skip
-            ).rename(columns=t.KB_EVENT_COLUMNS),
+            ).rename(columns=_headers(t.KB_EVENT_COLUMNS)),
             hide_index=True,
             width="stretch",
         )
@@ -134,33 +165,38 @@ def documents_tab(editor: KnowledgeEditor, who: str) -> None:
 
 
 def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, who: str) -> None:
-    upload = st.file_uploader(t.KB_REPLACE, key=f"kb_replace-{doc.source}")
-    go = st.button(t.KB_REPLACE_BUTTON, key="kb_replace_go", disabled=_busy() or upload is None)
+    upload = st.file_uploader(_(t.KB_REPLACE), key=f"kb_replace-{doc.source}")
+    go = st.button(_(t.KB_REPLACE_BUTTON), key="kb_replace_go", disabled=_busy() or upload is None)
     if upload is not None and go:
         name, data = upload.name, upload.getvalue()
 
         def replace(events: IngestEvents) -> Done:
             info = editor.replace(source=doc.source, name=name, data=data, by=who, events=events)
             return Done(
-                (("success", t.KB_REPLACED.format(title=info.title, version=info.version)),)
+                (("success", _(t.KB_REPLACED).format(title=info.title, version=info.version)),)
             )
 
-        _start(t.KB_JOB_REPLACE.format(title=doc.title), replace)
+        _start(_(t.KB_JOB_REPLACE).format(title=doc.title), replace)
         st.rerun()
-    sure = st.checkbox(t.KB_RETIRE_CONFIRM.format(title=doc.title), key=f"kb_sure-{doc.source}")
-    retire = st.button(t.KB_RETIRE, key="kb_retire", disabled=_busy() or not sure, type="primary")
+    sure = st.checkbox(_(t.KB_RETIRE_CONFIRM).format(title=doc.title), key=f"kb_sure-{doc.source}")
+    retire = st.button(
+        _(t.KB_RETIRE), key="kb_retire", disabled=_busy() or not sure, type="primary"
+    )
     if retire:
         info = editor.retire(source=doc.source, by=who)
-        _notify("success", t.KB_RETIRED.format(title=info.title))
+        _notify("success", _(t.KB_RETIRED).format(title=info.title))
         st.rerun()
 
 
 def upload_tab(editor: KnowledgeEditor, who: str) -> None:
     """Several files: each one's extracted text to check, then one click publishes them."""
     round_ = st.session_state.setdefault(UPLOADS_KEY, 0)
-    files = st.file_uploader(t.KB_UPLOAD, accept_multiple_files=True, key=f"kb_upload-{round_}")
+    files = st.file_uploader(_(t.KB_UPLOAD), accept_multiple_files=True, key=f"kb_upload-{round_}")
     kind = st.selectbox(
-        t.KB_KIND, [None, *KINDS], format_func=lambda k: k or t.KB_KIND_AUTO, key="kb_kind"
+        _(t.KB_KIND),
+        [None, *KINDS],
+        format_func=lambda k: _kind(k) if k else _(t.KB_KIND_AUTO),
+        key="kb_kind",
     )
     if not files:
         return
@@ -171,8 +207,17 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
         if key not in previews:  # reading a PDF takes a while: once per file and kind
             previews[key] = editor.preview(name=upload.name, data=upload.getvalue(), kind=kind)
         preview = previews[key]
-        label = t.KB_PREVIEW.format(
-            name=preview.name, title=preview.title, kind=preview.kind, chunks=len(preview.chunks)
+        passages = ngettext("{count} passage", "{count} passages", len(preview.chunks))
+        kind_shown = _kind(preview.kind) if preview.kind else ""
+        label = " · ".join(
+            part
+            for part in (
+                preview.name,
+                preview.title,
+                kind_shown,
+                passages.format(count=number(len(preview.chunks))),
+            )
+            if part
         )
         with st.expander(label, expanded=len(files) == 1):
             if preview.problem:
@@ -180,11 +225,15 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
             else:
                 st.text(preview.text)
                 ready.append(upload)
-    publish = t.KB_PUBLISH.format(count=len(ready))
+    publish = ngettext("Publish {count} file", "Publish {count} files", len(ready)).format(
+        count=len(ready)
+    )
     if ready and st.button(publish, key="kb_publish", type="primary", disabled=_busy()):
         chosen = [(upload.name, upload.getvalue()) for upload in ready]
         _start(
-            t.KB_JOB_PUBLISH.format(count=len(chosen)),
+            ngettext("Publishing {count} file", "Publishing {count} files", len(chosen)).format(
+                count=len(chosen)
+            ),
             lambda events: _publish(editor, chosen, who=who, kind=kind, events=events),
             files=len(chosen),
         )
@@ -207,13 +256,13 @@ def _publish(
         try:
             info = editor.publish(name=name, data=data, by=who, kind=kind, events=events)
         except DeskError as err:
-            notices.append(("error", t.KB_FAILED.format(title=name, reason=err.message)))
+            notices.append(("error", _(t.KB_FAILED).format(title=name, reason=err.message)))
             continue
         if info.status == "indexed":
-            notices.append(("success", t.KB_PUBLISHED.format(
+            notices.append(("success", _(t.KB_PUBLISHED).format(
                 title=info.title, version=info.version, chunks=info.chunks)))  # fmt: skip
         else:
-            notices.append(("error", t.KB_FAILED.format(title=info.title, reason=info.reason)))
+            notices.append(("error", _(t.KB_FAILED).format(title=info.title, reason=info.reason)))
     return Done(tuple(notices))
 
 
@@ -223,26 +272,26 @@ def edit_tab(editor: KnowledgeEditor, who: str) -> None:
     if "kb_edit_next" in st.session_state:  # a widget's value can only be set before it is drawn
         st.session_state["kb_edit_doc"] = st.session_state.pop("kb_edit_next")
     source = st.selectbox(
-        t.KB_EDIT_PICK,
+        _(t.KB_EDIT_PICK),
         [NEW, *docs],
         index=1 if docs else 0,
-        format_func=lambda s: t.KB_EDIT_NEW if s == NEW else _label(docs[s]),
+        format_func=lambda s: _(t.KB_EDIT_NEW) if s == NEW else _label(docs[s]),
         key="kb_edit_doc",
     )
     name = ""
     if source == NEW:
-        name = st.text_input(t.KB_EDIT_NAME, key="kb_edit_name")
-        text = st.text_area(t.KB_EDIT_TEXT, height=360, key="kb_edit_new_text")
+        name = st.text_input(_(t.KB_EDIT_NAME), key="kb_edit_name")
+        text = st.text_area(_(t.KB_EDIT_TEXT), height=360, key="kb_edit_new_text")
     else:
         # One widget key per document and version: a saved version reloads its own text.
         doc = docs[source]
         text = st.text_area(
-            t.KB_EDIT_TEXT,
+            _(t.KB_EDIT_TEXT),
             value=editor.text_of(source),
             height=360,
             key=f"kb_edit_text-{source}-{doc.version}",
         )
-    if st.button(t.KB_EDIT_SAVE, key="kb_edit_save", type="primary", disabled=_busy()):
+    if st.button(_(t.KB_EDIT_SAVE), key="kb_edit_save", type="primary", disabled=_busy()):
         try:
             target = editor.new_procedure_source(name) if source == NEW else source
         except DeskError as err:
@@ -251,22 +300,22 @@ def edit_tab(editor: KnowledgeEditor, who: str) -> None:
 
         def save(events: IngestEvents) -> Done:
             info = editor.save_text(source=target, text=text, by=who, events=events)
-            saved = t.KB_EDIT_SAVED.format(title=info.title, version=info.version)
+            saved = _(t.KB_EDIT_SAVED).format(title=info.title, version=info.version)
             return Done((("success", saved),), edit_next=info.source)
 
-        _start(t.KB_JOB_SAVE.format(title=target), save)
+        _start(_(t.KB_JOB_SAVE).format(title=target), save)
         st.rerun()
 
 
 desk = services()
 editor = desk.editor
-st.markdown(f"#### {t.KB_TITLE}")
-st.caption(t.KB_INTRO)
-who = st.text_input(t.KB_EDITOR, value=desk.settings.operator, key="kb_who").strip()
+st.markdown(f"#### {_(t.KB_TITLE)}")
+st.caption(_(t.KB_INTRO))
+who = st.text_input(_(t.KB_EDITOR), value=desk.settings.operator, key="kb_who").strip()
 if _busy():
     job_progress()
 _notice()
-documents, upload, edit = st.tabs(list(t.KB_TABS))
+documents, upload, edit = st.tabs([_(tab) for tab in t.KB_TABS])
 with documents:
     documents_tab(editor, who or desk.settings.operator)
 with upload:

@@ -10,6 +10,8 @@ from typing import Any
 import streamlit as st
 
 from assistant.errors import DeskError
+from assistant.formats import day, money, number
+from assistant.i18n import N_, _, ngettext
 from assistant.orders.models import ORDER_STATUSES
 from assistant.orders.queries import OrderFilter, orders_csv
 from assistant.services import Services
@@ -18,27 +20,83 @@ from assistant.ui.deps import services
 log = logging.getLogger(__name__)
 ALL = "all"
 SHOWN = 500
+# The table's column keys (stable) and their headings (translated where shown).
 TABLE_COLUMNS = {
-    "order_no": st.column_config.TextColumn("Order"),
-    "status": st.column_config.TextColumn("Status"),
-    "client": st.column_config.TextColumn("Client"),
-    "client_name": st.column_config.TextColumn("Name", width="medium"),
-    "delivery_date": st.column_config.TextColumn("Delivery"),
-    "delivery_window": st.column_config.TextColumn("Window"),
-    "lines_count": st.column_config.NumberColumn("Lines", format="%d"),
-    "total": st.column_config.NumberColumn("Total", format="%.2f"),
-    "operator": st.column_config.TextColumn("Operator"),
-    "created_at": st.column_config.TextColumn("Placed (UTC)"),
+    "order_no": N_("Order"),
+    "status": N_("Status"),
+    "client": N_("Client"),
+    "client_name": N_("Name"),
+    "delivery_date": N_("Delivery"),
+    "delivery_window": N_("Window"),
+    "lines_count": N_("Lines"),
+    "total": N_("Total"),
+    "operator": N_("Operator"),
+    "created_at": N_("Placed (UTC)"),
 }
+# An order's statuses as people read them (the database keeps the codes).
+STATUS_LABELS = {
+    "placed": N_("placed"),
+    "accepted": N_("accepted"),
+    "picking": N_("picking"),
+    "shipped": N_("shipped"),
+    "delivered": N_("delivered"),
+}
+
+
+def status_label(status: str) -> str:
+    """An order status in the language now."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+def _table_columns() -> dict[str, Any]:
+    """The column config of the order list, headed in the language now."""
+    config: dict[str, Any] = {
+        key: st.column_config.TextColumn(
+            _(label),
+            width="medium" if key == "client_name" else None,
+            # The total is text in the language's format: kept to the right like a number.
+            alignment="right" if key == "total" else None,
+        )
+        for key, label in TABLE_COLUMNS.items()
+    }
+    config["lines_count"] = st.column_config.NumberColumn(_(TABLE_COLUMNS["lines_count"]))
+    return config
+
+
+def _day(iso: str | None) -> str:
+    """An ISO date as people read it in the language now."""
+    return day(date.fromisoformat(iso[:10])) if iso else ""
+
+
+def _when(stamp: str) -> str:
+    """An ISO timestamp as people read it: the day and the minutes."""
+    return f"{_day(stamp)} {stamp[11:16]}".strip()
 
 
 def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
     """The filter row: status, delivery dates, client code, operator."""
     c1, c2, c3, c4 = row
-    status = c1.selectbox("Status", [ALL, *ORDER_STATUSES], key="orders_status")
-    dates = c2.date_input("Delivery between", value=[], format="YYYY-MM-DD", key="orders_dates")
-    client = c3.text_input("Client code", placeholder="e.g. M1042", key="orders_client")
-    operator = c4.selectbox("Operator", [ALL, *operators], key="orders_operator")
+    status = c1.selectbox(
+        _("Status"),
+        [ALL, *ORDER_STATUSES],
+        format_func=lambda s: _("all") if s == ALL else status_label(s),
+        key="orders_status",
+    )
+    dates = c2.date_input(
+        _("Delivery between"),
+        value=[],
+        # One format in both languages: the format is part of the widget's identity, so a
+        # language switch would otherwise drop the dates picked.
+        format="YYYY-MM-DD",
+        key="orders_dates",
+    )
+    client = c3.text_input(_("Client code"), placeholder=_("e.g. M1042"), key="orders_client")
+    operator = c4.selectbox(
+        _("Operator"),
+        [ALL, *operators],
+        format_func=lambda o: _("all") if o == ALL else o,
+        key="orders_operator",
+    )
     # A range being picked has one end only; a lone day means "that day on".
     picked = [d for d in (dates if isinstance(dates, tuple) else (dates,)) if d is not None]
     return OrderFilter(
@@ -59,21 +117,23 @@ def _advance(order_no: str, to_status: str, by: str) -> None:
     try:
         # The target is explicit, so a second head's stale click is refused, not applied twice.
         desk.orders.advance(order_no=order_no, to_status=to_status, by=by)
-        st.session_state["orders_flash"] = ("success", f"{order_no} is now {to_status}.")
+        st.session_state["orders_flash"] = (
+            "success",
+            _("{order_no} is now {status}.").format(
+                order_no=order_no, status=status_label(to_status)
+            ),
+        )
     except DeskError as err:
         st.session_state["orders_flash"] = ("error", err.message)
     except Exception:
         log.exception("moving %s to %s failed", order_no, to_status)
         st.session_state["orders_flash"] = (
             "error",
-            f"{order_no} could not be moved: the database refused. Try again; "
-            "if it persists, see the server log.",
+            _(
+                "{order_no} could not be moved: the database refused. Try again; "
+                "if it persists, see the server log."
+            ).format(order_no=order_no),
         )
-
-
-def _when(stamp: str) -> str:
-    """An ISO timestamp as people read it: date and minutes."""
-    return stamp[:16].replace("T", " ")
 
 
 def _flash() -> None:
@@ -84,52 +144,99 @@ def _flash() -> None:
         st.error(message)
 
 
+LINE_COLUMNS = {
+    "sku": N_("SKU"),
+    "name": N_("Product"),
+    "qty": N_("Qty"),
+    "unit_price": N_("Price"),
+    "line_total": N_("Line total"),
+}
+
+
+def _line(line: dict[str, Any]) -> dict[str, Any]:
+    """An order line as the table shows it: quantities and amounts in the language's format."""
+    return {
+        **line,
+        "qty": number(line["qty"]),
+        "unit_price": money(line["unit_price"]),
+        "line_total": money(line["line_total"]),
+    }
+
+
 def _detail(order: dict[str, Any], by: str) -> None:
     """One order in full, with the button that moves it to its next status."""
     st.markdown(f"#### {order['order_no']} · {order['client_name']} `{order['client']}`")
     st.caption(
-        f"Status **{order['status']}** · placed {_when(order['created_at'])} UTC by "
-        f"{order['operator']} · price column {order['price_column']}"
+        _("Status **{status}** · placed {placed} UTC by {operator} · price column {column}").format(
+            status=status_label(order["status"]),
+            placed=_when(order["created_at"]),
+            operator=order["operator"],
+            column=order["price_column"],
+        )
     )
     _flash()
     nxt = order["next_status"]
     if nxt:
         st.button(
-            f"Move to {nxt}",
+            _("Move to {status}").format(status=status_label(nxt)),
             key="orders_advance",
             type="primary",
             on_click=_advance,
             args=(order["order_no"], nxt, by),
         )
     else:
-        st.caption("Delivered: nothing left to move.")
+        st.caption(_("Delivered: nothing left to move."))
     if order["route_override_reason"]:
-        st.warning(f"**Route overridden.** {order['route_override_reason']}")
+        st.warning(
+            _("**Route overridden.** {reason}").format(reason=order["route_override_reason"])
+        )
     when, who, regional = st.columns(3)
-    window = f", {order['delivery_window']}" if order["delivery_window"] else ""
-    when.markdown(f"**Delivery** {order['delivery_date']}{window}")
-    when.markdown(f"**Receiver** {order['receiver'] or '—'}")
-    who.markdown(f"**Payment** {order['payment'] or '—'}")
-    who.markdown(f"**Documents** {', '.join(order['documents']) or '—'}")
-    regional.markdown(f"**Pickup** {(order['pickup_at'] or '—').replace('T', ' ')}")
-    regional.markdown(f"**Ship to** {order['ship_to'] or '—'}")
+    delivery = _day(order["delivery_date"])
+    if order["delivery_window"]:
+        delivery = f"{delivery}, {order['delivery_window']}"
+    pickup = order["pickup_at"]
+    when.markdown(_("**Delivery** {delivery}").format(delivery=delivery))
+    when.markdown(_("**Receiver** {receiver}").format(receiver=order["receiver"] or "—"))
+    who.markdown(_("**Payment** {payment}").format(payment=order["payment"] or "—"))
+    who.markdown(
+        _("**Documents** {documents}").format(documents=", ".join(order["documents"]) or "—")
+    )
+    regional.markdown(_("**Pickup** {pickup}").format(pickup=_when(pickup) if pickup else "—"))
+    regional.markdown(_("**Ship to** {ship_to}").format(ship_to=order["ship_to"] or "—"))
     if order["notes"]:
-        st.caption(f"Notes: {order['notes']}")
+        st.caption(_("Notes: {notes}").format(notes=order["notes"]))
     st.dataframe(
-        order["lines"],
+        [_line(line) for line in order["lines"]],
         hide_index=True,
         column_config={
-            "sku": "SKU",
-            "name": st.column_config.TextColumn("Product", width="large"),
-            "qty": st.column_config.NumberColumn("Qty", format="%g"),
-            "unit_price": st.column_config.NumberColumn("Price", format="%.2f"),
-            "line_total": st.column_config.NumberColumn("Line total", format="%.2f"),
+            key: st.column_config.TextColumn(
+                _(label),
+                width="large" if key == "name" else None,
+                # Amounts are text in the language's format: keep them to the right.
+                alignment="right" if key in ("qty", "unit_price", "line_total") else None,
+            )
+            for key, label in LINE_COLUMNS.items()
         },
         key="orders_lines",
     )
-    st.markdown(f"**Total {order['total']:,.2f}** · {order['lines_count']} lines")
-    moves = [f"{_when(h['at'])} {h['from']} → {h['to']} by {h['by']}" for h in order["history"]]
-    st.caption("Status history: " + (" · ".join(moves) if moves else "placed, not moved yet."))
+    lines = ngettext("{count} line", "{count} lines", order["lines_count"]).format(
+        count=number(order["lines_count"])
+    )
+    st.markdown(_("**Total {total}** · {lines}").format(total=money(order["total"]), lines=lines))
+    moves = [
+        _("{when} {from_status} → {to_status} by {by}").format(
+            when=_when(h["at"]),
+            from_status=status_label(h["from"]),
+            to_status=status_label(h["to"]),
+            by=h["by"],
+        )
+        for h in order["history"]
+    ]
+    st.caption(
+        _("Status history: {moves}").format(moves=" · ".join(moves))
+        if moves
+        else _("Status history: placed, not moved yet.")
+    )
 
 
 def _page(desk: Services) -> None:
@@ -142,13 +249,18 @@ def _page(desk: Services) -> None:
     rows = desk.orders.list(where=where)
 
     total = sum(r["total"] for r in rows)
-    more = f" (the newest {SHOWN}: narrow the filters to see others)" if len(rows) >= SHOWN else ""
-    st.caption(f"{len(rows)} orders · total {total:,.2f}{more}")
+    count = ngettext("{count} order", "{count} orders", len(rows)).format(count=number(len(rows)))
+    summary = _("{orders} · total {total}").format(orders=count, total=money(total))
+    if len(rows) >= SHOWN:
+        summary += " " + _("(the newest {shown}: narrow the filters to see others)").format(
+            shown=number(SHOWN)
+        )
+    st.caption(summary)
     export.download_button(
-        "Export CSV",
+        _("Export CSV"),
         # With a BOM, Excel reads the file as UTF-8 and keeps names like "Kovačević" intact.
         data=orders_csv(rows).encode("utf-8-sig"),
-        file_name=f"orders-{date.today().isoformat()}.csv",
+        file_name=_("orders-{day}.csv").format(day=date.today().isoformat()),
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
@@ -157,7 +269,7 @@ def _page(desk: Services) -> None:
         key="orders_export",
     )
     if not rows:
-        st.info("No orders match these filters.")
+        st.info(_("No orders match these filters."))
         return
 
     # The table's key changes with the filter and after a move, so a kept row index
@@ -167,9 +279,18 @@ def _page(desk: Services) -> None:
         st.session_state["orders_filter"] = digest
         st.session_state.pop("orders_open", None)  # a new filter closes the order kept open
     table = st.dataframe(
-        [{**{k: r[k] for k in TABLE_COLUMNS}, "created_at": _when(r["created_at"])} for r in rows],
+        [
+            {
+                **{k: r[k] for k in TABLE_COLUMNS},
+                "status": status_label(r["status"]),
+                "delivery_date": _day(r["delivery_date"]),
+                "total": money(r["total"]),
+                "created_at": _when(r["created_at"]),
+            }
+            for r in rows
+        ],
         hide_index=True,
-        column_config=TABLE_COLUMNS,
+        column_config=_table_columns(),
         on_select="rerun",
         selection_mode="single-row",
         height=min(36 * len(rows) + 40, 330),  # about eight rows: the opened order stays in view
@@ -182,16 +303,16 @@ def _page(desk: Services) -> None:
     else:
         open_no = st.session_state.get("orders_open")
     if open_no is None:
-        st.caption("Select a row to open the order.")
+        st.caption(_("Select a row to open the order."))
         return
     _detail(desk.orders.get(open_no), by)
 
 
-st.markdown("### Orders")
+st.markdown("### " + _("Orders"))
 try:
     _page(services())
 except DeskError as err:
     st.error(err.message)
 except Exception:
     log.exception("the Orders page failed")
-    st.error("The orders could not be loaded: see the server log.")
+    st.error(_("The orders could not be loaded: see the server log."))
