@@ -7,6 +7,7 @@ string that skipped the catalogue, and the test names it and where it was seen.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -23,6 +24,7 @@ from babel.support import Translations
 from streamlit.testing.v1 import AppTest
 
 from assistant.i18n import catalog, use_language
+from assistant.orders.draft import OrderDraft
 from tests import factories as f
 from tests.conftest import TODAY
 
@@ -71,8 +73,14 @@ def pseudo_hr(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def company(
-    db_url: str, engine: Any, session_factory: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_url: str,
+    engine: Any,
+    session_factory: Any,
+    services: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """A client with history, a debtor, two products, a placed order and a logged call."""
     for name, value in {
         "DESK_DATABASE_URL": db_url,
         "DESK_EMBEDDINGS": "fake",
@@ -90,11 +98,24 @@ def company(
         debtor = f.client(s, "D1", type="marketer", manager=mgr, name="Mesnica Dužnik")
         f.receivable(s, debtor, "INV-7", "250", due=TODAY - timedelta(days=20))
         oil = f.product(
-            s, "OIL", name="Maslinovo ulje 1 l", pack_size=Decimal(6), prices={"A": "10"}
+            s, "OIL", name="Maslinovo ulje 1 l", pack_size=Decimal(6), prices={"A": "10", "C": "9.5"}
         )
-        f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1"})
+        f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1", "C": "0.9"})
         for i in range(3):
             f.history(s, m1, oil, order_no=f"H{i}", day=TODAY - timedelta(days=7 * (i + 1)), qty=12)
+    draft = OrderDraft.from_json(
+        {
+            "client": "M1",
+            "idempotency_key": "k1",
+            "lines": [{"sku": "OIL", "qty": 120}],
+            "delivery": {"date": (TODAY + timedelta(days=1)).isoformat(), "window": "08-12"},
+            "receiver": "Ana",
+            "payment": "cash",
+            "documents": ["invoice"],
+        }
+    )
+    services.placement.place(draft=draft, operator="ana")
+    services.calls.start(operator="ana", phone="+38512345678", client_id=None, purpose="order")
 
 
 def _texts(node: Any) -> Iterator[str]:
@@ -112,9 +133,19 @@ def _texts(node: Any) -> Iterator[str]:
             if hasattr(proto, "HasField") and _has(proto, block):
                 yield getattr(proto, block).label
     if type(node).__name__ == "Dataframe":
-        yield from (str(c) for c in node.value.columns)
+        yield from _headers(node)
     for child in getattr(node, "children", {}).values():
         yield from _texts(child)
+
+
+def _headers(grid: Any) -> Iterator[str]:
+    """A grid's column headers as shown: the column_config label, else the column's name."""
+    config = json.loads(grid.proto.columns or "{}")
+    for column in grid.value.columns:
+        shown = config.get(str(column), {})
+        if shown.get("hidden"):
+            continue
+        yield str(shown.get("label") or column)
 
 
 def _has(proto: Any, field: str) -> bool:
