@@ -181,10 +181,10 @@ class PriceRules(_Strict):
     columns: dict[str, Texts] = Field(min_length=1)
     rules: list[PriceColumnRule] = Field(min_length=1)
 
-    def column_name(self, code: str) -> str:
-        """A column's name in the language now (the code itself for a column not named)."""
+    def column_name(self, code: str, *, language: str | None = None) -> str:
+        """A column's name in `language` (default: now); the code for a column not named."""
         names = self.columns.get(code)
-        return say(names).value if names else code
+        return choose(names, wanted=language).value if names else code
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ def _check_prices(prices: PriceRules, routing: RoutingRules, path: Path) -> None
             )
     if not prices.rules[-1].default:
         raise RulesError(
-            _(
-                "{path}: the last rule must be `default: true` so every client has a column."
-            ).format(path=path)
+            _("{path}: the last rule must be `default: true` so every client has a column.").format(
+                path=path
+            )
         )
