@@ -154,7 +154,10 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         session_factory=sessions,
         new_item_days=settings.new_item_days,
         addon_count=settings.addon_count,
-        type_labels={code: rule.label for code, rule in rules.routing.client_types.items()},
+        # By language: the offers name the type in the language of each call.
+        type_labels={
+            code: rule.label_by_language for code, rule in rules.routing.client_types.items()
+        },
     )
     placement = OrderPlacement(
         session_factory=sessions,

@@ -12,12 +12,10 @@ from assistant.clients.lookup import ClientDirectory, ClientMatch
 from assistant.clients.models import Client
 from assistant.clients.routing import RouteDecision, Router
 from assistant.credit.service import CreditService, CreditStatus
+from assistant.i18n import _
 from assistant.offers import Offers, OfferService
 from assistant.rules import Rules
 
-_NO_DEBT = CreditStatus(
-    overdue=0.0, balance=0.0, limit=None, blocked=False, reason="Unknown caller: no account."
-)
 _NONE = Offers(new=[], special=[], traditional=[], addons=[])
 
 
@@ -178,7 +176,7 @@ class CardService:
         day = as_of or self._today()
         if client is None:
             route = self._router.route(client=None, purpose=purpose)
-            return ClientCard(query, None, None, route, _NO_DEBT, None, _NONE, matches or [])
+            return ClientCard(query, None, None, route, _no_debt(), None, _NONE, matches or [])
         credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=day)
         route = self._router.route(
             client=client,
@@ -215,6 +213,17 @@ class CardService:
             draft_skus=draft_skus,
             as_of=as_of or self._today(),
         )
+
+
+def _no_debt() -> CreditStatus:
+    """The credit of an unknown caller, said in the language now."""
+    return CreditStatus(
+        overdue=0.0,
+        balance=0.0,
+        limit=None,
+        blocked=False,
+        reason=_("Unknown caller: no account."),
+    )
 
 
 def _client_dict(client: ClientView | None, type_label: str | None) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from assistant.chat.facts import FactFinder, facts_markdown
 from assistant.chat.models import Answer, ClientContext, Facts, Retriever
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.rules import PriceRules
 from knowledge.models import Hit
 
@@ -63,7 +64,7 @@ class Answerer:
         """Retrieve passages (filtered by the client's type) and read the SQL facts."""
         question = question.strip()
         if not question:
-            raise DeskError(texts.EMPTY_QUESTION, field="question")
+            raise DeskError(_(texts.EMPTY_QUESTION), field="question")
         client = self._facts.client(client_code)
         hits = self._retriever.search(
             question, k=max(1, k), client_type=client.type if client else None
@@ -131,7 +132,7 @@ class AnswerStream:
                 yield piece
         except Exception as exc:  # noqa: BLE001 - any model failure falls back, never a crash
             log.warning("the LLM failed, answering extractively: %s", exc)
-            note = texts.LLM_FAILED.format(reason=_reason(exc))
+            note = _(texts.LLM_FAILED).format(reason=_reason(exc))
             if pieces:  # half an answer is kept, marked as cut short
                 tail = f"\n\n_{note}_"
                 yield tail
@@ -146,7 +147,7 @@ class AnswerStream:
     def _finish(self, text: str, ready: Prepared, mode: str) -> None:
         body, cited = prompt.citations(text, sources=len(ready.hits))
         if not cited and not prompt.says_not_found(body):
-            body = f"{body}\n\n_{texts.UNCITED}_"
+            body = f"{body}\n\n_{_(texts.UNCITED)}_"
         self._answer = Answer(body, ready.hits, ready.facts, mode, cited)
 
     def result(self) -> Answer:

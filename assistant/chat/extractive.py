@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from assistant.chat import texts
+from assistant.i18n import _
 from assistant.text import QUESTION_STOPWORDS, fold, stems
 from knowledge.models import Hit
 
@@ -149,9 +150,11 @@ def _cut(text: str, start: int, limit: int) -> str:
 
 
 def passage_label(number: int, hit: Hit) -> str:
-    """ "[1] Delivery terms, p. 2" as the answer cites a source."""
-    page = f", p. {hit.chunk.page}" if hit.chunk.page else ""
-    return f"[{number}] *{hit.chunk.title}{page}*"
+    """ "[1] Delivery terms, p. 2" as the answer cites a source ("str. 2" in hr)."""
+    title = hit.chunk.title
+    if hit.chunk.page:
+        title = _("{title}, p. {page}").format(title=title, page=hit.chunk.page)
+    return f"[{number}] *{title}*"
 
 
 def compose(
@@ -164,12 +167,12 @@ def compose(
     """Facts first (numbers from SQL), then the best passages, the answering sentence in bold."""
     parts = [facts_text] if facts_text else []
     if not hits:
-        parts.append(texts.NOTHING_FOUND)
+        parts.append(_(texts.NOTHING_FOUND))
         return "\n\n".join(parts)
     mark = best_sentence(question, hits, embeddings=embeddings)
     # The passage that holds the answering sentence comes first; the others keep rank order.
     order = [mark.rank] + [i for i in range(min(len(hits), PASSAGES_SHOWN)) if i != mark.rank]
-    parts.append(texts.FROM_DOCUMENTS)
+    parts.append(_(texts.FROM_DOCUMENTS))
     for i in order:
         hit = hits[i]
         body = snippet(hit.chunk.text, mark.sentence if i == mark.rank else "")

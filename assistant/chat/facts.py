@@ -11,6 +11,8 @@ from assistant.chat import texts
 from assistant.chat.models import ClientContext, Facts, ProductFact
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
+from assistant.formats import money, number
+from assistant.i18n import _
 from assistant.rules import PriceRules
 from assistant.text import QUESTION_STOPWORDS, fold, stems
 
@@ -50,7 +52,7 @@ class FactFinder:
             return None
         client = self._directory.by_code(code)
         if client is None:
-            raise UnknownClient(texts.UNKNOWN_CLIENT.format(code=code), field="client")
+            raise UnknownClient(_(texts.UNKNOWN_CLIENT).format(code=code), field="client")
         choice = choose_column(client, self._rules)
         return ClientContext(client.code, client.name, client.type, choice.column, choice.why)
 
@@ -140,42 +142,48 @@ def _fact(hit: ProductHit, column: str | None) -> ProductFact:
 
 
 def _number(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:,.2f}"
+    """A stock or pack size in the language now: "120", "2.5" ("2,5" in hr)."""
+    return number(value if value == value.to_integral() else round(value, 2))
 
 
 def facts_markdown(facts: Facts) -> str:
-    """The facts as Markdown lines, numbers straight from SQL."""
+    """The facts as Markdown lines, numbers straight from SQL, in the language now."""
     lines: list[str] = []
     client = facts.client
     if client and facts.asks_client and not facts.products:
-        lines.append(texts.CLIENT_FACT.format(**vars(client)))
+        lines.append(_(texts.CLIENT_FACT).format(**vars(client)))
     for p in facts.products:
         bits = []
         if facts.asks_price or not facts.asks_stock:
             if p.column is None:
                 pass  # no column known: a price would be a guess
             elif p.price is None:
-                bits.append(texts.NO_PRICE_FACT.format(column=p.column))
-            else:
-                whose = (
-                    texts.WHOSE_COLUMN.format(client=client.name, why=client.why)
-                    if client
-                    else texts.DEFAULT_COLUMN
-                )
+                bits.append(_(texts.NO_PRICE_FACT).format(column=p.column))
+            elif client:
                 bits.append(
-                    texts.PRICE_FACT.format(
-                        price=f"{p.price:,.2f}", unit=p.unit, column=p.column, whose=whose
+                    _(texts.PRICE_FACT).format(
+                        price=money(p.price),
+                        unit=p.unit,
+                        column=p.column,
+                        client=client.name,
+                        why=client.why,
+                    )
+                )
+            else:
+                bits.append(
+                    _(texts.BASE_PRICE_FACT).format(
+                        price=money(p.price), unit=p.unit, column=p.column
                     )
                 )
         if p.stock is None:
-            bits.append(texts.NO_STOCK_FACT)
+            bits.append(_(texts.NO_STOCK_FACT))
         elif p.stock <= 0:
-            bits.append(texts.OUT_OF_STOCK)
+            bits.append(_(texts.OUT_OF_STOCK))
         else:
-            bits.append(texts.STOCK_FACT.format(stock=_number(p.stock), unit=p.unit))
+            bits.append(_(texts.STOCK_FACT).format(stock=_number(p.stock), unit=p.unit))
         if p.pack_size != 1:
-            bits.append(texts.PACK_FACT.format(pack=_number(p.pack_size), unit=p.unit))
+            bits.append(_(texts.PACK_FACT).format(pack=_number(p.pack_size), unit=p.unit))
         lines.append(f"- **{p.name}** (`{p.sku}`): " + ", ".join(bits))
     if not lines:
         return ""
-    return "\n".join([texts.FROM_DATABASE, *lines]) if facts.products else lines[0]
+    return "\n".join([_(texts.FROM_DATABASE), *lines]) if facts.products else lines[0]

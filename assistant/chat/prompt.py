@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from assistant.chat import texts
+from assistant.i18n import LANGUAGES, _, language, translations
 from knowledge.models import Hit
 
 # Lines in a document that talk to a model rather than to a reader (en, hr, ru).
@@ -53,7 +54,15 @@ def messages(question: str, hits: Sequence[Hit], *, facts: str = "") -> list[Bas
     data = [f"<facts>\n{neutralise(facts)}\n</facts>"] if facts else []
     data.append(documents_block(hits))
     data.append(f"<question>\n{neutralise(question)}\n</question>")
-    return [SystemMessage(texts.SYSTEM_PROMPT), HumanMessage("\n\n".join(data))]
+    return [SystemMessage(system_prompt()), HumanMessage("\n\n".join(data))]
+
+
+def system_prompt() -> str:
+    """The rules for the model, asking for the answer in the operator's language now."""
+    now = language()
+    return texts.SYSTEM_PROMPT.format(
+        not_found=_(texts.NOT_IN_DOCUMENTS), language=texts.LANGUAGE_FOR_MODEL.get(now, now)
+    )
 
 
 def citations(text: str, *, sources: int) -> tuple[str, tuple[int, ...]]:
@@ -72,5 +81,9 @@ def citations(text: str, *, sources: int) -> tuple[str, tuple[int, ...]]:
 
 
 def says_not_found(text: str) -> bool:
-    """Whether the model said the documents do not answer."""
-    return texts.NOT_IN_DOCUMENTS.rstrip(".").casefold() in text.casefold()
+    """Whether the model said the documents do not answer (in any of the desk's languages)."""
+    said = text.casefold()
+    return any(
+        translations(code).gettext(texts.NOT_IN_DOCUMENTS).rstrip(".").casefold() in said
+        for code in LANGUAGES
+    )

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.credit.models import Receivable
+from assistant.formats import day, money
+from assistant.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -93,36 +95,69 @@ def assess(
         due, doc, amount = late[0]
         oldest = OverdueDocument(doc, due, float(amount), (as_of - due).days)
     over_limit = limit is not None and balance > limit
-    reasons = []
-    if oldest is not None:
-        reasons.append(
-            f"{_money(overdue)} overdue; oldest document {oldest.document} was due "
-            f"{oldest.due_date.isoformat()} ({oldest.days_overdue} days ago)"
-        )
-    if over_limit:
-        assert limit is not None
-        reasons.append(
-            f"open balance {_money(balance)} is over the credit limit {_money(limit)} "
-            f"by {_money(balance - limit)}"
-        )
-    if reasons:
-        reason = "Order blocked: " + " and ".join(reasons) + "."
-    elif limit is None:
-        reason = f"No overdue debt; open balance {_money(balance)}, no credit limit set."
-    else:
-        reason = (
-            f"No overdue debt; open balance {_money(balance)} of limit {_money(limit)} "
-            f"({_money(limit - balance)} available)."
-        )
+    reason = _reason(
+        overdue=overdue, oldest=oldest, balance=balance, limit=limit, over_limit=over_limit
+    )
     return CreditStatus(
         overdue=float(overdue),
         balance=float(balance),
         limit=None if limit is None else float(limit),
-        blocked=bool(reasons),
+        blocked=oldest is not None or over_limit,
         reason=reason,
         oldest_overdue=oldest,
     )
 
 
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
+def _reason(
+    *,
+    overdue: Decimal,
+    oldest: OverdueDocument | None,
+    balance: Decimal,
+    limit: Decimal | None,
+    over_limit: bool,
+) -> str:
+    """The verdict in words, in the language now, amounts and dates in its formats."""
+    if oldest is not None and over_limit:
+        assert limit is not None
+        return ngettext(
+            "Order blocked: {overdue} overdue; oldest document {document} was due {due} "
+            "({days} day ago), and open balance {balance} is over the credit limit {limit} "
+            "by {excess}.",
+            "Order blocked: {overdue} overdue; oldest document {document} was due {due} "
+            "({days} days ago), and open balance {balance} is over the credit limit {limit} "
+            "by {excess}.",
+            oldest.days_overdue,
+        ).format(
+            overdue=money(overdue),
+            document=oldest.document,
+            due=day(oldest.due_date),
+            days=oldest.days_overdue,
+            balance=money(balance),
+            limit=money(limit),
+            excess=money(balance - limit),
+        )
+    if oldest is not None:
+        return ngettext(
+            "Order blocked: {overdue} overdue; oldest document {document} was due {due} "
+            "({days} day ago).",
+            "Order blocked: {overdue} overdue; oldest document {document} was due {due} "
+            "({days} days ago).",
+            oldest.days_overdue,
+        ).format(
+            overdue=money(overdue),
+            document=oldest.document,
+            due=day(oldest.due_date),
+            days=oldest.days_overdue,
+        )
+    if over_limit:
+        assert limit is not None
+        return _(
+            "Order blocked: open balance {balance} is over the credit limit {limit} by {excess}."
+        ).format(balance=money(balance), limit=money(limit), excess=money(balance - limit))
+    if limit is None:
+        return _("No overdue debt; open balance {balance}, no credit limit set.").format(
+            balance=money(balance)
+        )
+    return _(
+        "No overdue debt; open balance {balance} of limit {limit} ({available} available)."
+    ).format(balance=money(balance), limit=money(limit), available=money(limit - balance))

@@ -140,9 +140,9 @@ def _fill(session: Session, size: Scale, rules: Rules, *, seed: int, today: date
     insert_rows(session, "departments", staff.department_rows)
     insert_rows(session, "managers", staff.manager_rows)
 
-    column_rows, column_ids = price_column_rows(
-        rules.prices.columns, existing_codes(session, "price_columns")
-    )
+    # Stored data, not screen words: the columns' English names, as stored before.
+    names = {code: rules.prices.column_name(code, language="en") for code in rules.prices.columns}
+    column_rows, column_ids = price_column_rows(names, existing_codes(session, "price_columns"))
     insert_rows(session, "price_columns", column_rows)
     catalog = build_catalog(
         _rng(seed, "catalog"),

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.i18n.texts import choose
 from assistant.offers import texts
 from assistant.offers.history import HistoryIndex
 from assistant.offers.history_load import (
@@ -36,7 +37,7 @@ class OfferService:
         session_factory: sessionmaker[Session],
         new_item_days: int = 90,
         addon_count: int = 4,
-        type_labels: Mapping[str, str] | None = None,
+        type_labels: Mapping[str, str | Mapping[str, str]] | None = None,
     ) -> None:
         if addon_count not in (3, 4):
             raise ValueError(f"addon_count is {addon_count}; R12 asks for 3 or 4 add-ons")
@@ -148,5 +149,11 @@ class OfferService:
         return Offers(new=new, special=special, traditional=traditional, addons=addons)
 
     def _label(self, client_type: str | None) -> str:
+        """The type's name in the language now (labels may be given by language)."""
         code = client_type or ""
-        return self._type_labels.get(code) or texts.type_label_default(code)
+        label = self._type_labels.get(code)
+        if isinstance(label, Mapping) and label:
+            return choose(label).value
+        if isinstance(label, str) and label:
+            return label
+        return texts.type_label_default(code)

@@ -1,28 +1,96 @@
-"""Load the YAML rule files into typed rules; a mistake names file, line and fix."""
+"""Load the YAML rule files into typed rules; a mistake names file, line and fix.
+
+Every text a person reads (a client type's `label`, a `reason`, a column's name and `why`)
+is kept in both of the desk's languages, `{hr: "...", en: "..."}`; a plain string is in the
+language the file declares in its top-level `language:` key (en when it has none). The
+text is chosen when it is read, in the language now, or in the other one with a notice.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from assistant.errors import RulesError
+from assistant.i18n import LANGUAGES, _
+from assistant.i18n.texts import Chosen, choose
 
 _M = TypeVar("_M", bound=BaseModel)
 DEFAULTS_DIR = Path(__file__).resolve().parent
 _STEP = re.compile(r"^(assigned_manager|assigned_kam|role:(kam|manager|head|finance)|head:\S+)$")
+# The language of plain-string texts in a file that does not say (files written before
+# texts came in two languages were English).
+FILE_LANGUAGE_DEFAULT = "en"
+
+
+def _by_language(value: Any, info: ValidationInfo) -> dict[str, str]:
+    """A text as {language: text}: a mapping by language, or a plain string in the file's."""
+    if isinstance(value, str):
+        context = info.context or {}
+        value = {context.get("language", FILE_LANGUAGE_DEFAULT): value}
+    if not isinstance(value, Mapping) or not value:
+        raise ValueError(
+            _(
+                'write the text as a string or by language, e.g. {{hr: "...", en: "..."}} '
+                "(got {value!r})"
+            ).format(value=value)
+        )
+    texts: dict[str, str] = {}
+    for language, text in value.items():
+        if language not in LANGUAGES:
+            raise ValueError(
+                _(
+                    "{language!r} is not a language of the desk: key the text by hr and en, "
+                    'e.g. {{hr: "...", en: "..."}}'
+                ).format(language=language)
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(
+                _(
+                    "the {language} text is empty or not a string: write it in quotes, or "
+                    "leave the {language} key out"
+                ).format(language=language)
+            )
+        texts[str(language)] = text.strip()
+    return texts
+
+
+# A text a person reads, by language (see the module docstring).
+Texts = Annotated[dict[str, str], BeforeValidator(_by_language)]
+
+
+def say(texts: Mapping[str, str]) -> Chosen[str]:
+    """The text in the language now, or in another one with the notice to show beside it."""
+    return choose(texts)
+
+
+def with_notice(chosen: Chosen[str]) -> str:
+    """The chosen text, followed by its notice when it is not in the language now."""
+    return chosen.value if chosen.notice is None else f"{chosen.value} ({chosen.notice})"
 
 
 def _check_chain(chain: list[str]) -> list[str]:
     for step in chain:
         if not _STEP.match(step):
             raise ValueError(
-                f"unknown transfer step {step!r}; use assigned_manager, assigned_kam, "
-                "role:kam|manager|head|finance or head:DEPARTMENT"
+                _(
+                    "unknown transfer step {step!r}; use assigned_manager, assigned_kam, "
+                    "role:kam|manager|head|finance or head:DEPARTMENT"
+                ).format(step=step)
             )
     return chain
 
@@ -35,7 +103,7 @@ class TransferPolicy(_Strict):
     """Whom a call goes to, in order of preference, and the reason read to the client."""
 
     transfer_chain: list[str] = Field(min_length=1)
-    reason: str
+    reason_by_language: Texts = Field(alias="reason")
     department: str | None = None
 
     @field_validator("transfer_chain")
@@ -43,25 +111,41 @@ class TransferPolicy(_Strict):
     def _steps_are_known(cls, chain: list[str]) -> list[str]:
         return _check_chain(chain)
 
+    @property
+    def reason(self) -> Chosen[str]:
+        """The reason in the language now (or another, with a notice)."""
+        return say(self.reason_by_language)
+
 
 class ClientTypeRule(_Strict):
     """How calls of one client type are handled."""
 
-    label: str
+    label_by_language: Texts = Field(alias="label")
     department: str
     takes_order: bool = True
     transfer_chain: list[str] = Field(default_factory=list)
-    reason: str | None = None
+    reason_by_language: Texts | None = Field(default=None, alias="reason")
 
     @field_validator("transfer_chain")
     @classmethod
     def _steps_are_known(cls, chain: list[str]) -> list[str]:
         return _check_chain(chain)
 
+    @property
+    def label(self) -> str:
+        """The type's name in the language now (a name: shown without the fallback notice)."""
+        return say(self.label_by_language).value
+
+    @property
+    def reason(self) -> Chosen[str] | None:
+        """Why calls of this type are transferred, in the language now; None when not given."""
+        return None if self.reason_by_language is None else say(self.reason_by_language)
+
 
 class RoutingRules(_Strict):
     """The whole routing file."""
 
+    language: str = FILE_LANGUAGE_DEFAULT
     client_types: dict[str, ClientTypeRule] = Field(min_length=1)
     new_client: TransferPolicy
     other_purpose: TransferPolicy
@@ -77,19 +161,30 @@ class RoutingRules(_Strict):
 class PriceColumnRule(_Strict):
     """One rule of the price-column file; exactly one condition is set."""
 
-    why: str
+    why_by_language: Texts = Field(alias="why")
     column: str | None = None
     client_column: bool = False
     programme: str | None = None
     client_type: str | None = None
     default: bool = False
 
+    @property
+    def why(self) -> str:
+        """Why the rule applies, in the language now (another one: with the notice)."""
+        return with_notice(say(self.why_by_language))
+
 
 class PriceRules(_Strict):
     """The whole price-column file."""
 
-    columns: dict[str, str] = Field(min_length=1)
+    language: str = FILE_LANGUAGE_DEFAULT
+    columns: dict[str, Texts] = Field(min_length=1)
     rules: list[PriceColumnRule] = Field(min_length=1)
+
+    def column_name(self, code: str, *, language: str | None = None) -> str:
+        """A column's name in `language` (default: now); the code for a column not named."""
+        names = self.columns.get(code)
+        return choose(names, wanted=language).value if names else code
 
 
 @dataclass(frozen=True)
@@ -123,20 +218,36 @@ def _load(path: Path, model: type[_M]) -> _M:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RulesError(
-            f"{where}: not valid YAML ({exc}). Fix the indentation or quoting."
+            _("{where}: not valid YAML ({problem}). Fix the indentation or quoting.").format(
+                where=where, problem=exc
+            )
         ) from exc
     except OSError as exc:
-        raise RulesError(f"{path}: cannot be read ({exc.strerror}).") from exc
+        raise RulesError(
+            _("{path}: cannot be read ({problem}).").format(path=path, problem=exc.strerror)
+        ) from exc
+    data = data or {}
+    language = data.get("language", FILE_LANGUAGE_DEFAULT) if isinstance(data, dict) else None
+    if language is not None and language not in LANGUAGES:
+        line = _line_of(node, ["language"])
+        raise RulesError(
+            _(
+                "{where}: language: {language!r} is not a language of the desk. Write "
+                "`language: hr` or `language: en`: the language of the file's plain texts."
+            ).format(where=f"{path}:{line}" if line else path, language=language)
+        )
     try:
-        return model.model_validate(data or {})
+        return model.model_validate(data, context={"language": language})
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = [str(p) for p in first["loc"]]
         line = _line_of(node, loc)
         where = f"{path}:{line}" if line else str(path)
         raise RulesError(
-            f"{where}: {'.'.join(loc) or 'file'}: {first['msg']}. "
-            "Correct that entry (see the comments at the top of the shipped file)."
+            _(
+                "{where}: {place}: {problem}. Correct that entry (see the comments at the "
+                "top of the shipped file)."
+            ).format(where=where, place=".".join(loc) or _("file"), problem=first["msg"])
         ) from None
 
 
@@ -159,6 +270,7 @@ def _line_of(node: Any, loc: list[str]) -> int | None:
 
 def _check_prices(prices: PriceRules, routing: RoutingRules, path: Path) -> None:
     for i, rule in enumerate(prices.rules, start=1):
+        why = say(rule.why_by_language).value
         conditions = [
             rule.client_column,
             rule.programme is not None,
@@ -167,20 +279,35 @@ def _check_prices(prices: PriceRules, routing: RoutingRules, path: Path) -> None
         ]
         if sum(conditions) != 1:
             raise RulesError(
-                f"{path}: rule {i} ({rule.why!r}) must have exactly one of "
-                "client_column, programme, client_type, default."
+                _(
+                    "{path}: rule {number} ({why!r}) must have exactly one of "
+                    "client_column, programme, client_type, default."
+                ).format(path=path, number=i, why=why)
             )
         if not rule.client_column and rule.column not in prices.columns:
             raise RulesError(
-                f"{path}: rule {i} ({rule.why!r}) names column {rule.column!r}, which is not "
-                f"among the columns {sorted(prices.columns)}. Add it under columns or fix it."
+                _(
+                    "{path}: rule {number} ({why!r}) names column {column!r}, which is not "
+                    "among the columns {columns}. Add it under columns or fix it."
+                ).format(
+                    path=path, number=i, why=why, column=rule.column, columns=sorted(prices.columns)
+                )
             )
         if rule.client_type and rule.client_type not in routing.client_types:
             raise RulesError(
-                f"{path}: rule {i} names client type {rule.client_type!r}, unknown to "
-                f"routing.yaml (known: {sorted(routing.client_types)})."
+                _(
+                    "{path}: rule {number} names client type {client_type!r}, unknown to "
+                    "routing.yaml (known: {known})."
+                ).format(
+                    path=path,
+                    number=i,
+                    client_type=rule.client_type,
+                    known=sorted(routing.client_types),
+                )
             )
     if not prices.rules[-1].default:
         raise RulesError(
-            f"{path}: the last rule must be `default: true` so every client has a column."
+            _("{path}: the last rule must be `default: true` so every client has a column.").format(
+                path=path
+            )
         )

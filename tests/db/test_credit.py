@@ -30,7 +30,7 @@ def test_an_unpaid_document_past_its_due_date_blocks_the_order_R8() -> None:
     assert status.oldest_overdue is not None
     assert status.oldest_overdue.document == "INV-1"
     assert status.oldest_overdue.days_overdue == 40
-    assert "INV-1" in status.reason and "70.00 overdue" in status.reason
+    assert "INV-1" in status.reason and "€70.00 overdue" in status.reason
 
 
 def test_a_document_due_today_is_not_yet_overdue_R8() -> None:
@@ -44,7 +44,7 @@ def test_an_open_balance_above_the_limit_blocks_the_order_R8() -> None:
         [("INV-1", Decimal("1200.50"), DAY + timedelta(days=5))], limit=Decimal(1000), as_of=DAY
     )
     assert status.blocked
-    assert "over the credit limit 1,000.00 by 200.50" in status.reason
+    assert "over the credit limit €1,000.00 by €200.50" in status.reason
 
 
 def test_partly_paid_documents_count_only_what_is_still_open_R8(session_factory) -> None:
