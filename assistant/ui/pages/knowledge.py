@@ -12,8 +12,9 @@ from assistant.editors import texts as t
 from assistant.editors.jobs import IngestJob
 from assistant.editors.knowledge import KnowledgeEditor, Preview
 from assistant.errors import DeskError
-from assistant.formats import day, number
+from assistant.formats import number
 from assistant.i18n import _, ngettext
+from assistant.ui import knowledge_labels as shown
 from assistant.ui.deps import services
 from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
@@ -81,35 +82,6 @@ def job_progress() -> None:
     st.progress(p.fraction, text=text)
 
 
-def _label(doc: DocumentInfo) -> str:
-    return f"{doc.title} · {doc.source}" + (
-        "" if doc.status == "indexed" else f" ({_status(doc.status)})"
-    )
-
-
-def _kind(kind: str) -> str:
-    """A document kind in the language now (the registry keeps the code)."""
-    return _(t.KB_KINDS[kind]) if kind in t.KB_KINDS else kind
-
-
-def _status(status: str) -> str:
-    return _(t.KB_STATUSES[status]) if status in t.KB_STATUSES else status
-
-
-def _action(action: str) -> str:
-    return _(t.KB_ACTIONS[action]) if action in t.KB_ACTIONS else action
-
-
-def _when(stamp: object) -> str:
-    """A registry time stamp as people read it: the day in the language now, and the minutes."""
-    at = pd.Timestamp(stamp)  # type: ignore[arg-type]
-    return f"{day(at.date())} {at.strftime('%H:%M')}"
-
-
-def _headers(columns: dict[str, str]) -> dict[str, str]:
-    return {key: _(label) for key, label in columns.items()}
-
-
 def documents_tab(editor: KnowledgeEditor, who: str) -> None:
     """Every document, then one document's history, replacement and retirement."""
     docs = editor.documents()
@@ -120,21 +92,21 @@ def documents_tab(editor: KnowledgeEditor, who: str) -> None:
         [
             {
                 "title": d.title,
-                "kind": _kind(d.kind),
+                "kind": shown.kind(d.kind),
                 "version": d.version,
-                "status": _status(d.status),
+                "status": shown.status(d.status),
                 "chunks": d.chunks,
-                "changed": _when(d.ingested_at) if d.ingested_at else "",
+                "changed": shown.when(d.ingested_at) if d.ingested_at else "",
                 "by": d.ingested_by,
                 "source": d.source,
             }
             for d in docs
         ]
-    ).rename(columns=_headers(t.KB_COLUMNS))
+    ).rename(columns=shown.headers(t.KB_COLUMNS))
     st.dataframe(table, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(docs)))
     by_source = {d.source: d for d in docs}
     source = st.selectbox(
-        _(t.KB_PICK), list(by_source), format_func=lambda s: _label(by_source[s]), key="kb_doc"
+        _(t.KB_PICK), list(by_source), format_func=lambda s: shown.label(by_source[s]), key="kb_doc"
     )
     if source is None:
         return
@@ -147,15 +119,15 @@ def documents_tab(editor: KnowledgeEditor, who: str) -> None:
             pd.DataFrame(
                 [
                     {
-                        "at": _when(e.at),
-                        "action": _action(e.action),
+                        "at": shown.when(e.at),
+                        "action": shown.action(e.action),
                         "version": e.version,
                         "by": e.by,
                         "note": e.note or "",
                     }
                     for e in reversed(events)
                 ]  # fmt: skip
-            ).rename(columns=_headers(t.KB_EVENT_COLUMNS)),
+            ).rename(columns=shown.headers(t.KB_EVENT_COLUMNS)),
             hide_index=True,
             width="stretch",
         )
@@ -195,7 +167,7 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
     kind = st.selectbox(
         _(t.KB_KIND),
         [None, *KINDS],
-        format_func=lambda k: _kind(k) if k else _(t.KB_KIND_AUTO),
+        format_func=lambda k: shown.kind(k) if k else _(t.KB_KIND_AUTO),
         key="kb_kind",
     )
     if not files:
@@ -208,7 +180,7 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
             previews[key] = editor.preview(name=upload.name, data=upload.getvalue(), kind=kind)
         preview = previews[key]
         passages = ngettext("{count} passage", "{count} passages", len(preview.chunks))
-        kind_shown = _kind(preview.kind) if preview.kind else ""
+        kind_shown = shown.kind(preview.kind) if preview.kind else ""
         label = " · ".join(
             part
             for part in (
@@ -275,7 +247,7 @@ def edit_tab(editor: KnowledgeEditor, who: str) -> None:
         _(t.KB_EDIT_PICK),
         [NEW, *docs],
         index=1 if docs else 0,
-        format_func=lambda s: _(t.KB_EDIT_NEW) if s == NEW else _label(docs[s]),
+        format_func=lambda s: _(t.KB_EDIT_NEW) if s == NEW else shown.label(docs[s]),
         key="kb_edit_doc",
     )
     name = ""

@@ -10,12 +10,13 @@ from typing import Any
 import streamlit as st
 
 from assistant.errors import DeskError
-from assistant.formats import day, money, number
+from assistant.formats import money, number
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.models import ORDER_STATUSES
 from assistant.orders.queries import OrderFilter, orders_csv
 from assistant.services import Services
 from assistant.ui.deps import services
+from assistant.ui.order_view import detail, shown_day, shown_when, status_label
 
 log = logging.getLogger(__name__)
 ALL = "all"
@@ -33,19 +34,6 @@ TABLE_COLUMNS = {
     "operator": N_("Operator"),
     "created_at": N_("Placed (UTC)"),
 }
-# An order's statuses as people read them (the database keeps the codes).
-STATUS_LABELS = {
-    "placed": N_("placed"),
-    "accepted": N_("accepted"),
-    "picking": N_("picking"),
-    "shipped": N_("shipped"),
-    "delivered": N_("delivered"),
-}
-
-
-def status_label(status: str) -> str:
-    """An order status in the language now."""
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def _table_columns() -> dict[str, Any]:
@@ -61,16 +49,6 @@ def _table_columns() -> dict[str, Any]:
     }
     config["lines_count"] = st.column_config.NumberColumn(_(TABLE_COLUMNS["lines_count"]))
     return config
-
-
-def _day(iso: str | None) -> str:
-    """An ISO date as people read it in the language now."""
-    return day(date.fromisoformat(iso[:10])) if iso else ""
-
-
-def _when(stamp: str) -> str:
-    """An ISO timestamp as people read it: the day and the minutes."""
-    return f"{_day(stamp)} {stamp[11:16]}".strip()
 
 
 def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
@@ -106,136 +84,6 @@ def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
         client_code=client.strip().upper() or None,
         operator=None if operator == ALL else operator,
         limit=SHOWN,
-    )
-
-
-def _advance(order_no: str, to_status: str, by: str) -> None:
-    """Button callback: move the order, remember it stays open, report the result."""
-    desk = services()
-    st.session_state["orders_nonce"] = st.session_state.get("orders_nonce", 0) + 1
-    st.session_state["orders_open"] = order_no
-    try:
-        # The target is explicit, so a second head's stale click is refused, not applied twice.
-        desk.orders.advance(order_no=order_no, to_status=to_status, by=by)
-        st.session_state["orders_flash"] = (
-            "success",
-            _("{order_no} is now {status}.").format(
-                order_no=order_no, status=status_label(to_status)
-            ),
-        )
-    except DeskError as err:
-        st.session_state["orders_flash"] = ("error", err.message)
-    except Exception:
-        log.exception("moving %s to %s failed", order_no, to_status)
-        st.session_state["orders_flash"] = (
-            "error",
-            _(
-                "{order_no} could not be moved: the database refused. Try again; "
-                "if it persists, see the server log."
-            ).format(order_no=order_no),
-        )
-
-
-def _flash() -> None:
-    kind, message = st.session_state.pop("orders_flash", (None, None))
-    if kind == "success":
-        st.success(message)
-    elif kind == "error":
-        st.error(message)
-
-
-LINE_COLUMNS = {
-    "sku": N_("SKU"),
-    "name": N_("Product"),
-    "qty": N_("Qty"),
-    "unit_price": N_("Price"),
-    "line_total": N_("Line total"),
-}
-
-
-def _line(line: dict[str, Any]) -> dict[str, Any]:
-    """An order line as the table shows it: quantities and amounts in the language's format."""
-    return {
-        **line,
-        "qty": number(line["qty"]),
-        "unit_price": money(line["unit_price"]),
-        "line_total": money(line["line_total"]),
-    }
-
-
-def _detail(order: dict[str, Any], by: str) -> None:
-    """One order in full, with the button that moves it to its next status."""
-    st.markdown(f"#### {order['order_no']} · {order['client_name']} `{order['client']}`")
-    st.caption(
-        _("Status **{status}** · placed {placed} UTC by {operator} · price column {column}").format(
-            status=status_label(order["status"]),
-            placed=_when(order["created_at"]),
-            operator=order["operator"],
-            column=order["price_column"],
-        )
-    )
-    _flash()
-    nxt = order["next_status"]
-    if nxt:
-        st.button(
-            _("Move to {status}").format(status=status_label(nxt)),
-            key="orders_advance",
-            type="primary",
-            on_click=_advance,
-            args=(order["order_no"], nxt, by),
-        )
-    else:
-        st.caption(_("Delivered: nothing left to move."))
-    if order["route_override_reason"]:
-        st.warning(
-            _("**Route overridden.** {reason}").format(reason=order["route_override_reason"])
-        )
-    when, who, regional = st.columns(3)
-    delivery = _day(order["delivery_date"])
-    if order["delivery_window"]:
-        delivery = f"{delivery}, {order['delivery_window']}"
-    pickup = order["pickup_at"]
-    when.markdown(_("**Delivery** {delivery}").format(delivery=delivery))
-    when.markdown(_("**Receiver** {receiver}").format(receiver=order["receiver"] or "—"))
-    who.markdown(_("**Payment** {payment}").format(payment=order["payment"] or "—"))
-    who.markdown(
-        _("**Documents** {documents}").format(documents=", ".join(order["documents"]) or "—")
-    )
-    regional.markdown(_("**Pickup** {pickup}").format(pickup=_when(pickup) if pickup else "—"))
-    regional.markdown(_("**Ship to** {ship_to}").format(ship_to=order["ship_to"] or "—"))
-    if order["notes"]:
-        st.caption(_("Notes: {notes}").format(notes=order["notes"]))
-    st.dataframe(
-        [_line(line) for line in order["lines"]],
-        hide_index=True,
-        column_config={
-            key: st.column_config.TextColumn(
-                _(label),
-                width="large" if key == "name" else None,
-                # Amounts are text in the language's format: keep them to the right.
-                alignment="right" if key in ("qty", "unit_price", "line_total") else None,
-            )
-            for key, label in LINE_COLUMNS.items()
-        },
-        key="orders_lines",
-    )
-    lines = ngettext("{count} line", "{count} lines", order["lines_count"]).format(
-        count=number(order["lines_count"])
-    )
-    st.markdown(_("**Total {total}** · {lines}").format(total=money(order["total"]), lines=lines))
-    moves = [
-        _("{when} {from_status} → {to_status} by {by}").format(
-            when=_when(h["at"]),
-            from_status=status_label(h["from"]),
-            to_status=status_label(h["to"]),
-            by=h["by"],
-        )
-        for h in order["history"]
-    ]
-    st.caption(
-        _("Status history: {moves}").format(moves=" · ".join(moves))
-        if moves
-        else _("Status history: placed, not moved yet.")
     )
 
 
@@ -283,9 +131,9 @@ def _page(desk: Services) -> None:
             {
                 **{k: r[k] for k in TABLE_COLUMNS},
                 "status": status_label(r["status"]),
-                "delivery_date": _day(r["delivery_date"]),
+                "delivery_date": shown_day(r["delivery_date"]),
                 "total": money(r["total"]),
-                "created_at": _when(r["created_at"]),
+                "created_at": shown_when(r["created_at"]),
             }
             for r in rows
         ],
@@ -305,7 +153,7 @@ def _page(desk: Services) -> None:
     if open_no is None:
         st.caption(_("Select a row to open the order."))
         return
-    _detail(desk.orders.get(open_no), by)
+    detail(desk.orders.get(open_no), by)
 
 
 st.markdown("### " + _("Orders"))
