@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 import streamlit as st
 
 from assistant import formats
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
+from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
@@ -26,6 +25,7 @@ LINE_COLUMNS = {
     "Total": N_("Total"),
     "Check": N_("Check"),
 }
+QTY_PROBLEM = "qty_problem"  # (sku, message) of a quantity the adder could not read
 FRAGMENT = "order"
 # Placing an order changes the order, what may be offered and how the call is wrapped up.
 
@@ -79,16 +79,17 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
     hit = hits[index or 0]
     with st.form(f"add-{hit.sku}", border=False, enter_to_submit=True):
         qty_col, add_col = st.columns([3, 1], vertical_alignment="bottom")
-        qty = qty_col.number_input(
-            _qty_label(hit),
-            min_value=0.0,
-            value=float(hit.pack_size),
-            step=float(hit.pack_size),
-            key=f"qty-{hit.sku}",
+        # Typed text, read by formats.parse_number: a browser's number box reads "1,5"
+        # as 15 (measured in Chromium), where a Croatian operator means 1.5.
+        qty_col.text_input(
+            _qty_label(hit), value=formats.number(hit.pack_size), key=f"qty-{hit.sku}"
         )
         add_col.form_submit_button(
-            _("Add line"), type="primary", on_click=_add_line, args=(call, hit.sku, qty)
+            _("Add line"), type="primary", on_click=_add_line, args=(call, hit.sku)
         )
+    problem = st.session_state.get(QTY_PROBLEM)
+    if problem and problem[0] == hit.sku:
+        st.error(problem[1])
 
 
 def _hit_label(hit: ProductHit) -> str:
@@ -108,10 +109,19 @@ def _qty_label(hit: ProductHit) -> str:
     )
 
 
-def _add_line(call: LiveCall, sku: str, qty: float) -> None:
-    # The number input's current value is in session state by the time callbacks run.
-    value = st.session_state.get(f"qty-{sku}", qty)
-    call.add(sku, Decimal(str(value)))
+def _add_line(call: LiveCall, sku: str) -> None:
+    # The typed quantity is in session state by the time callbacks run.
+    typed = str(st.session_state.get(f"qty-{sku}", ""))
+    try:
+        qty = formats.parse_number(typed)
+    except DeskError as err:
+        st.session_state[QTY_PROBLEM] = (sku, err.message)  # the product and the text stay
+        return
+    if qty <= 0:
+        st.session_state[QTY_PROBLEM] = (sku, _("Type a quantity above zero, e.g. 12 or 1,5."))
+        return
+    st.session_state.pop(QTY_PROBLEM, None)
+    call.add(sku, qty)
     # Only the order is redrawn (the offers follow on the next full redraw): a keyed rerun
     # of both would keep the typed product in the box, as Streamlit 1.67 does.
     st.session_state["product_query"] = ""
@@ -125,7 +135,8 @@ def _lines(call: LiveCall, quote: Quote) -> None:
         {
             "SKU": line.sku,
             "Product": line.name,
-            "Qty": float(line.qty),
+            # Text in the language's format, read back by parse_number ("1,5" is 1.5).
+            "Qty": formats.number(line.qty),
             "Unit": line.unit,
             # Read-only: shown in the language's money format, as the operator reads it out.
             "Price": None if line.unit_price is None else formats.money(line.unit_price),
@@ -144,9 +155,7 @@ def _lines(call: LiveCall, quote: Quote) -> None:
         column_config={
             "SKU": st.column_config.TextColumn(_(LINE_COLUMNS["SKU"]), width="small"),
             "Product": st.column_config.TextColumn(_(LINE_COLUMNS["Product"]), width="medium"),
-            "Qty": st.column_config.NumberColumn(
-                _(LINE_COLUMNS["Qty"]), min_value=0.0, format="%g"
-            ),
+            "Qty": st.column_config.TextColumn(_(LINE_COLUMNS["Qty"])),
             "Unit": st.column_config.TextColumn(_(LINE_COLUMNS["Unit"])),
             "Price": st.column_config.TextColumn(_(LINE_COLUMNS["Price"])),
             "Total": st.column_config.TextColumn(_(LINE_COLUMNS["Total"])),
@@ -168,10 +177,12 @@ def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:
     changed = False
     for row, change in edits.get("edited_rows", {}).items():
         if "Qty" in change and int(row) < len(skus):
+            sku = skus[int(row)]
             try:
-                call.set_qty(skus[int(row)], Decimal(str(change["Qty"] or 0)))
-            except InvalidOperation:
-                continue
+                call.set_qty(sku, formats.parse_number(str(change["Qty"] or "0")))
+                call.problems.pop(f"lines[{sku}]", None)
+            except DeskError as err:
+                call.problems[f"lines[{sku}]"] = err.message  # shown in the line's Check
             changed = True
     for row in sorted(edits.get("deleted_rows", []), reverse=True):
         if row < len(skus):

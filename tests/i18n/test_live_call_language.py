@@ -57,7 +57,7 @@ def _start(app: AppTest, language: str, stack: ExitStack) -> None:
 
 def _add(app: AppTest, query: str, sku: str, qty: float) -> None:
     app.text_input(key="product_query").input(query).run()
-    app.number_input(key=f"qty-{sku}").set_value(qty)
+    app.text_input(key=f"qty-{sku}").input(f"{qty:g}")
     # The form's submit button has no key of its own: the only primary button in a form.
     next(b for b in app.button if b.proto.is_form_submitter).click().run()
     assert not app.exception, app.exception
@@ -124,3 +124,35 @@ def test_croatian_counts_take_three_forms(app: AppTest, speak: ExitStack) -> Non
     _add(app, "secer", "SUGAR", 2)
     _add(app, "prsut", "HAM", 1)
     assert "2 stavke" in _text(app)
+
+
+def _type_qty(app: AppTest, query: str, sku: str, typed: str) -> None:
+    app.text_input(key="product_query").input(query).run()
+    app.text_input(key=f"qty-{sku}").input(typed)
+    next(b for b in app.button if b.proto.is_form_submitter).click().run()
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("language", ["hr", "en"])
+def test_a_quantity_typed_with_either_decimal_mark_means_the_same(
+    app: AppTest, speak: ExitStack, language: str
+) -> None:
+    _start(app, language, speak)
+    _type_qty(app, "secer", "SUGAR", "1,5")
+    assert app.session_state["live_call"].lines == {"SUGAR": Decimal("1.5")}
+    _type_qty(app, "pršut", "HAM", "2.5")
+    assert app.session_state["live_call"].lines["HAM"] == Decimal("2.5")
+
+
+def test_a_quantity_that_is_not_a_number_is_refused_and_nothing_typed_is_lost(
+    app: AppTest, speak: ExitStack
+) -> None:
+    _start(app, "hr", speak)
+    _type_qty(app, "secer", "SUGAR", "1,2,3")
+    assert app.session_state["live_call"].lines == {}
+    assert any("1.234,5" in e.value for e in app.error)  # says how to type it, in Croatian
+    assert app.text_input(key="product_query").value == "secer"
+    assert app.text_input(key="qty-SUGAR").value == "1,2,3"
+    _type_qty(app, "secer", "SUGAR", "12")
+    assert app.session_state["live_call"].lines == {"SUGAR": Decimal(12)}
+    assert not app.error
