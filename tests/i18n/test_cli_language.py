@@ -90,7 +90,7 @@ def _order_file(tmp_path: Path, **over: Any) -> Path:
 
 
 def _hr_day(day: date) -> str:
-    return f"{day.day}. {day.month}. {day.year}."
+    return f"{day:%d}. {day:%m}. {day:%Y}."  # Babel pads: "04. 12. 2026."
 
 
 def test_card_and_orders_as_text_in_croatian_with_local_money_and_dates(
