@@ -10,6 +10,7 @@ from assistant.calls.state import LiveCall, OrderDetails
 from assistant.catalog.search import ProductSearch
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.offers import OfferItem, Offers
 from assistant.orders.draft import OrderDraft
 from assistant.orders.placement import OrderPlacement, PlacedOrder
@@ -92,7 +93,7 @@ class LiveCalls:
     def take_offer(self, call: LiveCall, item: OfferItem) -> None:
         """The offer goes on the order in the client's usual quantity, in whole packs."""
         if call.placed_order_no:
-            raise DeskError("This order is placed: start another order for the client first.")
+            raise DeskError(_("This order is placed: start another order for the client first."))
         hit = self._catalog.get(item.sku, column=None)
         pack = hit.pack_size if hit is not None else Decimal(1)
         usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
@@ -109,7 +110,7 @@ class LiveCalls:
     ) -> PlacedOrder | None:
         """Place the order and wrap the call up; None with `call.problems` set when refused."""
         if card.client is None:
-            raise DeskError("Identify the caller to take an order.")
+            raise DeskError(_("Identify the caller to take an order."))
         draft = OrderDraft(
             client_code=card.client.code,
             idempotency_key=call.order_key,
@@ -147,7 +148,7 @@ class LiveCalls:
                 except DeskError:
                     continue
         self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
-        call.closed_outcome = f"order {call.placed_order_no} placed"
+        call.closed_outcome = _("order {order_no} placed").format(order_no=call.placed_order_no)
 
     def transfer(self, call: LiveCall, card: ClientCard) -> None:
         """Transfer to whom routing says, logged with the reason (R4-R6, R9)."""
@@ -160,16 +161,18 @@ class LiveCalls:
             transferred_to=to.code,
             reason=card.route.reason,
         )
-        call.closed_outcome = f"transferred to {to.title}"
+        call.closed_outcome = _("transferred to {person}").format(person=to.title)
 
     def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
         """Close the call with an outcome; `said` is how the screen words it afterwards."""
         if call.call_id is None:
             raise DeskError(
-                "Type the caller first: the call is registered when the caller is known."
+                _("Type the caller first: the call is registered when the caller is known.")
             )
         if call.closed_outcome:
-            raise DeskError(f"This call is closed already ({call.closed_outcome}).")
+            raise DeskError(
+                _("This call is closed already ({outcome}).").format(outcome=call.closed_outcome)
+            )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
         call.closed_outcome = said

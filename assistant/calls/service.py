@@ -14,6 +14,7 @@ from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, 
 from assistant.catalog.models import Product
 from assistant.clients.models import Client, Manager
 from assistant.errors import DeskError
+from assistant.i18n import N_, _
 from assistant.timeutil import utcnow
 
 CALL_OUTCOMES = (
@@ -24,6 +25,13 @@ CALL_OUTCOMES = (
     "callback",
     "no_order",
 )
+# What a wrong code is refused with, per kind of code (the codes themselves stay English).
+_UNKNOWN = {
+    "purpose": N_("Unknown purpose {value!r}; use one of: {allowed}."),
+    "direction": N_("Unknown direction {value!r}; use one of: {allowed}."),
+    "offer kind": N_("Unknown offer kind {value!r}; use one of: {allowed}."),
+    "outcome": N_("Unknown outcome {value!r}; use one of: {allowed}."),
+}
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ class CallLog:
         with self._sessions() as session, session.begin():
             call = session.get(Call, call_id)
             if call is None:
-                raise DeskError(f"There is no call {call_id}.")
+                raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
             call.client_id = client_id
             call.phone = phone or call.phone
 
@@ -104,13 +112,15 @@ class CallLog:
             fresh = [pair for pair in wanted if pair not in seen]
             ids = dict(
                 session.execute(
-                    select(Product.sku, Product.id).where(Product.sku.in_([s for s, _ in fresh]))
+                    select(Product.sku, Product.id).where(
+                        Product.sku.in_([s for s, _kind in fresh])
+                    )
                 ).all()
             )
             for sku, kind in fresh:
                 if sku in ids:
                     session.add(OfferMade(call_id=call_id, product_id=ids[sku], sku=sku, kind=kind))
-            return sum(1 for sku, _ in fresh if sku in ids)
+            return sum(1 for sku, _kind in fresh if sku in ids)
 
     def answer_offer(self, *, call_id: int, sku: str, accepted: bool) -> None:
         """The client took or declined an offered item."""
@@ -119,7 +129,9 @@ class CallLog:
                 select(OfferMade).where(OfferMade.call_id == call_id, OfferMade.sku == sku)
             ).all()
             if not offers:
-                raise DeskError(f"{sku} was not offered in call {call_id}.")
+                raise DeskError(
+                    _("{sku} was not offered in call {call_id}.").format(sku=sku, call_id=call_id)
+                )
             for offer in offers:
                 offer.accepted = accepted
 
@@ -138,13 +150,15 @@ class CallLog:
         with self._sessions() as session, session.begin():
             call = session.get(Call, call_id)
             if call is None:
-                raise DeskError(f"There is no call {call_id}.")
+                raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
             if transferred_to:
                 manager = session.scalars(
                     select(Manager).where(Manager.code == transferred_to)
                 ).one_or_none()
                 if manager is None:
-                    raise DeskError(f"No manager has the code {transferred_to!r}.")
+                    raise DeskError(
+                        _("No manager has the code {code!r}.").format(code=transferred_to)
+                    )
                 call.transferred_to_id = manager.id
             if purpose:
                 _check(purpose, CALL_PURPOSES, "purpose")
@@ -223,7 +237,7 @@ def _narrow(query: _Query, f: CallFilter) -> _Query:
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
-        raise DeskError(f"Unknown {what} {value!r}; use one of: {', '.join(allowed)}.")
+        raise DeskError(_(_UNKNOWN[what]).format(value=value, allowed=", ".join(allowed)))
 
 
 def _call_dict(

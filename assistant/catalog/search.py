@@ -10,8 +10,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant import formats
 from assistant.catalog.models import Price, PriceColumn, Product
 from assistant.catalog.ranking import NameRank, sku_key
+from assistant.i18n import _
 from assistant.text import fold, has_cyrillic, terms, to_latin
 
 _MIN_FUZZY_SCORE = 75
@@ -35,9 +37,13 @@ class ProductHit:
     @property
     def label(self) -> str:
         """What a picker shows: SKU, name, pack and price."""
-        pack = f", pack {self.pack_size.normalize():f} {self.unit}" if self.pack_size != 1 else ""
-        price = f" · {self.price:,.2f}" if self.price is not None else " · no price"
-        return f"{self.sku} {self.name}{pack}{price}"
+        pack = ""
+        if self.pack_size != 1:
+            pack = _(", pack {pack} {unit}").format(
+                pack=formats.number(self.pack_size), unit=self.unit
+            )
+        price = formats.money(self.price) if self.price is not None else _("no price")
+        return f"{self.sku} {self.name}{pack} · {price}"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -24,11 +24,11 @@ def _speak() -> None:
 app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
 app.add_typer(calls.calls_app, name="calls")
-app.command("ingest")(knowledge.ingest)
-app.command("ask")(ask.ask)
-app.command("init")(database.init)
-app.command("import")(database.import_)
-app.command("card")(card.card)
+app.command("ingest", help=knowledge.HELP)(knowledge.ingest)
+app.command("ask", help=ask.HELP)(ask.ask)
+app.command("init", help=database.INIT_HELP)(database.init)
+app.command("import", help=database.IMPORT_HELP)(database.import_)
+app.command("card", help=card.HELP)(card.card)
 
 
 def main() -> None:

@@ -8,14 +8,19 @@ import typer
 
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, run
+from assistant.i18n import _
+
+HELP = _("Answer from catalogues, price terms and procedures; numbers from the database.")
 
 
 def ask(
-    question: Annotated[str, typer.Argument(help="The question, in any language.")],
-    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many passages to use.")] = 5,
+    question: Annotated[str, typer.Argument(help=_("The question, in any language."))],
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help=_("How many passages to use."))] = 5,
     client: Annotated[
         str | None,
-        typer.Option("--client", help="Client code: prices in its column, its type's documents."),
+        typer.Option(
+            "--client", help=_("Client code: prices in its column, its type's documents.")
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -8,14 +8,15 @@ import typer
 
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, run
+from assistant.i18n import _
 
-calls_app = typer.Typer(help="The call log (R1).", no_args_is_help=True)
+calls_app = typer.Typer(help=_("The call log (R1)."), no_args_is_help=True)
 
 
-@calls_app.command("list")
+@calls_app.command("list", help=_("The call log, newest first, with offers made and accepted."))
 def calls_list(
-    client: Annotated[str | None, typer.Option(help="Only this client's calls.")] = None,
-    operator: Annotated[str | None, typer.Option(help="Only this operator's calls.")] = None,
+    client: Annotated[str | None, typer.Option(help=_("Only this client's calls."))] = None,
+    operator: Annotated[str | None, typer.Option(help=_("Only this operator's calls."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The call log, newest first, with offers made and accepted."""

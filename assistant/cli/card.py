@@ -8,16 +8,19 @@ import typer
 
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, parse_date, run
+from assistant.i18n import _
 from assistant.services import Services
+
+HELP = _("The client card: who is calling, route, credit, price column and offers.")
 
 
 def card(
-    query: Annotated[str, typer.Argument(help="Phone (any format), client code or name.")],
-    purpose: Annotated[str, typer.Option(help="order, info, complaint or other.")] = "order",
-    draft: Annotated[str, typer.Option(help="SKUs already in the order, comma-separated.")] = "",
-    as_of: Annotated[str | None, typer.Option(help="Evaluate as of YYYY-MM-DD.")] = None,
-    record: Annotated[bool, typer.Option(help="Register the call and its offers (R1).")] = True,
-    operator: Annotated[str | None, typer.Option(help="Who takes the call.")] = None,
+    query: Annotated[str, typer.Argument(help=_("Phone (any format), client code or name."))],
+    purpose: Annotated[str, typer.Option(help=_("order, info, complaint or other."))] = "order",
+    draft: Annotated[str, typer.Option(help=_("SKUs already in the order, comma-separated."))] = "",
+    as_of: Annotated[str | None, typer.Option(help=_("Evaluate as of YYYY-MM-DD."))] = None,
+    record: Annotated[bool, typer.Option(help=_("Register the call and its offers (R1)."))] = True,
+    operator: Annotated[str | None, typer.Option(help=_("Who takes the call."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The client card: who is calling, route, credit, price column and offers."""

@@ -10,28 +10,47 @@ import typer
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, fail, open_services, run
 from assistant.errors import DeskError
+from assistant.i18n import N_, _
+
+INIT_HELP = _("Create or upgrade the database schema; optionally the demo company.")
+IMPORT_HELP = _("Import an ERP export; bad rows are reported by line and the exit code is 1.")
+# What the demo company was made of, by the keys of its summary.
+DEMO_PARTS = {
+    "departments": N_("departments: {count}"),
+    "managers": N_("managers: {count}"),
+    "clients": N_("clients: {count}"),
+    "products": N_("products: {count}"),
+    "price_columns": N_("price columns: {count}"),
+    "prices": N_("prices: {count}"),
+    "specials": N_("special positions: {count}"),
+    "receivables": N_("open documents: {count}"),
+    "history_lines": N_("order history lines: {count}"),
+    "history_orders": N_("past orders: {count}"),
+}
 
 
 def init(
-    demo: Annotated[bool, typer.Option(help="Fill the database with the demo company.")] = False,
-    scale: Annotated[str, typer.Option(help="Demo size: small or large.")] = "small",
-    seed: Annotated[int, typer.Option(help="Seed of the demo company.")] = 7,
+    demo: Annotated[bool, typer.Option(help=_("Fill the database with the demo company."))] = False,
+    scale: Annotated[str, typer.Option(help=_("Demo size: small or large."))] = "small",
+    seed: Annotated[int, typer.Option(help=_("Seed of the demo company."))] = 7,
     if_empty: Annotated[
-        bool, typer.Option("--if-empty", help="Create the demo only if there are no clients.")
+        bool,
+        typer.Option("--if-empty", help=_("Create the demo only if there are no clients.")),
     ] = False,
 ) -> None:
     """Create or upgrade the database schema; optionally the demo company."""
     from assistant.db import migrate
 
     if scale not in ("small", "large"):
-        fail(DeskError(f"--scale {scale!r}: use small or large."), False)
+        fail(DeskError(_("--scale {scale!r}: use small or large.").format(scale=scale)), False)
     services = open_services(check_schema=False)
     migrate(services.engine)
-    typer.echo(f"Schema ready at {services.engine.url.render_as_string(hide_password=True)}.")
+    url = services.engine.url.render_as_string(hide_password=True)
+    typer.echo(_("Schema ready at {url}.").format(url=url))
     if not demo:
         return
     if if_empty and services.directory.count() > 0:
-        typer.echo("Clients exist already: demo not created.")
+        typer.echo(_("Clients exist already: demo not created."))
         return
     from assistant.demo import create_demo
 
@@ -41,17 +60,21 @@ def init(
         )
     except DeskError as err:
         fail(err, False)
-    typer.echo(
-        "Demo company created: " + ", ".join(f"{v} {k}" for k, v in summary.as_dict().items())
+    parts = ", ".join(
+        _(DEMO_PARTS[key]).format(count=count) if key in DEMO_PARTS else f"{key}: {count}"
+        for key, count in summary.as_dict().items()
     )
+    typer.echo(_("Demo company created: {parts}").format(parts=parts))
 
 
 def import_(
     kind: Annotated[
         str,
-        typer.Argument(help="managers, clients, products, prices, specials, receivables or orders"),
+        typer.Argument(
+            help=_("managers, clients, products, prices, specials, receivables or orders")
+        ),
     ],
-    file: Annotated[Path, typer.Argument(help="CSV (UTF-8, header row) or XLSX file.")],
+    file: Annotated[Path, typer.Argument(help=_("CSV (UTF-8, header row) or XLSX file."))],
     as_json: JsonFlag = False,
 ) -> None:
     """Import an ERP export; bad rows are reported by line and the exit code is 1."""

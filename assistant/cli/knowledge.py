@@ -21,39 +21,64 @@ from rich.progress import (
 from assistant.cli.output import fail
 from assistant.config import Settings
 from assistant.errors import DeskError
+from assistant.i18n import N_, _, ngettext
 from ingest.documents.progress import Fanout, IngestEvents
 
 if TYPE_CHECKING:
     from ingest.documents.files import FileResult
 
+HELP = _(
+    "Index documents (PDF, Markdown, CSV/XLSX, DOCX, TXT); unchanged files are skipped.\n\n"
+    "Exit code: 0 when no file failed, 1 when any did (skipped files such as scans do not count)."
+)
 _MARK = {"indexed": "+", "unchanged": "=", "skipped": "~", "failed": "!", "retired": "-"}
+# A file's status as people read it (the JSON keeps the code).
+_STATUS = {
+    "indexed": N_("indexed"),
+    "unchanged": N_("unchanged"),
+    "skipped": N_("skipped"),
+    "failed": N_("failed"),
+    "retired": N_("retired"),
+}
+# How many files ended in each status, in the summary line.
+_COUNTED = {
+    "indexed": N_("{n} indexed"),
+    "unchanged": N_("{n} unchanged"),
+    "skipped": N_("{n} skipped"),
+    "failed": N_("{n} failed"),
+    "retired": N_("{n} retired"),
+}
 
 
 def ingest(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files and folders; the shipped knowledge folder when none given."),
+        typer.Argument(help=_("Files and folders; the shipped knowledge folder when none given.")),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="catalog, prices, procedure or other; else from the folder/file name."),
+        typer.Option(
+            help=_("catalog, prices, procedure or other; else from the folder/file name.")
+        ),
     ] = None,
     prune: Annotated[
-        bool, typer.Option("--prune", help="Retire documents whose files are gone from FOLDERS.")
+        bool, typer.Option("--prune", help=_("Retire documents whose files are gone from FOLDERS."))
     ] = False,
     password: Annotated[
         list[str] | None,
-        typer.Option("--password", help="FILE=PASSWORD for an encrypted PDF (repeatable)."),
+        typer.Option("--password", help=_("FILE=PASSWORD for an encrypted PDF (repeatable).")),
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who ingests (the registry says).")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help=_("Who ingests (the registry says)."))
+    ] = None,
     time_limit: Annotated[
-        float, typer.Option(help="Seconds one file may take to read before it fails.")
+        float, typer.Option(help=_("Seconds one file may take to read before it fails."))
     ] = 20.0,
     force: Annotated[
-        bool, typer.Option("--force", help="Read every file again, even unchanged ones.")
+        bool, typer.Option("--force", help=_("Read every file again, even unchanged ones."))
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON list, one per file.")
+        bool, typer.Option("--json", help=_("Print a JSON list, one per file."))
     ] = False,
 ) -> None:
     """Index documents (PDF, Markdown, CSV/XLSX, DOCX, TXT); unchanged files are skipped.
@@ -66,7 +91,9 @@ def ingest(
 
     try:
         if kind is not None and kind not in ("catalog", "prices", "procedure", "other"):
-            raise DeskError(f"--kind {kind!r}: use catalog, prices, procedure or other.")
+            raise DeskError(
+                _("--kind {kind!r}: use catalog, prices, procedure or other.").format(kind=kind)
+            )
         passwords = _passwords(password or [])
         services = build_services(Settings())
         ensure_ready(services.engine)
@@ -97,16 +124,23 @@ def _passwords(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, secret = pair.partition("=")
         if not sep or not name:
-            raise DeskError(f"--password {pair!r}: write FILE=PASSWORD.")
+            raise DeskError(_("--password {pair!r}: write FILE=PASSWORD.").format(pair=pair))
         out[name] = secret
     return out
 
 
 def _line(result: FileResult) -> str:
-    detail = result.reason or f"{result.chunks} chunks"
+    n = result.chunks
+    detail = result.reason or ngettext("{n} chunk", "{n} chunks", n).format(n=n)
     if result.status == "indexed":
-        detail = f"{result.chunks} chunks ({result.added} new, {result.removed} removed)"
-    return f"{_MARK.get(result.status, '?')} {result.status:<9} {result.path}: {detail}"
+        detail = ngettext(
+            "{n} chunk ({added} new, {removed} removed)",
+            "{n} chunks ({added} new, {removed} removed)",
+            n,
+        ).format(n=n, added=result.added, removed=result.removed)
+    status = _(_STATUS[result.status]) if result.status in _STATUS else result.status
+    width = max(len(_(label)) for label in _STATUS.values())
+    return f"{_MARK.get(result.status, '?')} {status.ljust(width)} {result.path}: {detail}"
 
 
 def _screen(as_json: bool, console: Console) -> IngestEvents:
@@ -126,17 +160,17 @@ class ProgressBar(IngestEvents):
 
     def __init__(self, console: Console) -> None:
         self._bars = Progress(
-            TextColumn("{task.description:<6}"),
+            TextColumn("{task.description:<9}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            TextColumn("ETA"),
+            TextColumn(_("ETA")),
             TimeRemainingColumn(),
             TextColumn("{task.fields[note]}"),
             console=console,
         )
-        self._files = self._bars.add_task("files", total=None, note="")
-        self._chunks = self._bars.add_task("chunks", total=0, note="")
+        self._files = self._bars.add_task(_("files"), total=None, note="")
+        self._chunks = self._bars.add_task(_("chunks"), total=0, note="")
         self._pages = 0
 
     def started(self, *, files: int) -> None:
@@ -149,7 +183,8 @@ class ProgressBar(IngestEvents):
     def file_read(self, path: Path, *, pages: int | None, chunks: int, new: int) -> None:
         self._pages += pages or 0
         total = (self._bars.tasks[self._chunks].total or 0) + new
-        self._bars.update(self._chunks, total=total, note=f"{self._pages} pages")
+        pages_read = ngettext("{n} page", "{n} pages", self._pages).format(n=self._pages)
+        self._bars.update(self._chunks, total=total, note=pages_read)
 
     def embedded(self, count: int) -> None:
         self._bars.advance(self._chunks, count)
@@ -167,5 +202,12 @@ def _summary(results: list[FileResult]) -> str:
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
     chunks = sum(r.chunks for r in results if r.status in ("indexed", "unchanged"))
-    parts = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
-    return f"{len(results)} files: {parts}; {chunks} chunks served."
+    parts = ", ".join(
+        _(_COUNTED[status]).format(n=n) if status in _COUNTED else f"{n} {status}"
+        for status, n in counts.items()
+    )
+    return _("{files}: {parts}; {chunks} served.").format(
+        files=ngettext("{n} file", "{n} files", len(results)).format(n=len(results)),
+        parts=parts or _("no files"),
+        chunks=ngettext("{n} chunk", "{n} chunks", chunks).format(n=chunks),
+    )

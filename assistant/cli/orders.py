@@ -11,18 +11,22 @@ import typer
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, run
 from assistant.errors import DeskError
+from assistant.i18n import _
 
-order_app = typer.Typer(help="Place an order.", no_args_is_help=True)
-orders_app = typer.Typer(help="Placed orders (R18).", no_args_is_help=True)
+order_app = typer.Typer(help=_("Place an order."), no_args_is_help=True)
+orders_app = typer.Typer(help=_("Placed orders (R18)."), no_args_is_help=True)
 
 
-@order_app.command("place")
+@order_app.command(
+    "place",
+    help=_('Place an order; refusals exit 1 with {"error", "message"} and write nothing.'),
+)
 def order_place(
-    file: Annotated[Path, typer.Argument(help="The order as JSON (see README).")],
+    file: Annotated[Path, typer.Argument(help=_("The order as JSON (see README)."))],
     override_route: Annotated[
-        str | None, typer.Option(help="Place although routing says transfer: the reason.")
+        str | None, typer.Option(help=_("Place although routing says transfer: the reason."))
     ] = None,
-    operator: Annotated[str | None, typer.Option(help="Who took the order.")] = None,
+    operator: Annotated[str | None, typer.Option(help=_("Who took the order."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Place an order; refusals exit 1 with {"error", "message"} and write nothing."""
@@ -34,9 +38,15 @@ def order_place(
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise DeskError(f"Cannot read {file}: {exc.strerror}.") from exc
+            raise DeskError(
+                _("Cannot read {file}: {problem}.").format(file=file, problem=exc.strerror)
+            ) from exc
         except json.JSONDecodeError as exc:
-            raise DeskError(f"{file} is not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
+            raise DeskError(
+                _("{file} is not valid JSON: {problem} at line {line}.").format(
+                    file=file, problem=exc.msg, line=exc.lineno
+                )
+            ) from exc
         draft = OrderDraft.from_json(data, override_route_reason=override_route)
         who = operator or services.settings.operator
         return services.placement.place(draft=draft, operator=who).as_dict()
@@ -44,10 +54,10 @@ def order_place(
     run(as_json, work, text.placed_order)
 
 
-@orders_app.command("list")
+@orders_app.command("list", help=_("Placed orders, newest first."))
 def orders_list(
-    client: Annotated[str | None, typer.Option(help="Only this client's orders.")] = None,
-    status: Annotated[str | None, typer.Option(help="Only orders with this status.")] = None,
+    client: Annotated[str | None, typer.Option(help=_("Only this client's orders."))] = None,
+    status: Annotated[str | None, typer.Option(help=_("Only orders with this status."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Placed orders, newest first."""
@@ -58,18 +68,23 @@ def orders_list(
     run(as_json, lambda: services.orders.list(where=where), text.orders)
 
 
-@orders_app.command("show")
+@orders_app.command("show", help=_("One order in full."))
 def orders_show(order_no: str, as_json: JsonFlag = False) -> None:
     """One order in full."""
     services = open_services(as_json=as_json)
     run(as_json, lambda: services.orders.get(order_no), text.order_detail)
 
 
-@orders_app.command("advance")
+@orders_app.command(
+    "advance",
+    help=_("Move an order along: placed, accepted, picking, shipped, delivered."),
+)
 def orders_advance(
     order_no: str,
-    to: Annotated[str | None, typer.Option(help="Target status (default: the next one).")] = None,
-    by: Annotated[str, typer.Option(help="Who moves it.")] = "head",
+    to: Annotated[
+        str | None, typer.Option(help=_("Target status (default: the next one)."))
+    ] = None,
+    by: Annotated[str, typer.Option(help=_("Who moves it."))] = "head",
     as_json: JsonFlag = False,
 ) -> None:
     """Move an order along: placed, accepted, picking, shipped, delivered."""

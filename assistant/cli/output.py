@@ -11,9 +11,10 @@ import typer
 
 from assistant.config import Settings
 from assistant.errors import DeskError
+from assistant.i18n import _
 from assistant.services import Services, build_services
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for machines."))]
 
 
 def open_services(*, as_json: bool = False, check_schema: bool = True) -> Services:
@@ -30,12 +31,16 @@ def open_services(*, as_json: bool = False, check_schema: bool = True) -> Servic
 
 
 def fail(err: DeskError, as_json: bool) -> NoReturn:
-    """Print a desk error ({"error", "message"} or "Error: ..." lines) and exit 1."""
+    """Print a desk error ({"error", "message"} or "Error: ..." lines) and exit 1.
+
+    The message is in DESK_LANGUAGE (it was worded where the error was raised); the
+    "error" code is the same in every language.
+    """
     if as_json:
         typer.echo(json.dumps(err.as_dict(), ensure_ascii=False))
     else:
         for problem in err.problems:
-            typer.echo(f"Error: {problem.message}", err=True)
+            typer.echo(_("Error: {message}").format(message=problem.message), err=True)
     raise typer.Exit(1)
 
 
@@ -59,4 +64,6 @@ def parse_date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise DeskError(f"{name} {value!r} is not a date: use YYYY-MM-DD.") from None
+        raise DeskError(
+            _("{name} {value!r} is not a date: use YYYY-MM-DD.").format(name=name, value=value)
+        ) from None

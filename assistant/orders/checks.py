@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from assistant import formats
 from assistant.catalog.pricing import PricedProduct
 from assistant.errors import (
     BadQuantity,
@@ -15,6 +16,7 @@ from assistant.errors import (
     NoPrice,
     UnknownSku,
 )
+from assistant.i18n import _
 from assistant.orders.draft import DraftLine, OrderDraft
 from assistant.orders.lines import add_line
 
@@ -38,7 +40,8 @@ def check_lines(
         if found is None:
             problems.append(
                 UnknownSku(
-                    f"{line.sku}: no such product. Search the catalogue by name.", field=where
+                    _("{sku}: no such product. Search the catalogue by name.").format(sku=line.sku),
+                    field=where,
                 )
             )
             continue
@@ -46,55 +49,71 @@ def check_lines(
         if not product.active:
             problems.append(
                 UnknownSku(
-                    f"{line.sku} {product.name} is no longer sold (inactive). Offer another.",
+                    _("{sku} {name} is no longer sold (inactive). Offer another.").format(
+                        sku=line.sku, name=product.name
+                    ),
                     field=where,
                 )
             )
             continue
-        problem = _quantity_problem(line.qty, found)
+        problem = _quantity_problem(line.sku, line.qty, found)
         if problem:
-            problems.append(BadQuantity(f"{line.sku} {product.name}: {problem}", field=where))
+            problems.append(BadQuantity(problem, field=where))
         elif product.stock is not None and line.qty > product.stock:
             problems.append(
                 InsufficientStock(
-                    f"{line.sku} {product.name}: only {product.stock.normalize():f} "
-                    f"{product.unit} in stock; lower the quantity.",
+                    _("{sku} {name}: only {stock} {unit} in stock; lower the quantity.").format(
+                        sku=line.sku,
+                        name=product.name,
+                        stock=formats.number(product.stock),
+                        unit=product.unit,
+                    ),
                     field=where,
                 )
             )
         if found.price is None:
             problems.append(
                 NoPrice(
-                    f"{line.sku} {product.name} has no price in column {column}; "
-                    "ask the price-list editor before selling it.",
+                    _(
+                        "{sku} {name} has no price in column {column}; "
+                        "ask the price-list editor before selling it."
+                    ).format(sku=line.sku, name=product.name, column=column),
                     field=where,
                 )
             )
     return problems
 
 
-def _quantity_problem(qty: Decimal, found: PricedProduct) -> str | None:
+def _quantity_problem(sku: str, qty: Decimal, found: PricedProduct) -> str | None:
+    """What is wrong with `qty` of the product, said in full, or None."""
     product = found.product
     unit = product.unit
+    said = {"sku": sku, "name": product.name, "unit": unit, "qty": formats.number(qty)}
     if qty <= 0:
-        return f"quantity must be more than 0 (got {qty.normalize():f})."
+        return _("{sku} {name}: quantity must be more than 0 (got {qty}).").format(**said)
     pack = Decimal(product.pack_size or 1)
     if pack > 0 and pack != 1 and qty % pack != 0:
         lower = (qty // pack) * pack
         upper = lower + pack
         suggestion = (
-            f"{upper.normalize():f}"
+            formats.number(upper)
             if lower == 0
-            else (f"{lower.normalize():f} or {upper.normalize():f}")
+            else _("{lower} or {upper}").format(
+                lower=formats.number(lower), upper=formats.number(upper)
+            )
         )
-        return (
-            f"sold in packs of {pack.normalize():f} {unit}; {qty.normalize():f} is not whole "
-            f"packs. Use {suggestion}."
-        )
+        return _(
+            "{sku} {name}: sold in packs of {pack} {unit}; {qty} is not whole packs. "
+            "Use {suggestion}."
+        ).format(pack=formats.number(pack), suggestion=suggestion, **said)
     if pack == 1 and qty != qty.to_integral_value() and unit in ("kom", "pc", "pak"):
-        return f"counted in whole {unit}; {qty.normalize():f} is not a whole number."
+        return _("{sku} {name}: counted in whole {unit}; {qty} is not a whole number.").format(
+            **said
+        )
     if product.min_qty is not None and qty < product.min_qty:
-        return f"the minimum is {product.min_qty.normalize():f} {unit}."
+        return _("{sku} {name}: the minimum is {minimum} {unit}.").format(
+            minimum=formats.number(product.min_qty), **said
+        )
     return None
 
 
@@ -104,38 +123,45 @@ def check_delivery(draft: OrderDraft, *, regional: bool, today: date) -> list[De
     if draft.delivery_date is None and draft.pickup_at is None:
         problems.append(
             InvalidDelivery(
-                "Agree the delivery date with the client (delivery.date, YYYY-MM-DD).",
+                _("Agree the delivery date with the client (delivery.date, YYYY-MM-DD)."),
                 field="delivery.date",
             )
         )
     if draft.delivery_date is not None and draft.delivery_date < today:
         problems.append(
             InvalidDelivery(
-                f"The delivery date {draft.delivery_date.isoformat()} is in the past; "
-                f"agree a date from {today.isoformat()} on.",
+                _("The delivery date {date} is in the past; agree a date from {today} on.").format(
+                    date=formats.day(draft.delivery_date), today=formats.day(today)
+                ),
                 field="delivery.date",
             )
         )
     if draft.pickup_at is not None and draft.pickup_at.date() < today:
         problems.append(
             InvalidDelivery(
-                f"The pickup time {draft.pickup_at.isoformat(' ', 'minutes')} is in the past.",
+                _("The pickup time {day} at {time} is in the past.").format(
+                    day=formats.day(draft.pickup_at.date()), time=f"{draft.pickup_at:%H:%M}"
+                ),
                 field="regional.pickup_at",
             )
         )
     if regional and draft.pickup_at is None and not draft.ship_to:
         problems.append(
             InvalidDelivery(
-                "A regional client either collects at the warehouse or has the goods shipped: "
-                "agree when it comes to collect, or where and how to ship (R17).",
+                _(
+                    "A regional client either collects at the warehouse or has the goods "
+                    "shipped: agree when it comes to collect, or where and how to ship (R17)."
+                ),
                 field="regional",
             )
         )
     if draft.pickup_at is None and not draft.receiver:
         problems.append(
             InvalidDelivery(
-                "Agree who receives the goods at delivery (receiver): one of the client's "
-                "authorised persons (R16).",
+                _(
+                    "Agree who receives the goods at delivery (receiver): one of the client's "
+                    "authorised persons (R16)."
+                ),
                 field="receiver",
             )
         )

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from assistant.errors import BadQuantity, DeskError, InvalidDelivery, InvalidOrder
+from assistant.i18n import _
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,21 @@ class OrderDraft:
     def from_json(cls, data: Any, *, override_route_reason: str | None = None) -> OrderDraft:
         """Read the `desk order place` file shape; every shape problem is reported at once."""
         if not isinstance(data, dict):
-            raise InvalidOrder('The order file must hold one JSON object, e.g. {"client": ...}.')
+            raise InvalidOrder(
+                _('The order file must hold one JSON object, e.g. {{"client": ...}}.')
+            )
         problems: list[DeskError] = []
         client = str(data.get("client") or "").strip()
         if not client:
-            problems.append(InvalidOrder('Give the client\'s code in "client".', field="client"))
+            problems.append(InvalidOrder(_('Give the client\'s code in "client".'), field="client"))
         key = str(data.get("idempotency_key") or "").strip()
         if not key:
             problems.append(
                 InvalidOrder(
-                    'Give an "idempotency_key" (any unique text, e.g. the call id and a '
-                    "counter) so a retry never makes a second order.",
+                    _(
+                        'Give an "idempotency_key" (any unique text, e.g. the call id and a '
+                        "counter) so a retry never makes a second order."
+                    ),
                     field="idempotency_key",
                 )
             )
@@ -60,7 +65,7 @@ class OrderDraft:
         regional = data.get("regional") or {}
         if not isinstance(delivery, dict) or not isinstance(regional, dict):
             problems.append(
-                InvalidDelivery('"delivery" and "regional" must be objects.', field="delivery")
+                InvalidDelivery(_('"delivery" and "regional" must be objects.'), field="delivery")
             )
             delivery, regional = {}, {}
         delivery_date = _date(delivery.get("date"), "delivery.date", problems)
@@ -91,7 +96,8 @@ def _lines(raw: Any, problems: list[DeskError]) -> list[DraftLine]:
     if not isinstance(raw, list) or not raw:
         problems.append(
             InvalidOrder(
-                'An order needs at least one line: "lines": [{"sku", "qty"}].', field="lines"
+                _('An order needs at least one line: "lines": [{{"sku", "qty"}}].'),
+                field="lines",
             )
         )
         return []
@@ -99,21 +105,28 @@ def _lines(raw: Any, problems: list[DeskError]) -> list[DraftLine]:
     for i, item in enumerate(raw, start=1):
         sku = str(item.get("sku") or "").strip() if isinstance(item, dict) else ""
         if not sku:
-            problems.append(InvalidOrder(f'Line {i} has no "sku".', field=f"lines[{i}]"))
+            problems.append(
+                InvalidOrder(_('Line {i} has no "sku".').format(i=i), field=f"lines[{i}]")
+            )
             continue
         try:
             qty = Decimal(str(item.get("qty")).replace(",", "."))
         except (InvalidOperation, ValueError):
             problems.append(
                 BadQuantity(
-                    f"Line {i} ({sku}): quantity {item.get('qty')!r} is not a number.",
+                    _("Line {i} ({sku}): quantity {qty!r} is not a number.").format(
+                        i=i, sku=sku, qty=item.get("qty")
+                    ),
                     field=f"lines[{i}]",
                 )
             )
             continue
         if not qty.is_finite():
             problems.append(
-                BadQuantity(f"Line {i} ({sku}): quantity must be a number.", field=f"lines[{i}]")
+                BadQuantity(
+                    _("Line {i} ({sku}): quantity must be a number.").format(i=i, sku=sku),
+                    field=f"lines[{i}]",
+                )
             )
             continue
         lines.append(DraftLine(sku=sku, qty=qty))
@@ -132,7 +145,10 @@ def _date(value: Any, name: str, problems: list[DeskError]) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         problems.append(
-            InvalidDelivery(f"{name} {value!r} is not a date: use YYYY-MM-DD.", field=name)
+            InvalidDelivery(
+                _("{name} {value!r} is not a date: use YYYY-MM-DD.").format(name=name, value=value),
+                field=name,
+            )
         )
         return None
 
@@ -145,7 +161,10 @@ def _datetime(value: Any, name: str, problems: list[DeskError]) -> datetime | No
     except ValueError:
         problems.append(
             InvalidDelivery(
-                f"{name} {value!r} is not a date and time: use YYYY-MM-DD HH:MM.", field=name
+                _("{name} {value!r} is not a date and time: use YYYY-MM-DD HH:MM.").format(
+                    name=name, value=value
+                ),
+                field=name,
             )
         )
         return None

@@ -21,10 +21,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.db import Base
+from assistant.i18n import N_, _
 from assistant.timeutil import utcnow
 
 # The path a placed order travels; heads move it forward one step at a time.
 ORDER_STATUSES = ("placed", "accepted", "picking", "shipped", "delivered")
+# The statuses as people read them; the database and the JSON keep the codes.
+STATUS_LABELS = {
+    "placed": N_("placed"),
+    "accepted": N_("accepted"),
+    "picking": N_("picking"),
+    "shipped": N_("shipped"),
+    "delivered": N_("delivered"),
+}
 ORDER_NO_PREFIX = "OD-"
 
 
@@ -121,3 +130,8 @@ class OrderStatusChange(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     by: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def status_label(status: str) -> str:
+    """An order status in the language now (an unknown code as it is)."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status

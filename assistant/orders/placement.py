@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant import formats
 from assistant.catalog.pricing import PriceBook, PricedProduct, choose_column
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.models import Client
@@ -25,6 +26,7 @@ from assistant.errors import (
     MustTransfer,
     UnknownClient,
 )
+from assistant.i18n import _
 from assistant.orders.checks import check_delivery, check_lines, merge_lines
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderLine
@@ -103,8 +105,10 @@ class OrderPlacement:
         client = self._directory.by_code(draft.client_code)
         if client is None:
             raise UnknownClient(
-                f"No client has the code {draft.client_code!r}. Look the caller up by phone "
-                "or name and use the code shown on the card.",
+                _(
+                    "No client has the code {code!r}. Look the caller up by phone or name and "
+                    "use the code shown on the card."
+                ).format(code=draft.client_code),
                 field="client",
             )
         today = self._today()
@@ -126,8 +130,9 @@ class OrderPlacement:
         credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
         if credit.blocked:
             route = self._router.route(client=client, purpose="order", credit_blocked=True)
-            to = f" {route.reason}" if route.to else ""
-            raise CreditBlocked(f"{credit.reason} No order can be placed (R8-R9).{to}")
+            refused = _("{reason} No order can be placed (R8-R9).").format(reason=credit.reason)
+            # Whom to transfer to is the route's own sentence, said after the refusal.
+            raise CreditBlocked(f"{refused} {route.reason}" if route.to else refused)
         route = self._router.route(
             client=client, purpose="order", is_new=self._router.is_new(client)
         )
@@ -135,8 +140,10 @@ class OrderPlacement:
             reason = (draft.override_route_reason or "").strip()
             if len(reason) < 5:
                 raise MustTransfer(
-                    f"{route.reason} To place the order anyway, give the reason for the "
-                    "override (it is recorded)."
+                    _(
+                        "{reason} To place the order anyway, give the reason for the override "
+                        "(it is recorded)."
+                    ).format(reason=route.reason)
                 )
         return credit
 
@@ -177,19 +184,28 @@ class OrderPlacement:
             code = session.scalar(select(Client.code).where(Client.id == order.client_id))
             if code != client_code:
                 raise IdempotencyConflict(
-                    f"The idempotency key {key!r} was already used for order {order.order_no} "
-                    f"of client {code}. Use a new key for a new order."
+                    _(
+                        "The idempotency key {key!r} was already used for order {order_no} of "
+                        "client {client}. Use a new key for a new order."
+                    ).format(key=key, order_no=order.order_no, client=code)
                 )
             return PlacedOrder.of(order, code, duplicate=True)
 
 
 def _check_headroom(credit: CreditStatus, total: Decimal) -> None:
     """An order may not take the open balance over the credit limit (R10)."""
-    if credit.headroom is not None and total > Decimal(str(credit.headroom)):
+    headroom = credit.headroom
+    if headroom is not None and total > Decimal(str(headroom)):
         raise CreditLimitExceeded(
-            f"This order ({total:,.2f}) is more than the {credit.headroom:,.2f} left of the "
-            f"credit limit {credit.limit:,.2f}. Reduce it, or transfer the client to its "
-            "manager to raise the limit (R10)."
+            _(
+                "This order ({total}) is more than the {headroom} left of the credit limit "
+                "{limit}. Reduce it, or transfer the client to its manager to raise the "
+                "limit (R10)."
+            ).format(
+                total=formats.money(total),
+                headroom=formats.money(headroom),
+                limit=formats.money(credit.limit or 0),
+            )
         )
 
 

@@ -21,6 +21,7 @@ from assistant.orders.models import (
     HistoryLine,
     Order,
     OrderStatusChange,
+    status_label,
 )
 from assistant.timeutil import utcnow
 
@@ -115,7 +116,7 @@ class OrderBook:
         with self._sessions() as session:
             order = session.get(Order, _order_id(order_no))
             if order is None:
-                raise UnknownOrder(f"There is no order {order_no}.")
+                raise UnknownOrder(_("There is no order {order_no}.").format(order_no=order_no))
             client = session.get(Client, order.client_id)
             assert client is not None
             history = session.scalars(
@@ -146,13 +147,17 @@ class OrderBook:
         with self._sessions() as session, session.begin():
             order = session.get(Order, _order_id(order_no), with_for_update=True)
             if order is None:
-                raise UnknownOrder(f"There is no order {order_no}.")
+                raise UnknownOrder(_("There is no order {order_no}.").format(order_no=order_no))
             now = ORDER_STATUSES.index(order.status)
             target = to_status or next_status(order.status) or ""
             if target not in ORDER_STATUSES or ORDER_STATUSES.index(target) <= now:
+                onward = ", ".join(status_label(s) for s in ORDER_STATUSES[now + 1 :])
                 raise DeskError(
-                    f"Order {order_no} is {order.status}; it can move on to "
-                    f"{', '.join(ORDER_STATUSES[now + 1 :]) or 'nothing (it is delivered)'}."
+                    _("Order {order_no} is {status}; it can move on to {onward}.").format(
+                        order_no=order_no,
+                        status=status_label(order.status),
+                        onward=onward or _("nothing (it is delivered)"),
+                    )
                 )
             session.add(
                 OrderStatusChange(
@@ -190,7 +195,11 @@ def _cell(value: Any) -> Any:
 def _order_id(order_no: str) -> int:
     digits = order_no.strip().upper().removeprefix(ORDER_NO_PREFIX)
     if not digits.isdigit():
-        raise UnknownOrder(f"{order_no!r} is not an order number (they look like OD-000123).")
+        raise UnknownOrder(
+            _("{order_no!r} is not an order number (they look like OD-000123).").format(
+                order_no=order_no
+            )
+        )
     return int(digits)
 
 

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.catalog.pricing import PriceBook, choose_column
 from assistant.clients.models import Client
+from assistant.i18n import _
 from assistant.orders.checks import check_lines
 from assistant.orders.draft import DraftLine
 from assistant.rules import PriceRules
@@ -74,7 +75,7 @@ class Quoter:
             out.append(
                 QuoteLine(
                     sku=line.sku,
-                    name=found.product.name if found else "(unknown product)",
+                    name=found.product.name if found else _("(unknown product)"),
                     unit=found.product.unit if found else "",
                     pack_size=Decimal(found.product.pack_size or 1) if found else Decimal(1),
                     qty=line.qty,

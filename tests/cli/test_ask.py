@@ -115,4 +115,4 @@ def test_desk_ingest_with_default_flags_indexes_and_sums_up(
     (docs / "terms.md").write_text("# Payment terms\n\nInvoices are due in 30 days.\n")
     code, out, err = _desk(["ingest", str(docs)], monkeypatch, capsys)
     assert (code, err) == (0, "")
-    assert "1 files: 1 indexed;" in out
+    assert "1 file: 1 indexed;" in out

@@ -164,12 +164,12 @@ def test_the_order_commands_with_default_flags_print_text_and_exit_0(
     path = _order_file(tmp_path)
     code, out, err = _desk(["order", "place", str(path)], monkeypatch, capsys)
     assert (code, err) == (0, ""), out
-    assert out.startswith("Order ") and "placed: total 22.00, column C" in out
+    assert out.startswith("Order ") and "placed: total €22.00, column C" in out
     order_no = out.split()[1]
     code, out, _ = _desk(["orders", "list"], monkeypatch, capsys)
     assert code == 0 and out.startswith(f"{order_no}  placed")
     code, out, _ = _desk(["orders", "show", order_no], monkeypatch, capsys)
-    assert code == 0 and "OIL  Maslinovo ulje 1 l  2 x 9.00" in out
+    assert code == 0 and "OIL  Maslinovo ulje 1 l  2 x €9.00" in out
     code, out, _ = _desk(["orders", "advance", order_no], monkeypatch, capsys)
     assert code == 0 and "placed -> accepted by head" in out
 
