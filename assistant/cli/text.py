@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from assistant import formats
+from assistant.calls.labels import DIRECTIONS, OUTCOMES, PURPOSES, label
 from assistant.clients.routing import ROLE_NAMES
 from assistant.i18n import N_, _
 from assistant.orders.models import status_label
@@ -20,23 +21,6 @@ OFFER_HEADINGS = {
     "special": N_("SPECIAL POSITIONS:"),
     "traditional": N_("TRADITIONAL PRODUCTS:"),
     "addons": N_("ADDONS:"),
-}
-# The call log's codes as people read them.
-DIRECTIONS = {"incoming": N_("incoming"), "outgoing": N_("outgoing")}
-PURPOSES = {
-    "order": N_("order"),
-    "info": N_("info"),
-    "complaint": N_("complaint"),
-    "other": N_("other"),
-}
-OUTCOMES = {
-    "order_placed": N_("order placed"),
-    "transferred": N_("transferred"),
-    "info_given": N_("info given"),
-    "complaint": N_("complaint"),
-    "callback": N_("callback"),
-    "no_order": N_("no order"),
-    "open": N_("open"),
 }
 
 
@@ -180,10 +164,10 @@ def calls(rows: list[dict[str, Any]]) -> str:
         ).format(
             id=r["id"],
             started=_when(r["started_at"]),
-            direction=_label(DIRECTIONS, r["direction"]),
-            purpose=_label(PURPOSES, r["purpose"]).ljust(11),
+            direction=label(DIRECTIONS, r["direction"]),
+            purpose=label(PURPOSES, r["purpose"]).ljust(11),
             caller=(r["client"] or r["phone"] or "?").ljust(14),
-            outcome=_label(OUTCOMES, r["outcome"] or "open").ljust(20),
+            outcome=label(OUTCOMES, r["outcome"] or "open").ljust(20),
             taken=taken,
             offered=offered,
         )

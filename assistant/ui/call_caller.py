@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.i18n import N_, _
+from assistant.calls.labels import PURPOSES
+from assistant.i18n import _
 from assistant.ui.state import CALLER_KEY, LIVE_KEY, new_call
 
-# Codes are the options (and what is stored); the labels are translated where drawn.
-PURPOSES = {
-    "order": N_("Order"),
-    "info": N_("Info"),
-    "complaint": N_("Complaint"),
-    "other": N_("Other"),
-}
 # Matches follow the typing after this pause; the box keeps its value when it goes live,
 # because a keyed text box is the same widget whatever its `live` setting.
 LIVE_PAUSE = "150ms"

@@ -8,28 +8,8 @@ import streamlit as st
 
 from assistant.calls.card import ClientView
 from assistant.calls.state import LiveCall, OrderDetails
-from assistant.i18n import N_, _
+from assistant.i18n import _
 from assistant.orders import terms
-
-# The order keeps the terms' codes (English, as stored); the operator reads them here.
-TERM_LABELS = {
-    "invoice (bank transfer)": N_("invoice (bank transfer)"),
-    "cash on delivery": N_("cash on delivery"),
-    "prepayment": N_("prepayment"),
-    "card on delivery": N_("card on delivery"),
-    "invoice": N_("invoice"),
-    "delivery note": N_("delivery note"),
-    "quality certificate": N_("quality certificate"),
-    "HACCP statement": N_("HACCP statement"),
-    terms.PICKUP: N_("collects at the warehouse"),
-    terms.SHIPPING: N_("ship to the client"),
-}
-
-
-def term_label(code: str) -> str:
-    """A payment method, document or regional mode as the operator reads it."""
-    label = TERM_LABELS.get(code)
-    return _(label) if label else code
 
 
 def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
@@ -69,7 +49,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
         st.selectbox(
             _("Payment"),
             terms.PAYMENT_METHODS,
-            format_func=term_label,
+            format_func=terms.label,
             key="payment",
             disabled=disabled,
         )
@@ -78,7 +58,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
     st.pills(
         _("Documents to sign"),
         terms.DOCUMENTS,
-        format_func=term_label,
+        format_func=terms.label,
         selection_mode="multi",
         default=terms.DEFAULT_DOCUMENTS,
         key="documents",
@@ -112,7 +92,7 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
     how = st.radio(
         _("Regional client"),
         terms.REGIONAL_MODES,
-        format_func=term_label,
+        format_func=terms.label,
         index=None,
         horizontal=True,
         key="regional_mode",

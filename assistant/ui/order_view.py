@@ -11,23 +11,10 @@ import streamlit as st
 from assistant.errors import DeskError
 from assistant.formats import day, money, number
 from assistant.i18n import N_, _, ngettext
+from assistant.orders.models import status_label
 from assistant.ui.deps import services
 
 log = logging.getLogger(__name__)
-
-# An order's statuses as people read them (the database keeps the codes).
-STATUS_LABELS = {
-    "placed": N_("placed"),
-    "accepted": N_("accepted"),
-    "picking": N_("picking"),
-    "shipped": N_("shipped"),
-    "delivered": N_("delivered"),
-}
-
-
-def status_label(status: str) -> str:
-    """An order status in the language now."""
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def shown_day(iso: str | None) -> str:

@@ -181,7 +181,7 @@ def test_calls_list_with_default_flags_prints_one_line_per_call(
     code, out, err = _desk(["calls", "list"], monkeypatch, capsys)
     assert (code, err) == (0, "")
     [line] = out.splitlines()
-    assert " incoming order " in line and " M1 " in line
+    assert " incoming Order " in line and " M1 " in line
 
 
 def test_import_with_default_flags_reports_rejected_rows_and_exits_1(

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 from babel.numbers import format_percent
 
+from assistant.calls.labels import OFFER_KINDS, OUTCOMES, PURPOSES, label
 from assistant.calls.models import CALL_PURPOSES
 from assistant.calls.service import CALL_OUTCOMES, CallFilter
 from assistant.errors import DeskError
@@ -38,38 +39,11 @@ TABLE_COLUMNS = {
     "notes": N_("Notes"),
 }
 WIDE = ("name", "offered", "notes")
-# Codes the log keeps, as people read them.
-PURPOSES = {
-    "order": N_("Order"),
-    "info": N_("Info"),
-    "complaint": N_("Complaint"),
-    "other": N_("Other"),
-}
-OUTCOMES = {
-    "order_placed": N_("order placed"),
-    "transferred": N_("transferred"),
-    "info_given": N_("info given"),
-    "complaint": N_("complaint"),
-    "callback": N_("callback"),
-    "no_order": N_("no order"),
-    "open": N_("open"),
-}
-OFFER_KINDS = {
-    "new": N_("new"),
-    "special": N_("special"),
-    "traditional": N_("traditional"),
-    "addon": N_("add-on"),
-}
-
-
-def _label(labels: dict[str, str], code: str) -> str:
-    """A code in the language now (an unknown code is shown as it is)."""
-    return _(labels[code]) if code in labels else code.replace("_", " ")
 
 
 def _choice(labels: dict[str, str]) -> Callable[[str], str]:
     """The format_func of a filter: "all", or a code's label."""
-    return lambda code: _("all") if code == ALL else _label(labels, code)
+    return lambda code: _("all") if code == ALL else label(labels, code)
 
 
 def _started(stamp: str) -> str:
@@ -117,10 +91,10 @@ def _row(call: dict[str, Any]) -> dict[str, Any]:
         "name": call["client_name"] or "",
         "direction": _("in") if call["direction"] == "incoming" else _("out"),
         "operator": call["operator"],
-        "purpose": _label(PURPOSES, call["purpose"]),
-        "outcome": _label(OUTCOMES, call["outcome"] or "open"),
+        "purpose": label(PURPOSES, call["purpose"]),
+        "outcome": label(OUTCOMES, call["outcome"] or "open"),
         "transferred_to": call["transferred_to"] or "",
-        "offered": ", ".join(f"{_label(OFFER_KINDS, o['kind'])} {o['sku']}" for o in offers),
+        "offered": ", ".join(f"{label(OFFER_KINDS, o['kind'])} {o['sku']}" for o in offers),
         "accepted": ", ".join(o["sku"] for o in offers if o["accepted"] is True),
         "declined": ", ".join(o["sku"] for o in offers if o["accepted"] is False),
         "notes": call["notes"] or "",

@@ -14,6 +14,7 @@ from assistant.errors import DeskError
 from assistant.formats import day, money, number
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.account import Debts, OrderHistory
+from assistant.orders.models import status_label
 from assistant.services import Services
 from assistant.timeutil import today
 from assistant.ui.deps import services
@@ -41,14 +42,6 @@ LABELS = {
 }
 # Amounts are shown as text in the language's format: kept to the right like numbers.
 AMOUNTS = ("total", "amount", "paid", "open")
-# An order's statuses as people read them (the database keeps the codes).
-STATUS_LABELS = {
-    "placed": N_("placed"),
-    "accepted": N_("accepted"),
-    "picking": N_("picking"),
-    "shipped": N_("shipped"),
-    "delivered": N_("delivered"),
-}
 
 
 def _columns() -> dict[str, Any]:
@@ -109,7 +102,7 @@ def _history(history: OrderHistory) -> None:
                     "order": o.order_no,
                     "placed": day(o.placed_on),
                     "delivery": day(o.delivery_date),
-                    "status": _(STATUS_LABELS[o.status]) if o.status in STATUS_LABELS else o.status,
+                    "status": status_label(o.status),
                     "lines": o.lines_count,
                     "total": money(o.total),
                 }

@@ -12,11 +12,11 @@ import streamlit as st
 from assistant.errors import DeskError
 from assistant.formats import money, number
 from assistant.i18n import N_, _, ngettext
-from assistant.orders.models import ORDER_STATUSES
+from assistant.orders.models import ORDER_STATUSES, status_label
 from assistant.orders.queries import OrderFilter, orders_csv
 from assistant.services import Services
 from assistant.ui.deps import services
-from assistant.ui.order_view import detail, shown_day, shown_when, status_label
+from assistant.ui.order_view import detail, shown_day, shown_when
 
 log = logging.getLogger(__name__)
 ALL = "all"
