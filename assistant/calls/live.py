@@ -133,6 +133,9 @@ class LiveCalls:
             return None
         call.problems.clear()
         call.placed_order_no, call.placed_total = placed.order_no, placed.total
+        call.placed_delivery = draft.delivery_date or (
+            draft.pickup_at.date() if draft.pickup_at else None
+        )
         self.wrap_up_order(call)
         return placed
 

@@ -24,6 +24,7 @@ class LiveCall:
     order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
     placed_order_no: str | None = None
     placed_total: Decimal | None = None
+    placed_delivery: date | None = None  # read back to the client with the number
     problems: dict[str, str] = field(default_factory=dict)
     closed_outcome: str | None = None
     # Bumped on every change of the lines, so the order grid is drawn afresh from them.
@@ -53,6 +54,7 @@ class LiveCall:
         self.order_key = uuid.uuid4().hex
         self.placed_order_no = None
         self.placed_total = None
+        self.placed_delivery = None
         self.editor_version += 1
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant.calls.say import after_card
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, parse_date, run
 from assistant.i18n import _
@@ -31,6 +32,9 @@ def card(
         skus = [s.strip() for s in draft.split(",") if s.strip()]
         found = services.cards.card(query=query, purpose=purpose, draft_skus=skus, as_of=day)
         out = found.as_dict()
+        said = after_card(found, services.phrases)
+        # Prose like the reasons: in DESK_LANGUAGE, with the language it is in for machines.
+        out["say"] = {"line": said.value, "language": said.language, "notice": said.notice}
         if record:
             out["call_id"] = register_call(services, found.as_dict(), query, purpose, operator)
         return out

@@ -74,6 +74,11 @@ def card(data: dict[str, Any]) -> str:
         out.append(_("CREDIT: BLOCKED. {reason}").format(reason=credit["reason"]))
     else:
         out.append(_("CREDIT: ok. {reason}").format(reason=credit["reason"]))
+    if data.get("say"):
+        say = data["say"]
+        out.append(_("SAY: “{line}”").format(line=say["line"]))
+        if say["notice"]:
+            out.append(f"  ({say['notice']})")
     if data["price_column"]:
         out.append(
             _("PRICE COLUMN: {column} ({why})").format(

@@ -10,7 +10,7 @@ from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services
-from assistant.ui.widgets import credit_box, route_box
+from assistant.ui.widgets import credit_box, route_box, say_line
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -51,10 +51,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
 
 def _say(desk: Services, card: ClientCard) -> None:
     """The words for the client, from the editors' phrases in the operator's language."""
-    said = after_card(card, desk.phrases)
-    st.markdown(_("**Say:** “{line}”").format(line=said.value))
-    if said.notice:
-        st.caption(said.notice)
+    say_line(after_card(card, desk.phrases))
 
 
 def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:

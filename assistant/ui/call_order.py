@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant import formats
 from assistant.calls.card import ClientCard
+from assistant.calls.say import read_back
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
 from assistant.errors import DeskError
@@ -14,6 +15,7 @@ from assistant.orders.quote import Quote
 from assistant.services import Services
 from assistant.ui import call_delivery
 from assistant.ui.state import new_call
+from assistant.ui.widgets import say_line
 
 # The grid's column keys stay English (edits are read by key); the headers are translated.
 LINE_COLUMNS = {
@@ -39,7 +41,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | No
         return
     placed = call.placed_order_no is not None
     if placed:
-        _placed(call)
+        _placed(desk, call)
     _product_adder(desk, call, card, disabled=placed)
     # Grid edits of the last redraw go into the draft first, so it is quoted as it is now.
     if not placed:
@@ -236,7 +238,7 @@ def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
     desk.live.place(call, card, details, _override_reason(card))
 
 
-def _placed(call: LiveCall) -> None:
+def _placed(desk: Services, call: LiveCall) -> None:
     """The order number to read out; the next step is another order or the next call."""
     st.success(
         _("Order **{order_no}** placed · total {total}. Read the number to the client.").format(
@@ -244,6 +246,14 @@ def _placed(call: LiveCall) -> None:
             total=formats.money(call.placed_total) if call.placed_total is not None else "",
         )
     )
+    if call.placed_order_no and call.placed_total is not None and call.placed_delivery:
+        said = read_back(
+            desk.phrases,
+            order_no=call.placed_order_no,
+            total=call.placed_total,
+            delivery=call.placed_delivery,
+        )
+        say_line(said)
     another, new = st.columns(2)
     another.button(
         _("Another order for this client"),

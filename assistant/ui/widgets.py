@@ -9,6 +9,7 @@ import streamlit as st
 
 from assistant import formats
 from assistant.i18n import N_, _
+from assistant.i18n.texts import Chosen
 
 if TYPE_CHECKING:  # app.py draws through this module before the desk's services load
     from assistant.clients.routing import RouteDecision
@@ -89,3 +90,10 @@ def loading(message: str, *, ready: Callable[[], bool]) -> None:
     if ready():
         st.rerun()  # the whole page, so every panel shows what is now ready
     st.caption(_(message))
+
+
+def say_line(said: Chosen[str]) -> None:
+    """Words for the client, quoted; a notice beneath when they are in the other language."""
+    st.markdown(_("**Say:** “{line}”").format(line=said.value))
+    if said.notice:
+        st.caption(said.notice)

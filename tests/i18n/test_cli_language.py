@@ -101,6 +101,7 @@ def test_card_and_orders_as_text_in_croatian_with_local_money_and_dates(
     assert "USMJERENJE: Primite narudžbu." in out
     assert "KREDIT: u redu." in out and "1.234,56 €" in out and "50.000,00 €" in out
     assert "CJENOVNI STUPAC: C" in out and "TRADICIONALNI ARTIKLI:" in out
+    assert "RECITE: „Izvolite, što Vam danas mogu pripremiti?“" in out  # phrases.hr.yaml
     last = date.today() - timedelta(days=7)
     assert _hr_day(last) in out  # "last on 20. 11. 2026.": the staple's last order
     assert re.search(r"\(poziv \d+ zabilježen\)", out)
@@ -151,6 +152,8 @@ def test_json_has_the_same_keys_codes_and_numbers_in_hr_and_en(
     assert offered == {k: [(i["sku"], i["kind"]) for i in v] for k, v in card_en["offers"].items()}
     # The prose follows the language; the codes above do not.
     assert card_hr["credit"]["reason"] != card_en["credit"]["reason"]
+    assert (card_hr["say"]["language"], card_en["say"]["language"]) == ("hr", "en")
+    assert card_hr["say"]["notice"] is None and card_hr["say"]["line"].startswith("Izvolite")
 
     placed = _json("hr", "order", "place", str(_order_file(tmp_path)))
     again = _json("en", "order", "place", str(_order_file(tmp_path)))  # the same key

@@ -156,3 +156,19 @@ def test_a_quantity_that_is_not_a_number_is_refused_and_nothing_typed_is_lost(
     _type_qty(app, "secer", "SUGAR", "12")
     assert app.session_state["live_call"].lines == {"SUGAR": Decimal(12)}
     assert not app.error
+
+
+def test_the_placed_order_is_read_back_in_croatian_words_and_formats(
+    app: AppTest, speak: ExitStack
+) -> None:
+    _start(app, "hr", speak)
+    _type_qty(app, "pršut", "HAM", "1")
+    app.button(key="place").click().run()
+    assert not app.exception, app.exception
+    order_no = app.session_state["live_call"].placed_order_no
+    lines = [m.value.replace(NBSP, " ") for m in app.markdown if m.value.startswith("**Recite:**")]
+    said = lines[-1]  # after the card's line
+    assert f"Ponavljam narudžbu {order_no}" in said
+    assert "ukupno 1.234,56 €" in said and "isporuka " in said
+    # The card's line was the first thing to say: take the order.
+    assert any("Izvolite" in m.value for m in app.markdown)
