@@ -82,6 +82,8 @@ class LiveCalls:
         if fresh and call.call_id is not None and not call.closed_outcome:
             self._log.record_offers(call_id=call.call_id, offers=fresh)
             call.recorded.update(fresh)
+        if offers is not None:
+            call.offered, call.offered_to = offers, card.client.id if card.client else None
         return offers
 
     def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from assistant.offers.models import Offers
 from assistant.orders.draft import DraftLine
 from assistant.orders.lines import add_line
 
@@ -20,6 +21,8 @@ class LiveCall:
     lines: dict[str, Decimal] = field(default_factory=dict)
     answered: dict[str, bool] = field(default_factory=dict)
     recorded: set[tuple[str, str]] = field(default_factory=set)
+    offered: Offers | None = None  # the offers last shown, for the compliance meter
+    offered_to: int | None = None  # the client they were for
     # One key per order: a double click or a retry after an error never makes two orders.
     order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
     placed_order_no: str | None = None

@@ -83,3 +83,5 @@ def _decline(desk: Services, call: LiveCall, item: OfferItem) -> None:
         desk.live.answer_offer(call, sku=item.sku, accepted=False)
     except DeskError as err:
         st.toast(err.message)
+    # The compliance meter beside the order counts the answer.
+    st.rerun([FRAGMENT, "order"])

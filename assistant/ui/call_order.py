@@ -13,7 +13,7 @@ from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
-from assistant.ui import call_delivery
+from assistant.ui import call_compliance, call_delivery
 from assistant.ui.state import new_call
 from assistant.ui.widgets import say_line
 
@@ -214,6 +214,8 @@ def _override_reason(card: ClientCard) -> str | None:
 
 
 def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote) -> None:
+    if card.client is not None:
+        call_compliance.render(call, card.client)
     if "order" in call.problems:
         st.error(call.problems["order"])
     st.button(

@@ -31,6 +31,10 @@ def render(query: str, purpose: str) -> None:
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
     card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id)
+    if card.client is not None and call.offered_to != card.client.id:
+        # The order (drawn first) shows the compliance meter, which counts the offers: a
+        # new caller's offers are known before it, then the offers panel keeps them fresh.
+        desk.live.offers(call, card)
     left, middle, right = st.columns([1.15, 1.75, 1.1], gap="medium")
     with left:
         call_card.render(desk, call, card)

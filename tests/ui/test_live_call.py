@@ -221,3 +221,19 @@ def test_a_new_call_after_an_order_starts_with_an_empty_caller_box(
     assert app.text_input(key="caller_query").value == ""
     assert app.session_state["live_call"].call_id is None
     assert any("Type the caller" in c.value for c in app.caption)
+
+
+def _standard(app: AppTest) -> str:
+    return next(c.value for c in app.caption if c.value.startswith("Standard:"))
+
+
+def test_the_compliance_meter_ticks_a_kind_once_the_client_answered_one_of_its_items(
+    app: AppTest,
+) -> None:
+    _caller(app, "kovacevic")
+    assert "✗ traditional products reminded" in _standard(app)
+    assert "✓ delivery agreed" in _standard(app)  # the form proposes tomorrow
+    app.button(key="no-traditional-OIL").click().run()
+    assert not app.exception, app.exception
+    assert "✓ traditional products reminded" in _standard(app)
+    assert "✗" in _standard(app) or "add-ons offered" not in _standard(app)
