@@ -48,9 +48,12 @@ def show(
     def work() -> dict[str, Any]:
         try:
             lines = parse_draft(draft)
-            chosen = shipped()
-        except (ValueError, TextFileError, ScriptFileError) as exc:
+        except ValueError as exc:
             raise DeskError(str(exc), field="draft") from exc
+        try:
+            chosen = shipped()
+        except (TextFileError, ScriptFileError) as exc:
+            raise DeskError(str(exc)) from exc
         card = services.cards.card(query=query, purpose=purpose, draft_skus=list(lines))
         steps = script_path(chosen.value, card, lines, purpose, chosen.language)
         return {

@@ -29,6 +29,8 @@ def desk_db(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatc
         f.manager(s, "HW", role="head")
         m1 = f.client(s, "M1", type="marketer", manager=mgr, name="Horvat d.o.o.")
         f.client(s, "K1", type="key", manager=kam)
+        away = f.manager(s, "AWAY", role="kam", available=False)
+        f.client(s, "K2", type="key", manager=away)
         blocked = f.client(s, "B1", type="marketer", manager=mgr, credit_limit=Decimal(100))
         f.receivable(s, blocked, "R-1", "500", due=today - timedelta(days=40))
         f.client(s, "R1", type="regional", manager=mgr, regional=True)
@@ -111,3 +113,25 @@ def test_the_operator_language_picks_the_croatian_script(
     out = _show("M1")
     assert out["language"] == "hr" and out["notice"] is None
     assert out["steps"][-1]["say"] == "Hvala na pozivu, doviđenja!"
+
+
+def test_a_new_caller_is_transferred_without_order_steps(desk_db) -> None:
+    out = _show("+385 99 000 0000")
+    assert _ids(out) == ["greeting", "identification", "transfer", "farewell"]
+    assert out["steps"][1]["state"] == "todo"
+
+
+def test_an_away_kam_passes_the_call_to_another_kam(desk_db) -> None:
+    out = _show("K2")
+    assert _ids(out)[-2:] == ["transfer", "farewell"]
+    assert "Person KAM" in out["steps"][-2]["say"]
+
+
+def test_a_call_for_information_takes_no_order(desk_db) -> None:
+    out = _show("M1", "--purpose", "info")
+    assert not ORDER_STEPS & set(_ids(out)) and _ids(out)[-1] == "farewell"
+
+
+def test_a_draft_that_is_not_sku_qty_is_refused(desk_db) -> None:
+    result = runner.invoke(app, ["script", "show", "M1", "--draft", "OIL:many", "--json"])
+    assert result.exit_code == 1 and "OIL:many" in result.stdout
