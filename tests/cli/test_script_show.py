@@ -112,13 +112,14 @@ def test_the_operator_language_picks_the_croatian_script(
     monkeypatch.setenv("DESK_LANGUAGE", "hr")
     out = _show("M1")
     assert out["language"] == "hr" and out["notice"] is None
-    assert out["steps"][-1]["say"] == "Hvala na pozivu, doviđenja!"
+    assert out["steps"][-1]["say"] == "Hvala na pozivu i doviđenja!"
 
 
 def test_a_new_caller_is_transferred_without_order_steps(desk_db) -> None:
     out = _show("+385 99 000 0000")
-    assert _ids(out) == ["greeting", "identification", "transfer", "farewell"]
+    assert _ids(out) == ["greeting", "identification", "new_client", "farewell"]
     assert out["steps"][1]["state"] == "todo"
+    assert "Person HW" in out["steps"][2]["say"]
 
 
 def test_an_away_kam_passes_the_call_to_another_kam(desk_db) -> None:
