@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from assistant.cli import ask, calls, card, database, knowledge, orders
+from assistant.cli import ask, calls, card, database, knowledge, orders, script
 from assistant.cli.language import settle_language
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -24,6 +24,7 @@ def _speak() -> None:
 app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
 app.add_typer(calls.calls_app, name="calls")
+app.add_typer(script.script_app, name="script")
 app.command("ingest", help=knowledge.HELP)(knowledge.ingest)
 app.command("ask", help=ask.HELP)(ask.ask)
 app.command("init", help=database.INIT_HELP)(database.init)

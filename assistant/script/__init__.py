@@ -1,1 +1,1 @@
-"""Script of the order desk."""
+"""The call script: steps the operator follows, read from the editors' YAML (R8-R17)."""

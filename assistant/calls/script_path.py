@@ -1,0 +1,91 @@
+"""The script's path for one call: the facts and words the card and the draft give it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assistant import formats
+from assistant.calls.card import ClientCard
+from assistant.i18n import _
+from assistant.offers.models import OfferItem
+from assistant.script.engine import path
+from assistant.script.loader import Script
+
+
+def parse_draft(text: str) -> dict[str, float]:
+    """`SKU:QTY,SKU,...` as {sku: qty}; a SKU without a quantity means 1."""
+    out: dict[str, float] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        sku, _sep, qty = part.partition(":")
+        try:
+            out[sku.strip()] = out.get(sku.strip(), 0) + (float(qty) if qty.strip() else 1)
+        except ValueError as exc:
+            raise ValueError(
+                _("--draft: {part!r} is not SKU:QTY with a number").format(part=part)
+            ) from exc
+    return out
+
+
+def facts_of(card: ClientCard, draft: Mapping[str, float], purpose: str) -> dict[str, Any]:
+    """What the script's `when:` may test, read off the card and the draft."""
+    offers = card.offers
+    to = card.route.to
+    return {
+        "client_type": card.client.type if card.client else None,
+        "new_caller": card.client is None,
+        "credit_blocked": card.credit.blocked,
+        "transfer": not card.route.takes_order,
+        "person_available": bool(to and to.available),
+        "regional": bool(card.client and card.client.regional),
+        "purpose": purpose,
+        "draft_empty": not draft,
+        "has_new": bool(offers and offers.new),
+        "has_special": bool(offers and offers.special),
+        "has_traditional": bool(offers and _missing(offers.traditional, draft)),
+        "has_addons": bool(offers and offers.addons),
+    }
+
+
+def _missing(items: Sequence[OfferItem], draft: Mapping[str, float]) -> list[OfferItem]:
+    return [item for item in items if item.sku not in draft]
+
+
+def words_of(card: ClientCard, draft: Mapping[str, float], language: str) -> dict[str, Any]:
+    """What the script's `say:` may fill in, in the script's own language's formats."""
+    client, offers = card.client, card.offers
+    words: dict[str, Any] = {
+        "client_name": client.name if client else None,
+        "person": card.route.to.name if card.route.to else None,
+        "column": card.column.column if card.column else None,
+        "receivers": ", ".join(client.receivers) if client else None,
+        "address": client.default_address if client else None,
+        "draft_lines": ", ".join(
+            f"{sku} × {formats.number(qty, language=language)}" for sku, qty in draft.items()
+        ),
+    }
+    if offers is None:
+        return words
+    if offers.new:
+        words["new_item"] = ", ".join(item.name for item in offers.new[:2])
+    if offers.special:
+        first = offers.special[0]
+        words["special_item"] = first.name
+        if first.valid_to:
+            words["special_until"] = formats.day(first.valid_to, language=language)
+    traditional = _missing(offers.traditional, draft)
+    if traditional:
+        words["traditional_item"] = traditional[0].name
+        if traditional[0].usual_qty:
+            words["traditional_qty"] = formats.number(traditional[0].usual_qty, language=language)
+    words["addon_items"] = ", ".join(item.name for item in offers.addons[:4])
+    return words
+
+
+def script_path(
+    script: Script, card: ClientCard, draft: Mapping[str, float], purpose: str, language: str
+) -> list[dict[str, Any]]:
+    """The steps of this call, each with its words filled and its state."""
+    return path(script, facts_of(card, draft, purpose), words_of(card, draft, language))

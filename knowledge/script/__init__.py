@@ -1,0 +1,1 @@
+"""The call script the desk ships, one YAML file per language (data, no code)."""
