@@ -101,3 +101,36 @@ def _programme(rule: DiscountRule) -> Programme:
         valid_from=rule.valid_from,
         valid_to=rule.valid_to,
     )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A programme the draft has at least half of: what is still missing for it."""
+
+    programme: Programme
+    missing_qty: Decimal | None
+    missing_value: Decimal | None
+
+
+def in_reach(programmes: Sequence[Programme], lines: Sequence[BasketLine]) -> list[Reach]:
+    """Programmes not yet met whose threshold the draft has reached half of (R15 prompts)."""
+    won = winners(programmes, lines)
+    out = []
+    for p in programmes:
+        if p.sku is not None:
+            mine = [line for line in lines if line.sku == p.sku]
+            have, need = sum((line.qty for line in mine), Decimal(0)), p.min_qty
+        elif p.category is not None:
+            mine = [line for line in lines if line.category.casefold() == p.category.casefold()]
+            have, need = sum((line.qty for line in mine), Decimal(0)), p.min_qty
+        else:
+            mine = list(lines)
+            have, need = sum((line.value for line in lines), Decimal(0)), p.min_order_value
+        if not mine or have >= need or have * 2 < need:
+            continue
+        # Pointless when every line it would lower has as much off already.
+        if all(line.sku in won and won[line.sku].percent >= p.percent for line in mine):
+            continue
+        by_qty = p.sku is not None or p.category is not None
+        out.append(Reach(p, need - have if by_qty else None, None if by_qty else need - have))
+    return out

@@ -11,7 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assistant.catalog.pricing import PricedProduct
-from assistant.discounts.engine import BasketLine, Programme, winners
+from assistant.discounts.engine import BasketLine, Programme, in_reach, winners
+from assistant.discounts.prompts import DiscountPrompt, prompt
 from assistant.orders.draft import DraftLine
 
 CENT = Decimal("0.01")
@@ -66,17 +67,7 @@ def price_lines(
     programmes: Sequence[Programme],
 ) -> tuple[list[PricedLine], list[AppliedDiscount]]:
     """Every line priced (None where the column has no price) and the discounts applied."""
-    basket = [
-        BasketLine(
-            line.sku,
-            found.product.category,
-            line.qty,
-            line_total(line.qty, found.price),
-        )
-        for line in lines
-        if (found := priced.get(line.sku)) is not None and found.price is not None
-    ]
-    won = winners(programmes, basket)
+    won = winners(programmes, _basket(lines, priced))
     out: list[PricedLine] = []
     amounts: dict[str, Decimal] = {}
     for line in lines:
@@ -100,3 +91,22 @@ def price_lines(
         for code, amount in sorted(amounts.items())
     ]
     return out, applied
+
+
+def discount_prompts(
+    lines: Sequence[DraftLine],
+    priced: Mapping[str, PricedProduct],
+    programmes: Sequence[Programme],
+) -> list[DiscountPrompt]:
+    """A sentence for each programme the draft is at least half-way to (R15)."""
+    names = {sku: (found.product.name, found.product.unit) for sku, found in priced.items()}
+    return [prompt(reach, names=names) for reach in in_reach(programmes, _basket(lines, priced))]
+
+
+def _basket(lines: Sequence[DraftLine], priced: Mapping[str, PricedProduct]) -> list[BasketLine]:
+    """The priced lines as the rules see them, valued at the column price."""
+    return [
+        BasketLine(line.sku, found.product.category, line.qty, line_total(line.qty, found.price))
+        for line in lines
+        if (found := priced.get(line.sku)) is not None and found.price is not None
+    ]

@@ -10,9 +10,16 @@ from decimal import Decimal
 from assistant.catalog.pricing import PriceBook, choose_column
 from assistant.clients.models import Client
 from assistant.discounts.engine import DiscountBook
+from assistant.discounts.prompts import DiscountPrompt
 from assistant.i18n import _
 from assistant.orders.checks import check_lines
-from assistant.orders.discounting import CENT, AppliedDiscount, line_total, price_lines
+from assistant.orders.discounting import (
+    CENT,
+    AppliedDiscount,
+    discount_prompts,
+    line_total,
+    price_lines,
+)
 from assistant.orders.draft import DraftLine
 from assistant.rules import PriceRules
 
@@ -44,6 +51,8 @@ class Quote:
     lines: list[QuoteLine]
     total: Decimal
     discounts: list[AppliedDiscount] = field(default_factory=list)
+    # Programmes the draft is half-way to, as sentences to read out.
+    prompts: list[DiscountPrompt] = field(default_factory=list)
 
     @property
     def has_problems(self) -> bool:
@@ -111,7 +120,8 @@ class Quoter:
                 )
             )
         grand = sum((line.line_total or Decimal(0) for line in out), Decimal(0))
-        return Quote(column=column, lines=out, total=grand, discounts=applied)
+        prompts = discount_prompts(lines, priced, programmes)
+        return Quote(column=column, lines=out, total=grand, discounts=applied, prompts=prompts)
 
 
 def whole_packs(qty: Decimal, pack: Decimal) -> Decimal:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from assistant.discounts.engine import BasketLine, Programme, winners
+from assistant.discounts.engine import BasketLine, Programme, in_reach, winners
+from assistant.discounts.prompts import prompt
 from assistant.orders.discounting import discounted
 
 DAY = date(2026, 11, 26)
@@ -70,3 +71,31 @@ def test_a_rule_is_offered_only_within_its_dates_and_to_its_types() -> None:
     typed = rule("T", "5", client_types=("marketer", "retail"))
     assert typed.offered_to("retail", DAY) and not typed.offered_to("key", DAY)
     assert rule("ALL", "5").offered_to("key", DAY)
+
+
+def test_a_rule_half_way_or_more_but_not_met_is_in_reach_with_what_is_missing() -> None:
+    week = rule("PASTA", "5", category="Pasta", min_qty=Decimal(10))
+    assert in_reach([week], [line("SPAG", 4)]) == []  # under half
+    (reach,) = in_reach([week], [line("SPAG", 3), line("PENNE", 2)])  # exactly half
+    assert (reach.missing_qty, reach.missing_value) == (Decimal(5), None)
+    assert in_reach([week], [line("SPAG", 10)]) == []  # met already
+    big = rule("BIG", "2", min_order_value=Decimal(100))
+    (reach,) = in_reach([big], [line("A", 1, value="60")])
+    assert (reach.missing_qty, reach.missing_value) == (None, Decimal(40))
+
+
+def test_a_rule_is_not_in_reach_when_its_lines_have_as_much_off_already() -> None:
+    oil = rule("OIL6", "5", sku="OIL", min_qty=Decimal(6))
+    better = rule("BIG", "8", min_order_value=Decimal(1))
+    assert in_reach([oil, better], [line("OIL", 4)]) == []
+
+
+def test_the_prompt_is_a_sentence_to_read_out_in_the_language_now() -> None:
+    spag = rule("PASTA", "5", title="the pasta week", sku="SPAG", min_qty=Decimal(10))
+    (reach,) = in_reach([spag], [line("SPAG", 7)])
+    said = prompt(reach, names={"SPAG": ("spaghetti", "packs")})
+    assert said.text == "3 more packs of spaghetti and “the pasta week” gives 5% off"
+    assert said.as_dict() == {
+        "kind": "discount", "code": "PASTA", "text": said.text,
+        "missing_qty": 3.0, "missing_value": None,
+    }  # fmt: skip
