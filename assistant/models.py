@@ -12,6 +12,7 @@ from assistant.clients.models import (
 )
 from assistant.credit.models import Receivable
 from assistant.db import Base
+from assistant.discounts.models import DiscountRule
 from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
 from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
@@ -23,6 +24,7 @@ __all__ = [
     "ClientPhone",
     "DeliveryAddress",
     "Department",
+    "DiscountRule",
     "HistoryLine",
     "KnowledgeDocument",
     "KnowledgeEvent",

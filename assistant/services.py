@@ -23,6 +23,7 @@ from assistant.clients.routing import Router
 from assistant.config import Settings
 from assistant.credit.service import CreditService
 from assistant.db import make_engine, make_session_factory, writer
+from assistant.discounts.engine import DiscountBook
 from assistant.editors.knowledge import KnowledgeEditor
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -150,6 +151,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
     router = Router(session_factory=sessions, rules=rules.routing, has_ordered=orders.has_ordered)
     credit = CreditService(session_factory=sessions)
     prices = PriceBook(session_factory=sessions)
+    discounts = DiscountBook(session_factory=sessions)
     offers = OfferService(
         session_factory=sessions,
         new_item_days=settings.new_item_days,
@@ -167,13 +169,14 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         credit=credit,
         prices=prices,
         price_rules=rules.prices,
+        discounts=discounts,
         today=today,
     )
     cards = CardService(
         directory=directory, router=router, credit=credit, offers=offers, rules=rules, today=today
     )
     catalog = ProductSearch(session_factory=sessions)
-    quotes = Quoter(prices=prices, price_rules=rules.prices)
+    quotes = Quoter(prices=prices, price_rules=rules.prices, discounts=discounts, today=today)
     calls = CallLog(session_factory=sessions)
     live = LiveCalls(
         cards=cards,

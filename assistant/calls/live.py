@@ -105,7 +105,10 @@ class LiveCalls:
     def quote(self, call: LiveCall, card: ClientCard) -> Quote:
         """The order so far, priced in the card's column."""
         column = card.column.column if card.column else ""
-        return self._quotes.in_column(column=column, lines=call.draft_lines())
+        client_type = card.client.type if card.client else None
+        return self._quotes.in_column(
+            column=column, lines=call.draft_lines(), client_type=client_type
+        )
 
     def place(
         self, call: LiveCall, card: ClientCard, details: OrderDetails, override: str | None

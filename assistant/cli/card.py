@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
 
+from assistant import formats
 from assistant.calls.say import after_card
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, open_services, parse_date, run
+from assistant.errors import DeskError
 from assistant.i18n import _
+from assistant.orders.draft import DraftLine
 from assistant.services import Services
 
 HELP = _("The client card: who is calling, route, credit, price column and offers.")
@@ -18,7 +22,9 @@ HELP = _("The client card: who is calling, route, credit, price column and offer
 def card(
     query: Annotated[str, typer.Argument(help=_("Phone (any format), client code or name."))],
     purpose: Annotated[str, typer.Option(help=_("order, info, complaint or other."))] = "order",
-    draft: Annotated[str, typer.Option(help=_("SKUs already in the order, comma-separated."))] = "",
+    draft: Annotated[
+        str, typer.Option(help=_("The order so far: SKU:QTY,... (a SKU alone is qty 1)."))
+    ] = "",
     as_of: Annotated[str | None, typer.Option(help=_("Evaluate as of YYYY-MM-DD."))] = None,
     record: Annotated[bool, typer.Option(help=_("Register the call and its offers (R1)."))] = True,
     operator: Annotated[str | None, typer.Option(help=_("Who takes the call."))] = None,
@@ -29,9 +35,16 @@ def card(
 
     def work() -> dict[str, Any]:
         day = parse_date(as_of, "--as-of")
-        skus = [s.strip() for s in draft.split(",") if s.strip()]
+        lines = draft_lines(draft)
+        skus = [line.sku for line in lines]
         found = services.cards.card(query=query, purpose=purpose, draft_skus=skus, as_of=day)
         out = found.as_dict()
+        out["prompts"] = []
+        if found.client is not None and found.column is not None and lines:
+            quote = services.quotes.in_column(
+                column=found.column.column, lines=lines, client_type=found.client.type, day=day
+            )
+            out["prompts"] = [p.as_dict() for p in quote.prompts]
         said = after_card(found, services.phrases)
         # Prose like the reasons: in DESK_LANGUAGE, with the language it is in for machines.
         out["say"] = {"line": said.value, "language": said.language, "notice": said.notice}
@@ -40,6 +53,25 @@ def card(
         return out
 
     run(as_json, work, text.card)
+
+
+def draft_lines(text: str) -> list[DraftLine]:
+    """`SKU:QTY,SKU,...` as lines; a SKU without a quantity means 1."""
+    lines = []
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        sku, _sep, qty = item.partition(":")
+        try:
+            amount = formats.parse_number(qty) if qty.strip() else Decimal(1)
+        except DeskError:
+            raise DeskError(
+                _("--draft {item!r}: write SKU:QTY, e.g. P0001:12 (a SKU alone is 1).").format(
+                    item=item
+                )
+            ) from None
+        lines.append(DraftLine(sku.strip(), amount))
+    return lines
 
 
 def register_call(

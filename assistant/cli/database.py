@@ -71,7 +71,9 @@ def import_(
     kind: Annotated[
         str,
         typer.Argument(
-            help=_("managers, clients, products, prices, specials, receivables or orders")
+            help=_(
+                "managers, clients, products, prices, specials, discounts, receivables or orders"
+            )
         ),
     ],
     file: Annotated[Path, typer.Argument(help=_("CSV (UTF-8, header row) or XLSX file."))],

@@ -79,6 +79,8 @@ class Order(Base):
     ship_to: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     route_override_reason: Mapped[str | None] = mapped_column(Text)
+    # The programmes that lowered the price, as placed: [{code, title, percent, amount}].
+    discounts: Mapped[list[Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -103,6 +105,12 @@ class OrderLine(Base):
     sku: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300))
     qty: Mapped[Decimal] = mapped_column(Numeric(12, 3))
+    # The column's price before any discount (None on orders placed before discounts).
+    list_price: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    discount_percent: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal(0), server_default="0"
+    )
+    discount_code: Mapped[str | None] = mapped_column(String(40))
     unit_price: Mapped[Decimal] = mapped_column(Numeric(14, 2))
     line_total: Mapped[Decimal] = mapped_column(Numeric(14, 2))
 
@@ -110,10 +118,14 @@ class OrderLine(Base):
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `desk order place` prints it."""
+        listed = self.list_price if self.list_price is not None else self.unit_price
         return {
             "sku": self.sku,
             "name": self.name,
             "qty": float(self.qty),
+            "list_price": float(listed),
+            "discount_percent": float(self.discount_percent or 0),
+            "discount_code": self.discount_code,
             "unit_price": float(self.unit_price),
             "line_total": float(self.line_total),
         }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,11 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import formats
-from assistant.catalog.pricing import PriceBook, PricedProduct, choose_column
+from assistant.catalog.models import Product
+from assistant.catalog.pricing import PriceBook, choose_column
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.models import Client
 from assistant.clients.routing import Router
 from assistant.credit.service import CreditService, CreditStatus
+from assistant.discounts.engine import DiscountBook
 from assistant.errors import (
     CreditBlocked,
     CreditLimitExceeded,
@@ -28,9 +30,9 @@ from assistant.errors import (
 )
 from assistant.i18n import _
 from assistant.orders.checks import check_delivery, check_lines, merge_lines
+from assistant.orders.discounting import PricedLine, price_lines
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderLine
-from assistant.orders.quote import CENT, line_total
 from assistant.rules import PriceRules
 
 
@@ -45,6 +47,7 @@ class PlacedOrder:
     price_column: str
     lines: list[dict[str, Any]]
     duplicate: bool = False
+    discounts: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def of(cls, order: Order, client_code: str, *, duplicate: bool = False) -> PlacedOrder:
@@ -56,6 +59,10 @@ class PlacedOrder:
             price_column=order.price_column,
             lines=[line.as_dict() for line in order.lines],
             duplicate=duplicate,
+            discounts=[
+                {**d, "percent": float(d["percent"]), "amount": float(d["amount"])}
+                for d in order.discounts or []
+            ],
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -67,6 +74,7 @@ class PlacedOrder:
             "total": float(self.total),
             "price_column": self.price_column,
             "lines": self.lines,
+            "discounts": self.discounts,
             "duplicate": self.duplicate,
         }
 
@@ -84,6 +92,7 @@ class OrderPlacement:
         credit: CreditService,
         prices: PriceBook,
         price_rules: PriceRules,
+        discounts: DiscountBook,
         today: Callable[[], date] = date.today,
         on_placed: Callable[[], None] | None = None,
     ) -> None:
@@ -94,6 +103,7 @@ class OrderPlacement:
         self._credit = credit
         self._prices = prices
         self._price_rules = price_rules
+        self._discounts = discounts
         self._today = today
         self._on_placed = on_placed
 
@@ -120,10 +130,16 @@ class OrderPlacement:
         problems += check_delivery(draft, regional=client.regional, today=today)
         if problems:
             raise DeskError.first_of(problems)
-        rows = [_order_line(line.sku, line.qty, priced[line.sku]) for line in lines]
+        # The same pricing as the live quote (orders/discounting.py), so both agree.
+        programmes = self._discounts.in_force(client_type=client.type, day=today)
+        priced_lines, applied = price_lines(lines, priced, programmes)
+        rows = [_order_line(line, priced[line.sku].product) for line in priced_lines]
         total = sum((row.line_total for row in rows), Decimal(0))
         _check_headroom(credit, total)
-        return self._write(client, draft, column, rows, total, operator)
+        discounts = [
+            {**d.as_dict(), "percent": str(d.percent), "amount": str(d.amount)} for d in applied
+        ]
+        return self._write(client, draft, column, rows, total, operator, discounts)
 
     def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> CreditStatus:
         """Credit first (no override), then routing (override with a written reason)."""
@@ -155,12 +171,14 @@ class OrderPlacement:
         rows: list[OrderLine],
         total: Decimal,
         operator: str,
+        discounts: list[dict[str, Any]],
     ) -> PlacedOrder:
         try:
             with self._writes() as session, session.begin():
                 # Checked again under the write lock: the key may have been used meanwhile.
                 if session.scalar(_key_query(draft.idempotency_key)) is None:
                     order = _new_order(client, draft, column, rows, total, operator)
+                    order.discounts = discounts
                     session.add(order)
                     session.flush()
                     placed = PlacedOrder.of(order, client.code)
@@ -213,16 +231,19 @@ def _key_query(key: str) -> Any:
     return select(Order).where(Order.idempotency_key == key)
 
 
-def _order_line(sku: str, qty: Decimal, priced: PricedProduct) -> OrderLine:
-    assert priced.price is not None  # check_lines refused lines without a price
-    unit = priced.price.quantize(CENT)
+def _order_line(line: PricedLine, product: Product) -> OrderLine:
+    # check_lines refused lines without a price
+    assert line.unit_price is not None and line.line_total is not None
     return OrderLine(
-        product_id=priced.product.id,
-        sku=sku,
-        name=priced.product.name,
-        qty=qty,
-        unit_price=unit,
-        line_total=line_total(qty, unit),
+        product_id=product.id,
+        sku=line.sku,
+        name=product.name,
+        qty=line.qty,
+        list_price=line.list_price,
+        discount_percent=line.discount_percent,
+        discount_code=line.discount_code,
+        unit_price=line.unit_price,
+        line_total=line.line_total,
     )
 
 

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
 from assistant.catalog.pricing import PriceBook, choose_column
 from assistant.clients.models import Client
+from assistant.discounts.engine import DiscountBook
+from assistant.discounts.prompts import DiscountPrompt
 from assistant.i18n import _
 from assistant.orders.checks import check_lines
+from assistant.orders.discounting import (
+    CENT,
+    AppliedDiscount,
+    discount_prompts,
+    line_total,
+    price_lines,
+)
 from assistant.orders.draft import DraftLine
 from assistant.rules import PriceRules
 
-CENT = Decimal("0.01")
-
-
-def line_total(qty: Decimal, unit_price: Decimal) -> Decimal:
-    """qty x unit price in cents, rounded half up: the quote and the order agree to the cent."""
-    return (qty * unit_price.quantize(CENT)).quantize(CENT, ROUND_HALF_UP)
+__all__ = ["CENT", "Quote", "QuoteLine", "Quoter", "line_total", "whole_packs"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,9 @@ class QuoteLine:
     unit_price: Decimal | None
     line_total: Decimal | None
     problem: str | None
+    # The column's price, and the percent of the programme that lowered it (R15).
+    list_price: Decimal | None = None
+    discount_percent: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,9 @@ class Quote:
     column: str
     lines: list[QuoteLine]
     total: Decimal
+    discounts: list[AppliedDiscount] = field(default_factory=list)
+    # Programmes the draft is half-way to, as sentences to read out.
+    prompts: list[DiscountPrompt] = field(default_factory=list)
 
     @property
     def has_problems(self) -> bool:
@@ -51,27 +62,49 @@ class Quote:
 class Quoter:
     """Prices a draft the way placement will, without writing anything."""
 
-    def __init__(self, *, prices: PriceBook, price_rules: PriceRules) -> None:
+    def __init__(
+        self,
+        *,
+        prices: PriceBook,
+        price_rules: PriceRules,
+        discounts: DiscountBook,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self._prices = prices
         self._rules = price_rules
+        self._discounts = discounts
+        self._today = today
 
     def quote(self, *, client: Client, lines: Sequence[DraftLine]) -> Quote:
         """Lines priced in the client's column, each with its problem if any."""
-        return self.in_column(column=choose_column(client, self._rules).column, lines=lines)
+        return self.in_column(
+            column=choose_column(client, self._rules).column, lines=lines, client_type=client.type
+        )
 
-    def in_column(self, *, column: str, lines: Sequence[DraftLine]) -> Quote:
-        """Lines priced in `column` (the one the client's card chose)."""
+    def in_column(
+        self,
+        *,
+        column: str,
+        lines: Sequence[DraftLine],
+        client_type: str | None,
+        day: date | None = None,
+    ) -> Quote:
+        """Lines priced in `column` (the card's), lowered by the programmes for `client_type`."""
         priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
+        programmes = (
+            self._discounts.in_force(client_type=client_type, day=day or self._today())
+            if client_type is not None
+            else []
+        )
+        priced_lines, applied = price_lines(lines, priced, programmes)
         problems = {
             p.field.removeprefix("lines[").removesuffix("]"): p.message
             for p in check_lines(list(lines), priced, column=column)
             if p.field
         }
         out = []
-        for line in lines:
+        for line, price in zip(lines, priced_lines, strict=True):
             found = priced.get(line.sku)
-            price = found.price if found else None
-            total = line_total(line.qty, price) if price is not None else None
             out.append(
                 QuoteLine(
                     sku=line.sku,
@@ -79,13 +112,16 @@ class Quoter:
                     unit=found.product.unit if found else "",
                     pack_size=Decimal(found.product.pack_size or 1) if found else Decimal(1),
                     qty=line.qty,
-                    unit_price=price,
-                    line_total=total,
+                    unit_price=price.unit_price,
+                    line_total=price.line_total,
                     problem=problems.get(line.sku),
+                    list_price=price.list_price,
+                    discount_percent=price.discount_percent,
                 )
             )
         grand = sum((line.line_total or Decimal(0) for line in out), Decimal(0))
-        return Quote(column=column, lines=out, total=grand)
+        prompts = discount_prompts(lines, priced, programmes)
+        return Quote(column=column, lines=out, total=grand, discounts=applied, prompts=prompts)
 
 
 def whole_packs(qty: Decimal, pack: Decimal) -> Decimal:

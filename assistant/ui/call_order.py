@@ -25,6 +25,7 @@ LINE_COLUMNS = {
     "Unit": N_("Unit"),
     "Price": N_("Price"),
     "Total": N_("Total"),
+    "Disc.": N_("Disc."),
     "Check": N_("Check"),
 }
 QTY_PROBLEM = "qty_problem"  # (sku, message) of a quantity the adder could not read
@@ -143,6 +144,10 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             # Read-only: shown in the language's money format, as the operator reads it out.
             "Price": None if line.unit_price is None else formats.money(line.unit_price),
             "Total": None if line.line_total is None else formats.money(line.line_total),
+            # The programme's percent off the column price (R15); empty when none applies.
+            "Disc.": _("{percent} %").format(percent=formats.number(line.discount_percent))
+            if line.discount_percent
+            else "",
             "Check": line.problem or call.problems.get(f"lines[{line.sku}]") or "✓",
         }
         for line in quote.lines
@@ -161,6 +166,7 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             "Unit": st.column_config.TextColumn(_(LINE_COLUMNS["Unit"])),
             "Price": st.column_config.TextColumn(_(LINE_COLUMNS["Price"])),
             "Total": st.column_config.TextColumn(_(LINE_COLUMNS["Total"])),
+            "Disc.": st.column_config.TextColumn(_(LINE_COLUMNS["Disc."]), width="small"),
             "Check": st.column_config.TextColumn(_(LINE_COLUMNS["Check"]), width="medium"),
         },
     )
@@ -171,6 +177,16 @@ def _lines(call: LiveCall, quote: Quote) -> None:
             total=formats.money(quote.total), column=quote.column, lines=lines
         )
     )
+    for applied in quote.discounts:
+        st.caption(
+            _("{title}: {percent} % off, {amount} less").format(
+                title=applied.title,
+                percent=formats.number(applied.percent),
+                amount=formats.money(applied.amount),
+            )
+        )
+    for said in quote.prompts:
+        st.caption("💬 " + said.text)
 
 
 def _edit_lines(call: LiveCall, key: str, skus: list[str]) -> bool:

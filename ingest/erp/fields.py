@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -40,6 +41,19 @@ def text(value: str, column: str, *, max_length: int | None = None, required: bo
 def optional_text(value: str, column: str, *, max_length: int | None = None) -> str | None:
     """The stripped text of a cell, or None when it is empty."""
     return text(value, column, max_length=max_length, required=False) or None
+
+
+def client_types(value: str, known: Collection[str]) -> str:
+    """A ';'-separated list of client type codes, each one known; empty means every type."""
+    types = list(dict.fromkeys(t.strip() for t in value.split(";") if t.strip()))
+    if unknown := [t for t in types if t not in known]:
+        raise RowError(
+            _(
+                "client_types {unknown} unknown: use {known} separated by ';', "
+                "or leave it empty for every type"
+            ).format(unknown=", ".join(map(repr, unknown)), known=", ".join(sorted(known)))
+        )
+    return ";".join(types)
 
 
 def boolean(value: str, column: str, *, default: bool) -> bool:

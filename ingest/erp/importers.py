@@ -22,11 +22,14 @@ from assistant.i18n import _
 from ingest.erp.fields import RowError
 from ingest.erp.importers_base import ImportContext, KindImporter
 from ingest.erp.importers_catalog import PricesImporter, ProductsImporter, SpecialsImporter
+from ingest.erp.importers_discounts import DiscountsImporter
 from ingest.erp.importers_history import OrdersImporter, ReceivablesImporter
 from ingest.erp.importers_people import ClientsImporter, ManagersImporter
 from ingest.tabular import open_table
 
-IMPORT_KINDS = ("managers", "clients", "products", "prices", "specials", "receivables", "orders")
+IMPORT_KINDS = (
+    "managers", "clients", "products", "prices", "specials", "discounts", "receivables", "orders",
+)  # fmt: skip
 
 # Errors a row's values cause; anything else (a lost connection) stops the import, and
 # re-importing the file after the fix completes it.
@@ -38,6 +41,7 @@ _IMPORTERS: dict[str, type[KindImporter[Any]]] = {
     "products": ProductsImporter,
     "prices": PricesImporter,
     "specials": SpecialsImporter,
+    "discounts": DiscountsImporter,
     "receivables": ReceivablesImporter,
     "orders": OrdersImporter,
 }

@@ -187,21 +187,10 @@ class SpecialsImporter(KindImporter[dict[str, Any]]):
             ),
             "valid_from": valid_from,
             "valid_to": valid_to,
-            "client_types": self._client_types(row["client_types"]),
+            "client_types": fields.client_types(
+                row["client_types"], self.context.known_client_types
+            ),
         }
-
-    def _client_types(self, value: str) -> str:
-        types = list(dict.fromkeys(t.strip() for t in value.split(";") if t.strip()))
-        known = self.context.known_client_types
-        unknown = [t for t in types if t not in known]
-        if unknown:
-            raise RowError(
-                _(
-                    "client_types {unknown} unknown: use {known} separated by ';', "
-                    "or leave it empty for every type"
-                ).format(unknown=", ".join(map(repr, unknown)), known=", ".join(sorted(known)))
-            )
-        return ";".join(types)
 
     def write(self, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
         keys = ((r["product_id"], r["title"], r["valid_from"]) for r in records)

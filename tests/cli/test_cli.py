@@ -233,9 +233,13 @@ def test_order_place_prints_the_order_and_a_retry_prints_the_same_one(
         "sku": "OIL",
         "name": "Maslinovo ulje 1 l",
         "qty": 2.0,
+        "list_price": 9.0,
+        "discount_percent": 0.0,
+        "discount_code": None,
         "unit_price": 9.0,
         "line_total": 18.0,
     }
+    assert placed["discounts"] == []
     code, again = _json(["order", "place", str(path), "--json"])
     assert code == 0 and again["order_no"] == placed["order_no"]
     _, listed = _json(["orders", "list", "--json"])

@@ -1,0 +1,1 @@
+"""Management's discount programmes on top of the price column (R15)."""
