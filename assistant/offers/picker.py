@@ -140,9 +140,17 @@ class Picker:
     def _from_assortment(self, missing: int, taken: set[int]) -> list[OfferItem]:
         """Any available products, when history is too thin to suggest enough."""
         excluded = self.draft | self.shown_ids | taken
+        bought = {int(p) for p in self.index.product_ids[self.bought]}
         found = any_available(
-            self.session, excluded_ids=excluded, price_column=self.price_column, limit=missing
-        )
+            self.session, excluded_ids=excluded | bought, price_column=self.price_column,
+            limit=missing,
+        )  # fmt: skip
+        if len(found) < missing:  # a tiny assortment: what the client knows rather than less
+            excluded |= {p.id for p in found}
+            found += any_available(
+                self.session, excluded_ids=excluded, price_column=self.price_column,
+                limit=missing - len(found),
+            )  # fmt: skip
         return [_offer(product, "addon", texts.assortment_why()) for product in found]
 
     def _facts(self, dense: Sequence[int]) -> dict[int, ProductFacts]:
