@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -49,6 +50,7 @@ class Picker:
         self.excluded[self.draft_dense] = True
         self.own: list[Habit] = []
         self.shown_ids: set[int] = set()
+        self.bought = np.zeros(0, dtype=np.int64)  # every product the client ever bought
 
     def traditional(
         self, *, client_id: int | None, client_type: str | None, label: str
@@ -56,6 +58,7 @@ class Picker:
         """The client's staples, then favourites of its type it does not buy yet."""
         habits = Habits.none() if client_id is None else self._habits(client_id)
         own = [h for h in habits.ranked if not self.excluded[h.product]]
+        self.bought = habits.bought
         bought = self.excluded.copy()
         bought[habits.bought] = True
         favourites = type_favourites(
@@ -77,37 +80,46 @@ class Picker:
         ]
 
     def addons(self, *, count: int, client_type: str | None, label: str) -> list[OfferItem]:
-        """Exactly `count` available items beyond the draft and the traditional list."""
+        """Exactly `count` available items new to the client, beyond the draft.
+
+        What the client already buys is the traditional list's to remind; an add-on
+        widens the order, so it comes from outside the client's own history.
+        """
+        excluded = self.excluded.copy()
+        excluded[self.bought] = True
         found = associations(
-            self.index,
-            self.stats,
-            basket=self._basket(),
-            before=self.before,
-            excluded=self.excluded,
+            self.index, self.stats, basket=self._basket(), before=self.before, excluded=excluded
         )[: count * 8]
         by_type = type_favourites(
             self.stats,
             type_position=self.index.type_position(client_type),
-            excluded=self.excluded,
+            excluded=excluded,
             limit=count * 3,
         )
-        overall = popular_overall(self.stats, excluded=self.excluded, limit=count * 3)
+        overall = popular_overall(self.stats, excluded=excluded, limit=count * 3)
         facts = self._facts(
             [a.product for a in found]
             + [a.because_of for a in found]
             + [f.product for f in (*by_type, *overall)]
         )
-        # Best signal first: the basket, then the client's type, then everyone.
-        ranked = [(a.product, texts.together_why(name=facts[a.because_of].name)) for a in found]
-        ranked += [(f.product, texts.type_why(type_label=label, share=f.share)) for f in by_type]
-        ranked += [(f.product, texts.overall_why(share=f.share)) for f in overall]
+        # Best signal first: the basket, then the client's type, then everyone. The
+        # sentences are worded only for the items kept (wording costs more than ranking).
+        ranked: list[tuple[int, Callable[[], str]]] = [
+            (a.product, partial(texts.together_why, name=facts[a.because_of].name)) for a in found
+        ]
+        ranked += [
+            (f.product, partial(texts.type_why, type_label=label, share=f.share)) for f in by_type
+        ]
+        ranked += [(f.product, partial(texts.overall_why, share=f.share)) for f in overall]
         items: list[OfferItem] = []
         taken: set[int] = set()
         for dense, why in ranked:
             product = facts.get(dense)
             if product and product.available and product.id not in taken:
                 taken.add(product.id)
-                items.append(_offer(product, "addon", why))
+                items.append(_offer(product, "addon", why()))
+                if len(items) == count:
+                    break
         if len(items) < count:
             items += self._from_assortment(count - len(items), taken)
         return items[:count]
@@ -128,9 +140,17 @@ class Picker:
     def _from_assortment(self, missing: int, taken: set[int]) -> list[OfferItem]:
         """Any available products, when history is too thin to suggest enough."""
         excluded = self.draft | self.shown_ids | taken
+        bought = {int(p) for p in self.index.product_ids[self.bought]}
         found = any_available(
-            self.session, excluded_ids=excluded, price_column=self.price_column, limit=missing
-        )
+            self.session, excluded_ids=excluded | bought, price_column=self.price_column,
+            limit=missing,
+        )  # fmt: skip
+        if len(found) < missing:  # a tiny assortment: what the client knows rather than less
+            excluded |= {p.id for p in found}
+            found += any_available(
+                self.session, excluded_ids=excluded, price_column=self.price_column,
+                limit=missing - len(found),
+            )  # fmt: skip
         return [_offer(product, "addon", texts.assortment_why()) for product in found]
 
     def _facts(self, dense: Sequence[int]) -> dict[int, ProductFacts]:

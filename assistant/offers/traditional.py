@@ -10,6 +10,7 @@ from assistant.offers.history import AsOfStats, HistoryIndex
 
 # An order this many days old counts half as much as one placed today: habits drift.
 HALF_LIFE_DAYS = 180.0
+POPULARITY_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def client_habits(
     total_weight = float(line_weight[first_line].sum())
     items, inv, counts = np.unique(product, return_inverse=True, return_counts=True)
     score = np.bincount(inv, weights=line_weight, minlength=len(items)) / total_weight
+    # Among the client's items, those every client keeps buying are the likelier repeats.
+    stats = index.stats(before)
+    score += POPULARITY_WEIGHT * stats.order_count[items] / max(stats.orders_total, 1)
     last = np.zeros(len(items), dtype=np.int64)
     np.maximum.at(last, inv, day)
     usual = _group_medians(inv, qty, len(items))

@@ -349,3 +349,25 @@ def test_a_large_model_takes_in_new_lines_in_the_background_r11(
         time.sleep(0.05)  # the stale model answers meanwhile
 
     assert set(skus(offers(service, me).traditional)) == {"FLOUR", "SALT"}
+
+
+def test_addons_are_new_to_the_client_even_beyond_the_traditional_list_r12(
+    shop: Shop, service: OfferService
+) -> None:
+    staples = [f"ITEM{n:02d}" for n in range(12)]
+    shop.products("FLOUR", "YEAST", "SUGAR", "SALT", "TEA", "RICE", *staples)
+    day = AS_OF - timedelta(days=10)
+    for n in range(6):
+        shop.order(shop.client(f"B{n}", "baker"), day, ["FLOUR", "YEAST", "SUGAR"][: 2 + (n < 3)])
+    client = shop.client("C")
+    for n in range(3):
+        shop.order(client, day - timedelta(days=n), staples)
+    # Yeast, bought once long ago, is too weak a habit for the traditional list.
+    shop.order(client, AS_OF - timedelta(days=400), ["YEAST"])
+
+    found = offers(service, client, draft_skus=["FLOUR"])
+
+    assert "YEAST" not in skus(found.traditional)
+    assert "YEAST" not in skus(found.addons)
+    assert skus(found.addons)[0] == "SUGAR"
+    assert not set(skus(found.addons)) & {"FLOUR", *staples}
