@@ -46,6 +46,10 @@ def demo_database(scale: str, *, seed: int = 7) -> str:
     path: Path = BENCH_DATA / f"demo-{scale}-{seed}.db"
     url = f"sqlite:///{path}"
     if path.exists():
+        # A demo kept from an older schema is brought up to date, as `desk init` would.
+        engine = make_engine(url)
+        migrate(engine)
+        engine.dispose()
         print(f"(using the {scale} demo at {path}; delete it to rebuild)")
         return url
     BENCH_DATA.mkdir(parents=True, exist_ok=True)
