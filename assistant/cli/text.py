@@ -24,11 +24,6 @@ OFFER_HEADINGS = {
 }
 
 
-def _label(labels: dict[str, str], code: str) -> str:
-    """A code in the language now; an unknown code as it is."""
-    return _(labels[code]) if code in labels else code
-
-
 def _when(stamp: str) -> str:
     """An ISO timestamp as a date in the language's format and the time of day."""
     moment = datetime.fromisoformat(stamp)
@@ -63,7 +58,7 @@ def card(data: dict[str, Any]) -> str:
     else:
         to = route["to"]
         if to:
-            role = _label(ROLE_NAMES, to["role"])
+            role = label(ROLE_NAMES, to["role"])
             name = _("{name} ({role})").format(name=to["name"], role=role)
         else:
             name = _("nobody on record")

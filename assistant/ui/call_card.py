@@ -10,7 +10,7 @@ from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services
-from assistant.ui.widgets import credit_box, route_box, say_line
+from assistant.ui.widgets import credit_box, manager_label, route_box, say_line
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -21,12 +21,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         st.caption(_("No client has this phone, code or name."))
     else:
         st.markdown(f"#### {client.name}")
-        if client.manager is None:
-            manager = _("no manager")
-        elif client.manager.available:
-            manager = _("{name} (present)").format(name=client.manager.name)
-        else:
-            manager = _("{name} (absent)").format(name=client.manager.name)
+        manager = manager_label(client.manager)
         where = client.city or ""
         if client.regional:
             where += " · " + _("regional")

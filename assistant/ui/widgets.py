@@ -12,6 +12,7 @@ from assistant.i18n import N_, _
 from assistant.i18n.texts import Chosen
 
 if TYPE_CHECKING:  # app.py draws through this module before the desk's services load
+    from assistant.calls.card import ManagerView
     from assistant.clients.routing import RouteDecision
     from assistant.credit.service import CreditStatus
     from assistant.offers import Offers
@@ -97,3 +98,12 @@ def say_line(said: Chosen[str]) -> None:
     st.markdown(_("**Say:** “{line}”").format(line=said.value))
     if said.notice:
         st.caption(said.notice)
+
+
+def manager_label(manager: ManagerView | None) -> str:
+    """The client's manager and whether present, as the card and the Clients page say it."""
+    if manager is None:
+        return _("no manager")
+    if manager.available:
+        return _("{name} (present)").format(name=manager.name)
+    return _("{name} (absent)").format(name=manager.name)

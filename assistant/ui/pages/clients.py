@@ -18,7 +18,7 @@ from assistant.orders.models import status_label
 from assistant.services import Services
 from assistant.timeutil import today
 from assistant.ui.deps import services
-from assistant.ui.widgets import credit_box, offers_panel, route_box
+from assistant.ui.widgets import credit_box, manager_label, offers_panel, route_box
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +59,7 @@ def _card(card: ClientCard) -> None:
     client = card.client
     assert client is not None
     st.subheader(f"{client.name}  ·  {client.code}")
-    if client.manager is None:
-        manager = _("no manager")
-    elif client.manager.available:
-        manager = _("{name} (present)").format(name=client.manager.name)
-    else:
-        manager = _("{name} (absent)").format(name=client.manager.name)
+    manager = manager_label(client.manager)
     where = client.city or _("no city")
     if client.regional:
         where = _("{city} · regional").format(city=where)
