@@ -14,6 +14,7 @@ from assistant.credit.models import Receivable
 from assistant.db import Base
 from assistant.discounts.models import DiscountRule
 from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
+from assistant.script.models import ScriptVersion
 from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "PriceColumn",
     "Product",
     "Receivable",
+    "ScriptVersion",
     "SpecialPosition",
 ]

@@ -34,6 +34,7 @@ from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
+from assistant.script.library import ScriptLibrary
 from ingest.documents.status import IndexingStatus
 from knowledge.embeddings import make_embeddings
 from knowledge.registry import KnowledgeRegistry
@@ -66,6 +67,7 @@ class Services:
     calls: CallLog
     account: ClientAccount
     live: LiveCalls
+    scripts: ScriptLibrary
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -206,6 +208,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         calls=calls,
         account=ClientAccount(session_factory=sessions),
         live=live,
+        scripts=ScriptLibrary(session_factory=sessions),
     )
 
 

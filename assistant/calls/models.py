@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.db import Base
@@ -32,6 +33,11 @@ class Call(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The call script followed (R8-R17): its version, the steps the operator ticked, and
+    # the reason given for each requirement left undone ({"R12": "client in a hurry"}).
+    script_version: Mapped[str | None] = mapped_column(String(20))
+    script_ticked: Mapped[list[str] | None] = mapped_column(JSON)
+    skipped: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     offers: Mapped[list[OfferMade]] = relationship(
         back_populates="call", cascade="all, delete-orphan", lazy="selectin"

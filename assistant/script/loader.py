@@ -69,7 +69,11 @@ def version_of(text: str) -> str:
 
 def load(path: Path) -> Script:
     """Read a script file; what is odd in a step is kept as a problem for the validator."""
-    text = path.read_text(encoding="utf-8")
+    return parse(path.read_text(encoding="utf-8"), path)
+
+
+def parse(text: str, path: Path) -> Script:
+    """A script from its text; `path` names it in messages (a file, or a stored version)."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
