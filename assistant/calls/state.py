@@ -23,6 +23,7 @@ class LiveCall:
     recorded: set[tuple[str, str]] = field(default_factory=set)
     offered: Offers | None = None  # the offers last shown, for the compliance meter
     offered_to: int | None = None  # the client they were for
+    ticked: set[str] = field(default_factory=set)  # script steps the operator ticked by hand
     # One key per order: a double click or a retry after an error never makes two orders.
     order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
     placed_order_no: str | None = None

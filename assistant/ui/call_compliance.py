@@ -16,7 +16,7 @@ MARKS = {"done": "✓", "missing": "✗"}
 def render(call: LiveCall, client: ClientView) -> None:
     """One line of checks; a missing one in red, so the eye finds what is left."""
     checks = meter(
-        offers=call.offered,
+        offered=call.recorded,
         answered=call.answered,
         lines=call.lines,
         details=call_delivery.details(client),
