@@ -21,6 +21,7 @@ CHECKS = {
     "special": (N_("specials mentioned"), "R11"),
     "traditional": (N_("traditional products reminded"), "R11"),
     "addons": (N_("add-ons offered"), "R12"),
+    "discounts": (N_("discount rules stated"), "R15"),
     "delivery": (N_("delivery agreed"), "R16"),
     "receiver": (N_("receiver agreed"), "R16"),
     "payment": (N_("payment agreed"), "R16"),
@@ -51,8 +52,12 @@ def meter(
     lines: Collection[str],
     details: OrderDetails | None,
     regional: bool,
+    discounts_stated: bool | None = None,
 ) -> list[Check]:
     """Every check of the call as it stands now.
+
+    `discounts_stated` is None when no programme applies to or is in reach of the order;
+    otherwise whether the operator ticked that the rules were stated (R15).
 
     `offered` is every (sku, kind) the call was shown (what the log recorded), so the live
     page and a later check of the placed order count the same offers.
@@ -65,13 +70,24 @@ def meter(
         for kind in ("new", "special", "traditional")
     ]
     checks.append(_addons(by_kind.get("addon", []), answered, lines))
+    if discounts_stated is not None:
+        checks.append(Check("discounts", "R15", "done" if discounts_stated else "missing"))
     checks += _agreed(details, regional=regional)
     return checks
+
+
+# What the order itself refuses to be placed without: no reason can skip these.
+ORDER_CHECKED = frozenset({"delivery", "receiver", "regional"})
 
 
 def missing(checks: list[Check]) -> list[Check]:
     """The checks still to do."""
     return [c for c in checks if c.state == "missing"]
+
+
+def skippable(checks: list[Check]) -> list[Check]:
+    """The checks still to do that an order may leave undone with a reason."""
+    return [c for c in missing(checks) if c.code not in ORDER_CHECKED]
 
 
 def _mentioned(

@@ -169,6 +169,7 @@ class LiveCalls:
                 except DeskError:
                     continue
         self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+        call.ended = "order_placed"
         call.closed_outcome = _("order {order_no} placed").format(order_no=call.placed_order_no)
 
     def transfer(self, call: LiveCall, card: ClientCard) -> None:
@@ -183,6 +184,7 @@ class LiveCalls:
             reason=card.route.reason,
         )
         call.closed_outcome = _("transferred to {person}").format(person=to.title)
+        call.ended = "transferred"
 
     def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
         """Close the call with an outcome; `said` is how the screen words it afterwards."""
@@ -196,4 +198,4 @@ class LiveCalls:
             )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
-        call.closed_outcome = said
+        call.closed_outcome, call.ended = said, outcome

@@ -131,6 +131,7 @@ def script_path(
 
 
 def progress_of(
+    script: Script,
     card: ClientCard,
     lines: Collection[str],
     *,
@@ -140,6 +141,7 @@ def progress_of(
     ticked: Collection[str] = (),
     skipped: Collection[str] = (),
     ended: str | None = None,
+    discounts_in_play: bool = False,
 ) -> tuple[Progress, list[Check]]:
     """How far the call is along the script, and the compliance meter it is read from."""
     checks = meter(
@@ -148,6 +150,14 @@ def progress_of(
         lines=lines,
         details=details,
         regional=bool(card.client and card.client.regional),
+        discounts_stated=_stated(script, ticked) if discounts_in_play else None,
     )
     seen = seen_signals(card, lines, checks, ended=ended)
     return Progress(seen, frozenset(ticked), frozenset(skipped)), checks
+
+
+def _stated(script: Script, ticked: Collection[str]) -> bool:
+    """The discount rules count as stated once a step serving R14 or R15 is ticked."""
+    return any(
+        step.requirement in ("R14", "R15") for sid, step in script.steps.items() if sid in ticked
+    )

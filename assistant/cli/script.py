@@ -58,7 +58,7 @@ def show(
         card = services.cards.card(query=query, purpose=purpose, draft_skus=list(lines))
         # No call behind it: only what the card and the draft show counts as done.
         progress, _checks = progress_of(
-            card, lines, offered=shown_offers(card.offers), answered={}, details=None
+            chosen.value, card, lines, offered=shown_offers(card.offers), answered={}, details=None
         )
         steps = script_path(chosen.value, card, lines, purpose, chosen.language, progress)
         return {
