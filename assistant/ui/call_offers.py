@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import streamlit as st
 
 from assistant import formats
@@ -9,11 +11,14 @@ from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import _
-from assistant.offers import OfferItem
+from assistant.offers import OfferItem, Offers
 from assistant.services import Services
 from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING, loading
 
 FRAGMENT = "offers"
+FEW = 2  # new items and specials said at once (R11)
+USUAL = 5  # traditional products reminded at once
+ADDONS = 4  # R12: three or four more items
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -32,13 +37,51 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     st.caption(
         _("The + button puts it on the order in the usual quantity; ✕: the client declined.")
     )
-    for group, title in OFFER_TITLES.items():
-        items: list[OfferItem] = getattr(offers, group)
+    everything = st.toggle(_("All offers"), key="all_offers")
+    # In the script's order: what to mention first, then the programmes, then the add-ons.
+    for group, items in in_script_order(offers, call.lines, everything=everything):
+        if group == "discounts":
+            _discount_prompts(desk, call, card)
+            continue
         if not items:
             continue
-        st.markdown(f"**{_(title)}**")
+        st.markdown(f"**{_(OFFER_TITLES[group])}**")
         for item in items:
             _offer_row(desk, call, item, can_order=can_order)
+
+
+def in_script_order(
+    offers: Offers, lines: Collection[str], *, everything: bool = False
+) -> list[tuple[str, list[OfferItem]]]:
+    """The offers as the script meets them; without `everything`, only the few to say now:
+    1-2 new items and specials, the usual items missing from the draft, 3-4 add-ons."""
+    missing = [item for item in offers.traditional if item.sku not in lines]
+    if everything:
+        return [
+            ("new", offers.new),
+            ("special", offers.special),
+            ("traditional", offers.traditional),
+            ("discounts", []),
+            ("addons", offers.addons),
+        ]
+    return [
+        ("new", offers.new[:FEW]),
+        ("special", offers.special[:FEW]),
+        ("traditional", missing[:USUAL]),
+        ("discounts", []),
+        ("addons", offers.addons[:ADDONS]),
+    ]
+
+
+def _discount_prompts(desk: Services, call: LiveCall, card: ClientCard) -> None:
+    if not call.lines:
+        return
+    prompts = desk.live.quote(call, card).prompts
+    if prompts:
+        title = _("Discounts in reach")
+        st.markdown(f"**{title}**")
+    for said in prompts:
+        st.caption("💬 " + said.text)
 
 
 def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bool) -> None:

@@ -69,7 +69,10 @@ def _panel(desk: Services, call: LiveCall, script: Script, steps: list[dict[str,
             now = todo[0]
             text, tick = st.columns([6, 1], vertical_alignment="center")
             say_now = _("Say now")
-            text.markdown(f"**{say_now}** · {_requirement(now)}  \n{now['say']}")
+            head = (
+                f"**{say_now}** · {_requirement(now)}" if now["requirement"] else f"**{say_now}**"
+            )
+            text.markdown(f"{head}  \n{now['say']}")
             if script.steps[now["id"]].done_when is None:
                 tick.button(
                     "",
