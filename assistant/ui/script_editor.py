@@ -60,7 +60,7 @@ def call_script_tab(library: ScriptLibrary, who: str) -> None:
     )
     file_name = f"{STEM}.{language}.yaml"
     check, save = st.columns(2)
-    if check.button(_("Check"), key="cs_check", width="stretch"):
+    if check.button(_("Check the script"), key="cs_check", width="stretch"):
         _show_problems(validate(text, Path(file_name), language=language)[1])
     if save.button(_("Save and activate"), key="cs_save", type="primary", width="stretch"):
         try:
