@@ -105,7 +105,8 @@ def _show_problems(problems: list[Problem]) -> None:
 
 def _history(library: ScriptLibrary) -> None:
     """Every activated version, newest first, and the text of one picked from the list."""
-    st.markdown(f"**{_('Versions activated')}**")
+    heading = _("Versions activated")
+    st.markdown(f"**{heading}**")
     versions = library.history()
     if not versions:
         st.info(_("No version activated yet: the desk follows the shipped script."))
