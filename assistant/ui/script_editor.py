@@ -18,6 +18,8 @@ from assistant.script.shipped import STEM
 from assistant.ui import knowledge_labels as shown
 
 NOTICE_KEY = "cs_notice"  # the outcome of a save, shown once after the rerun it causes
+LANGUAGE_KEY = "cs_language"
+LOAD_KEY = "cs_load"  # an old version's (language, text), put in the box on the next run
 HISTORY_COLUMNS = {
     "version": N_("Version"),
     "language": N_("Language"),
@@ -38,26 +40,7 @@ def call_script_tab(library: ScriptLibrary, who: str) -> None:
             "a script with errors is never activated, and the one in force stays."
         )
     )
-    here = language_now()
-    language = st.radio(
-        _("Script language"),
-        LANGUAGES,
-        index=LANGUAGES.index(here) if here in LANGUAGES else 0,
-        format_func=language_name,
-        horizontal=True,
-        key="cs_language",
-    )
-    in_force = library.text(language)
-    version = version_of(in_force)
-    st.markdown(_("In force: version **{version}**").format(version=version))
-    # One box per language and version in force: typed text survives reruns and a refused
-    # save; an activation changes the key, so the box then holds the new text in force.
-    text = st.text_area(
-        _("Call script ({language})").format(language=language_name(language)),
-        value=in_force,
-        height=480,
-        key=f"cs_text-{language}-{version}",
-    )
+    language, text = _editor(library)
     file_name = f"{STEM}.{language}.yaml"
     check, save = st.columns(2)
     if check.button(_("Check the script"), key="cs_check", width="stretch"):
@@ -71,6 +54,37 @@ def call_script_tab(library: ScriptLibrary, who: str) -> None:
             st.session_state[NOTICE_KEY] = _saved(info)
             st.rerun()
     _history(library)
+
+
+def _editor(library: ScriptLibrary) -> tuple[str, str]:
+    """The language picked and the text in its box: the text in force, as typed since."""
+    loaded = st.session_state.pop(LOAD_KEY, None)  # widgets can only be set before drawn
+    if loaded is not None:
+        st.session_state[LANGUAGE_KEY] = loaded[0]
+    here = language_now()
+    st.session_state.setdefault(LANGUAGE_KEY, here if here in LANGUAGES else LANGUAGES[0])
+    language = st.radio(
+        _("Script language"),
+        LANGUAGES,
+        format_func=language_name,
+        horizontal=True,
+        key=LANGUAGE_KEY,
+    )
+    in_force = library.text(language)
+    version = version_of(in_force)
+    st.markdown(_("In force: version **{version}**").format(version=version))
+    # One box per language and version in force: typed text survives reruns and a refused
+    # save; an activation changes the key, so the box then holds the new text in force.
+    box = f"cs_text-{language}-{version}"
+    if loaded is not None:
+        st.session_state[box] = loaded[1]
+    st.session_state.setdefault(box, in_force)
+    text = st.text_area(
+        _("Call script ({language})").format(language=language_name(language)),
+        height=480,
+        key=box,
+    )
+    return language, text
 
 
 def _saved(info: VersionInfo) -> str:
@@ -137,5 +151,11 @@ def _history(library: ScriptLibrary) -> None:
         placeholder=_("Pick a version"),
         key="cs_old",
     )
-    if picked is not None:
-        st.code(library.source(picked), language="yaml")
+    if picked is None:
+        return
+    old = library.source(picked)
+    st.code(old, language="yaml")
+    # Going back to an old version is activating its text again, as a new version.
+    if st.button(_("Copy into the editor"), key="cs_load_button"):
+        st.session_state[LOAD_KEY] = (by_id[picked].language, old)
+        st.rerun()

@@ -96,3 +96,23 @@ def test_a_valid_save_activates_a_version_listed_in_the_history(desk) -> None:
     [stored] = desk.scripts.history()
     at.selectbox(key="cs_old").set_value(stored.id).run()
     assert any(c.value == edited.rstrip() for c in at.code)  # st.code drops the last newline
+
+
+def test_an_old_version_copied_into_the_editor_is_activated_again(desk) -> None:
+    at = _page()
+    one = SHIPPED_EN.replace(GREETING, "One.")
+    two = SHIPPED_EN.replace(GREETING, "Two.")
+    _box(at, version_of(SHIPPED_EN)).set_value(one).run()
+    at.button(key="cs_save").click().run()
+    _box(at, version_of(one)).set_value(two).run()
+    at.button(key="cs_save").click().run()
+    first = desk.scripts.history()[-1]
+    assert first.version == version_of(one)
+    at.selectbox(key="cs_old").set_value(first.id).run()
+    at.button(key="cs_load_button").click().run()
+    assert not at.exception, at.exception
+    assert _box(at, version_of(two)).value == one
+    assert desk.scripts.text("en") == two  # nothing activated yet
+    at.button(key="cs_save").click().run()
+    assert desk.scripts.text("en") == one
+    assert [v.version for v in desk.scripts.history()] == [version_of(x) for x in (one, two, one)]
