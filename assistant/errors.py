@@ -80,6 +80,19 @@ class MustTransfer(DeskError):
     code = "must_transfer"
 
 
+class ScriptIncomplete(DeskError):
+    """An order from a call whose script left a requirement undone without a reason."""
+
+    code = "script_incomplete"
+
+    def __init__(self, message: str, *, missing: list[dict[str, str]]) -> None:
+        super().__init__(message, field="skipped")
+        self.missing = missing
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "missing": self.missing}
+
+
 class NoPrice(DeskError):
     code = "no_price"
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.calls.card import CardService
 from assistant.calls.live import LiveCalls
+from assistant.calls.script_gate import ScriptGate
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
@@ -163,6 +164,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
             code: rule.label_by_language for code, rule in rules.routing.client_types.items()
         },
     )
+    scripts = ScriptLibrary(session_factory=sessions)
     placement = OrderPlacement(
         session_factory=sessions,
         write_session_factory=make_session_factory(writer(engine)),
@@ -173,6 +175,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         price_rules=rules.prices,
         discounts=discounts,
         today=today,
+        script_gate=ScriptGate(session_factory=sessions, scripts=scripts),
     )
     cards = CardService(
         directory=directory, router=router, credit=credit, offers=offers, rules=rules, today=today
@@ -187,6 +190,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         catalog=catalog,
         quotes=quotes,
         placement=placement,
+        scripts=scripts,
         operator=settings.operator,
     )
     return Services(
@@ -208,7 +212,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         calls=calls,
         account=ClientAccount(session_factory=sessions),
         live=live,
-        scripts=ScriptLibrary(session_factory=sessions),
+        scripts=scripts,
     )
 
 

@@ -7,9 +7,8 @@ against the operator.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 from assistant.calls.state import OrderDetails
 from assistant.i18n import N_
@@ -22,6 +21,7 @@ CHECKS = {
     "special": (N_("specials mentioned"), "R11"),
     "traditional": (N_("traditional products reminded"), "R11"),
     "addons": (N_("add-ons offered"), "R12"),
+    "discounts": (N_("discount rules stated"), "R15"),
     "delivery": (N_("delivery agreed"), "R16"),
     "receiver": (N_("receiver agreed"), "R16"),
     "payment": (N_("payment agreed"), "R16"),
@@ -47,19 +47,37 @@ class Check:
 
 def meter(
     *,
-    offers: Offers | None,
+    offered: Iterable[tuple[str, str]],
     answered: Mapping[str, bool],
-    lines: Mapping[str, Decimal],
+    lines: Collection[str],
     details: OrderDetails | None,
     regional: bool,
+    discounts_stated: bool | None = None,
 ) -> list[Check]:
-    """Every check of the call as it stands now."""
+    """Every check of the call as it stands now.
+
+    `discounts_stated` is None when no programme applies to or is in reach of the order;
+    otherwise whether the operator ticked that the rules were stated (R15).
+
+    `offered` is every (sku, kind) the call was shown (what the log recorded), so the live
+    page and a later check of the placed order count the same offers.
+    """
+    by_kind: dict[str, list[str]] = {}
+    for sku, kind in offered:
+        by_kind.setdefault(kind, []).append(sku)
     checks = [
-        _mentioned(kind, offers, answered, lines) for kind in ("new", "special", "traditional")
+        _mentioned(kind, by_kind.get(kind, []), answered, lines)
+        for kind in ("new", "special", "traditional")
     ]
-    checks.append(_addons(offers, answered, lines))
+    checks.append(_addons(by_kind.get("addon", []), answered, lines))
+    if discounts_stated is not None:
+        checks.append(Check("discounts", "R15", "done" if discounts_stated else "missing"))
     checks += _agreed(details, regional=regional)
     return checks
+
+
+# What the order itself refuses to be placed without: no reason can skip these.
+ORDER_CHECKED = frozenset({"delivery", "receiver", "regional"})
 
 
 def missing(checks: list[Check]) -> list[Check]:
@@ -67,22 +85,14 @@ def missing(checks: list[Check]) -> list[Check]:
     return [c for c in checks if c.state == "missing"]
 
 
-def _items(offers: Offers | None, kind: str) -> list[str]:
-    if offers is None:
-        return []
-    by_kind = {
-        "new": offers.new,
-        "special": offers.special,
-        "traditional": offers.traditional,
-        "addon": offers.addons,
-    }
-    return [item.sku for item in by_kind[kind]]
+def skippable(checks: list[Check]) -> list[Check]:
+    """The checks still to do that an order may leave undone with a reason."""
+    return [c for c in missing(checks) if c.code not in ORDER_CHECKED]
 
 
 def _mentioned(
-    kind: str, offers: Offers | None, answered: Mapping[str, bool], lines: Mapping[str, Decimal]
+    kind: str, skus: list[str], answered: Mapping[str, bool], lines: Collection[str]
 ) -> Check:
-    skus = _items(offers, kind)
     requirement = CHECKS[kind][1]
     if not skus:
         return Check(kind, requirement, "n/a")
@@ -90,10 +100,7 @@ def _mentioned(
     return Check(kind, requirement, "done" if said else "missing")
 
 
-def _addons(
-    offers: Offers | None, answered: Mapping[str, bool], lines: Mapping[str, Decimal]
-) -> Check:
-    skus = _items(offers, "addon")
+def _addons(skus: list[str], answered: Mapping[str, bool], lines: Collection[str]) -> Check:
     if not skus:
         return Check("addons", "R12", "n/a", 0)
     count = sum(1 for sku in skus if sku in answered or sku in lines)
@@ -120,3 +127,26 @@ def _agreed(details: OrderDetails | None, *, regional: bool) -> list[Check]:
     else:
         checks.append(Check("regional", "R17", "n/a"))
     return checks
+
+
+def by_requirement(checks: list[Check], skipped: Mapping[str, str]) -> dict[str, str]:
+    """Each requirement the meter covers: "done", "skipped" (with a reason), "todo" or "n/a"."""
+    out: dict[str, str] = {}
+    rank = {"n/a": 0, "done": 1, "skipped": 2, "todo": 3}  # the worst check names the whole
+    for check in checks:
+        state = check.state
+        if state == "missing":
+            state = "skipped" if skipped.get(check.requirement) else "todo"
+        if rank[state] >= rank[out.get(check.requirement, "n/a")]:
+            out[check.requirement] = state
+    return dict(sorted(out.items(), key=lambda item: int(item[0][1:])))
+
+
+def shown_offers(offers: Offers | None) -> list[tuple[str, str]]:
+    """(sku, kind) of every offer shown, as the log records them made (R12)."""
+    if offers is None:
+        return []
+    return [
+        (item.sku, item.kind)
+        for item in (*offers.new, *offers.special, *offers.traditional, *offers.addons)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from assistant.calls.card import CardService, ClientCard
+from assistant.calls.compliance import shown_offers
 from assistant.calls.service import CallLog
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.catalog.search import ProductSearch
@@ -15,16 +16,7 @@ from assistant.offers import OfferItem, Offers
 from assistant.orders.draft import OrderDraft
 from assistant.orders.placement import OrderPlacement, PlacedOrder
 from assistant.orders.quote import Quote, Quoter, whole_packs
-
-
-def shown_offers(offers: Offers | None) -> list[tuple[str, str]]:
-    """(sku, kind) of every offer on screen, to record as made (R12)."""
-    if offers is None:
-        return []
-    return [
-        (item.sku, item.kind)
-        for item in (*offers.new, *offers.special, *offers.traditional, *offers.addons)
-    ]
+from assistant.script.library import ScriptLibrary
 
 
 class LiveCalls:
@@ -39,6 +31,7 @@ class LiveCalls:
         catalog: ProductSearch,
         quotes: Quoter,
         placement: OrderPlacement,
+        scripts: ScriptLibrary,
         operator: str,
     ) -> None:
         self._cards = cards
@@ -47,6 +40,7 @@ class LiveCalls:
         self._catalog = catalog
         self._quotes = quotes
         self._placement = placement
+        self._scripts = scripts
         self._operator = operator
 
     def card(
@@ -65,7 +59,11 @@ class LiveCalls:
         phone = self._directory.normalise(query)
         if call.call_id is None:
             call.call_id = self._log.start(
-                operator=self._operator, phone=phone, client_id=client_id, purpose=purpose
+                operator=self._operator,
+                phone=phone,
+                client_id=client_id,
+                purpose=purpose,
+                script_version=self._scripts.active().value.version,
             )
             call.client_id = client_id
         elif call.client_id != client_id and not call.closed_outcome:
@@ -110,8 +108,22 @@ class LiveCalls:
             column=column, lines=call.draft_lines(), client_type=client_type
         )
 
+    def tick(self, call: LiveCall, step: str, *, done: bool) -> None:
+        """The operator ticked a script step the desk cannot see done (or took the tick back)."""
+        if done:
+            call.ticked.add(step)
+        else:
+            call.ticked.discard(step)
+        if call.call_id is not None:
+            self._log.tick(call_id=call.call_id, step=step, done=done)
+
     def place(
-        self, call: LiveCall, card: ClientCard, details: OrderDetails, override: str | None
+        self,
+        call: LiveCall,
+        card: ClientCard,
+        details: OrderDetails,
+        override: str | None,
+        skipped: dict[str, str] | None = None,
     ) -> PlacedOrder | None:
         """Place the order and wrap the call up; None with `call.problems` set when refused."""
         if card.client is None:
@@ -130,6 +142,7 @@ class LiveCalls:
             notes=details.notes,
             call_id=call.call_id,
             override_route_reason=override,
+            skipped=skipped or {},
         )
         try:
             placed = self._placement.place(draft=draft, operator=self._operator)
@@ -156,6 +169,7 @@ class LiveCalls:
                 except DeskError:
                     continue
         self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+        call.ended = "order_placed"
         call.closed_outcome = _("order {order_no} placed").format(order_no=call.placed_order_no)
 
     def transfer(self, call: LiveCall, card: ClientCard) -> None:
@@ -170,6 +184,7 @@ class LiveCalls:
             reason=card.route.reason,
         )
         call.closed_outcome = _("transferred to {person}").format(person=to.title)
+        call.ended = "transferred"
 
     def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
         """Close the call with an outcome; `said` is how the screen words it afterwards."""
@@ -183,4 +198,4 @@ class LiveCalls:
             )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
-        call.closed_outcome = said
+        call.closed_outcome, call.ended = said, outcome

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.calls.conduct import script_report
 from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
 from assistant.catalog.models import Product
 from assistant.clients.models import Client, Manager
@@ -73,8 +74,9 @@ class CallLog:
         client_id: int | None,
         purpose: str = "order",
         direction: str = "incoming",
+        script_version: str | None = None,
     ) -> int:
-        """Register a call as it begins; returns its id."""
+        """Register a call as it begins, with the script version it follows; returns its id."""
         _check(purpose, CALL_PURPOSES, "purpose")
         _check(direction, CALL_DIRECTIONS, "direction")
         with self._sessions() as session, session.begin():
@@ -84,6 +86,7 @@ class CallLog:
                 client_id=client_id,
                 purpose=purpose,
                 direction=direction,
+                script_version=script_version,
             )
             session.add(call)
             session.flush()
@@ -92,9 +95,7 @@ class CallLog:
     def set_client(self, *, call_id: int, client_id: int | None, phone: str | None = None) -> None:
         """The caller turned out to be this client (picked after the call began)."""
         with self._sessions() as session, session.begin():
-            call = session.get(Call, call_id)
-            if call is None:
-                raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
+            call = _get(session, call_id)
             call.client_id = client_id
             call.phone = phone or call.phone
 
@@ -135,6 +136,28 @@ class CallLog:
             for offer in offers:
                 offer.accepted = accepted
 
+    def tick(self, *, call_id: int, step: str, done: bool = True) -> list[str]:
+        """The operator ticked (or unticked) a script step by hand; returns the ticked steps."""
+        with self._sessions() as session, session.begin():
+            call = _get(session, call_id)
+            ticked = [s for s in call.script_ticked or [] if s != step]
+            call.script_ticked = [*ticked, step] if done else ticked
+            return list(call.script_ticked)
+
+    def show(self, call_id: int) -> dict[str, Any]:
+        """One call in full, with the script it followed and how far (R8-R17)."""
+        query = (
+            select(Call, Client.code, Client.name, Manager.code)
+            .outerjoin(Client, Client.id == Call.client_id)
+            .outerjoin(Manager, Manager.id == Call.transferred_to_id)
+            .where(Call.id == call_id)
+        )
+        with self._sessions() as session:
+            row = session.execute(query).first()
+            if row is None:
+                raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
+            return {**_call_dict(*row), **script_report(session, call_id)}
+
     def finish(
         self,
         *,
@@ -148,9 +171,7 @@ class CallLog:
         """Wrap the call up with its outcome, and whom it went to."""
         _check(outcome, CALL_OUTCOMES, "outcome")
         with self._sessions() as session, session.begin():
-            call = session.get(Call, call_id)
-            if call is None:
-                raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
+            call = _get(session, call_id)
             if transferred_to:
                 manager = session.scalars(
                     select(Manager).where(Manager.code == transferred_to)
@@ -233,6 +254,13 @@ def _narrow(query: _Query, f: CallFilter) -> _Query:
         day_after = datetime.combine(f.date_to + timedelta(days=1), time.min)
         query = query.where(Call.started_at < day_after)
     return query
+
+
+def _get(session: Session, call_id: int) -> Call:
+    call = session.get(Call, call_id)
+    if call is None:
+        raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
+    return call
 
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:

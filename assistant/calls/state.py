@@ -23,6 +23,9 @@ class LiveCall:
     recorded: set[tuple[str, str]] = field(default_factory=set)
     offered: Offers | None = None  # the offers last shown, for the compliance meter
     offered_to: int | None = None  # the client they were for
+    ticked: set[str] = field(default_factory=set)  # script steps the operator ticked by hand
+    purpose: str = "order"
+    ended: str | None = None  # the outcome code once placed, transferred or closed
     # One key per order: a double click or a retry after an error never makes two orders.
     order_key: str = field(default_factory=lambda: uuid.uuid4().hex)
     placed_order_no: str | None = None
@@ -58,6 +61,7 @@ class LiveCall:
         self.placed_order_no = None
         self.placed_total = None
         self.placed_delivery = None
+        self.ended = None
         self.editor_version += 1
 
 

@@ -85,6 +85,7 @@ def register_call(
         phone=phone,
         client_id=client.id if client else None,
         purpose=purpose,
+        script_version=services.scripts.active().value.version,
     )
     # Each item carries its kind ("addon"); the dict keys are list names ("addons").
     offered = [(item["sku"], item["kind"]) for items in card["offers"].values() for item in items]

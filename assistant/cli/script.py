@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.calls.script_path import parse_draft, script_path
+from assistant.calls.compliance import shown_offers
+from assistant.calls.script_path import parse_draft, progress_of, script_path
 from assistant.cli.output import JsonFlag, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -109,7 +110,11 @@ def show(
         except (TextFileError, ScriptFileError) as exc:
             raise DeskError(str(exc)) from exc
         card = services.cards.card(query=query, purpose=purpose, draft_skus=list(lines))
-        steps = script_path(chosen.value, card, lines, purpose, chosen.language)
+        # No call behind it: only what the card and the draft show counts as done.
+        progress, _checks = progress_of(
+            chosen.value, card, lines, offered=shown_offers(card.offers), answered={}, details=None
+        )
+        steps = script_path(chosen.value, card, lines, purpose, chosen.language, progress)
         return {
             "version": chosen.value.version,
             "language": chosen.language,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -9,6 +10,8 @@ from typing import Any
 
 from assistant.errors import BadQuantity, DeskError, InvalidDelivery, InvalidOrder
 from assistant.i18n import _
+
+REQUIREMENT = re.compile(r"R\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class OrderDraft:
     notes: str | None = None
     call_id: int | None = None
     override_route_reason: str | None = None
+    # Why a requirement of the call script was left undone, e.g. {"R12": "client in a hurry"}.
+    skipped: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -73,6 +78,8 @@ class OrderDraft:
         documents = data.get("documents") or []
         if isinstance(documents, str):
             documents = [documents]
+        call_id = _call_id(data.get("call_id"), problems)
+        skipped = _skipped(data.get("skipped"), problems)
         if problems:
             raise DeskError.first_of(problems)
         return cls(
@@ -87,8 +94,9 @@ class OrderDraft:
             pickup_at=pickup_at,
             ship_to=_text(regional.get("ship_to")),
             notes=_text(data.get("notes")),
-            call_id=data.get("call_id") if isinstance(data.get("call_id"), int) else None,
+            call_id=call_id,
             override_route_reason=override_route_reason,
+            skipped=skipped,
         )
 
 
@@ -131,6 +139,44 @@ def _lines(raw: Any, problems: list[DeskError]) -> list[DraftLine]:
             continue
         lines.append(DraftLine(sku=sku, qty=qty))
     return lines
+
+
+def _call_id(value: Any, problems: list[DeskError]) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        problems.append(
+            InvalidOrder(
+                _(
+                    '"call_id" {value!r} is not a call number: use the call_id `desk card` printed.'
+                ).format(value=value),
+                field="call_id",
+            )
+        )
+        return None
+    return value
+
+
+def _skipped(value: Any, problems: list[DeskError]) -> dict[str, str]:
+    """{"R12": "reason"}: every key a requirement, every reason a few words."""
+    if value in (None, {}):
+        return {}
+    fine = isinstance(value, dict) and all(
+        REQUIREMENT.fullmatch(str(k)) and isinstance(v, str) and len(v.strip()) >= 3
+        for k, v in value.items()
+    )
+    if not fine:
+        problems.append(
+            InvalidOrder(
+                _(
+                    '"skipped" must map requirements to reasons, e.g. '
+                    '{{"R12": "client in a hurry"}} (a reason of at least 3 letters).'
+                ),
+                field="skipped",
+            )
+        )
+        return {}
+    return {str(k): str(v).strip() for k, v in value.items()}
 
 
 def _text(value: Any) -> str | None:

@@ -95,6 +95,7 @@ class OrderPlacement:
         discounts: DiscountBook,
         today: Callable[[], date] = date.today,
         on_placed: Callable[[], None] | None = None,
+        script_gate: Callable[[OrderDraft], None] | None = None,
     ) -> None:
         self._sessions = session_factory
         self._writes = write_session_factory
@@ -106,6 +107,8 @@ class OrderPlacement:
         self._discounts = discounts
         self._today = today
         self._on_placed = on_placed
+        # From the calls layer: an order taken in a call is checked against its script.
+        self._script_gate = script_gate
 
     def place(self, *, draft: OrderDraft, operator: str) -> PlacedOrder:
         """The placed order, or the same order again for a key already used."""
@@ -130,6 +133,8 @@ class OrderPlacement:
         problems += check_delivery(draft, regional=client.regional, today=today)
         if problems:
             raise DeskError.first_of(problems)
+        if self._script_gate is not None:
+            self._script_gate(draft)
         # The same pricing as the live quote (orders/discounting.py), so both agree.
         programmes = self._discounts.in_force(client_type=client.type, day=today)
         priced_lines, applied = price_lines(lines, priced, programmes)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.i18n import _
 from assistant.i18n.catalog import LANGUAGES
-from assistant.script.facts import FACTS, REQUIRED, VARIABLES
+from assistant.script.facts import FACTS, REQUIRED, SIGNALS, VARIABLES
 from assistant.script.loader import Script, ScriptFileError, parse
 
 
@@ -85,6 +85,19 @@ def _facts_and_words(script: Script) -> list[Problem]:
                             _("use one of: {known}").format(known=known),
                         )
                     )
+        if step.done_when and step.done_when not in SIGNALS:
+            out.append(
+                _problem(
+                    script,
+                    step.line,
+                    _("step {step!r} is done when {signal!r}, which the desk never sees").format(
+                        step=step.id, signal=step.done_when
+                    ),
+                    _(
+                        "use one of: {known}, or leave 'done_when:' out for a step ticked by hand"
+                    ).format(known=", ".join(sorted(SIGNALS))),
+                )
+            )
         for word in _fields(step.say):
             if word not in VARIABLES:
                 out.append(

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.script.loader import Script, Step
 
-# Steps the desk can see done from the card and the draft, by the fact that shows it.
-_DONE_WHEN: dict[str, tuple[str, object]] = {
-    "identification": ("new_caller", False),
-    "credit": ("new_caller", False),
-    "order_taking": ("draft_empty", False),
-}
+
+@dataclass(frozen=True)
+class Progress:
+    """What the call has done so far: signals the desk saw, steps ticked, requirements skipped."""
+
+    seen: frozenset[str] = frozenset()  # facts.SIGNALS that happened
+    ticked: frozenset[str] = frozenset()  # step ids the operator ticked by hand
+    skipped: frozenset[str] = frozenset()  # requirements left undone with a reason
 
 
 def path(
-    script: Script, facts: Mapping[str, Any], words: Mapping[str, Any]
+    script: Script,
+    facts: Mapping[str, Any],
+    words: Mapping[str, Any],
+    progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """Every step from `start` to the end, as {id, say, requirement, state}."""
+    done = progress or Progress()
     out: list[dict[str, Any]] = []
     sid: str | None = script.start
     seen: set[str] = set()
@@ -32,7 +39,7 @@ def path(
                 "id": step.id,
                 "say": fill(step.say, words) if applies else "",
                 "requirement": step.requirement,
-                "state": _state(step, facts) if applies else "n/a",
+                "state": _state(step, done) if applies else "n/a",
             }
         )
         sid = _next(step, facts)
@@ -47,9 +54,12 @@ def _next(step: Step, facts: Mapping[str, Any]) -> str | None:
     return next((b.goto for b in step.next if _holds(b.when, facts)), None)
 
 
-def _state(step: Step, facts: Mapping[str, Any]) -> str:
-    rule = _DONE_WHEN.get(step.id)
-    return "done" if rule and facts.get(rule[0]) == rule[1] else "todo"
+def _state(step: Step, progress: Progress) -> str:
+    if step.id in progress.ticked or (step.done_when and step.done_when in progress.seen):
+        return "done"
+    if step.requirement and step.requirement in progress.skipped:
+        return "skipped"
+    return "todo"
 
 
 def fill(text: str, words: Mapping[str, Any]) -> str:

@@ -36,5 +36,26 @@ VARIABLES = frozenset(
     }
 )
 
+# What a step's `done_when` may name: things the desk sees happen, so the step ticks itself.
+SIGNALS = frozenset(
+    {
+        "client_identified",
+        "credit_checked",
+        "line_added",
+        "new_mentioned",
+        "special_mentioned",
+        "traditional_reminded",
+        "addons_offered",
+        "delivery_agreed",
+        "receiver_agreed",
+        "payment_agreed",
+        "documents_agreed",
+        "pickup_or_shipping_agreed",
+        "order_placed",
+        "transferred",
+        "call_closed",
+    }
+)
+
 # The requirements every script must cover on some path (DOMAIN.md).
 REQUIRED = tuple(f"R{n}" for n in range(8, 18))

@@ -31,6 +31,8 @@ class Step:
     line: int
     when: dict[str, Any] = field(default_factory=dict)
     next: tuple[Branch, ...] = ()
+    # What the desk sees when the step is done (facts.SIGNALS); without it the operator ticks.
+    done_when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def _step(raw: Any, problems: list[tuple[int, str, str]]) -> Step | None:
         line=line,
         when=_plain(raw.get("when") or {}),
         next=_branches(raw.get("next"), line),
+        done_when=str(raw["done_when"]) if raw.get("done_when") else None,
     )
 
 

@@ -1,27 +1,28 @@
-"""The compliance meter above "Place order": what the standard asks, done or still to do."""
+"""The compliance meter above "Place order": what the standard asks, done or still to do.
+
+With something missing the order can still be placed, but one click says why; the reason
+is recorded with the call (`skipped`), one per requirement left undone.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.calls.card import ClientView
-from assistant.calls.compliance import meter
-from assistant.calls.state import LiveCall
-from assistant.i18n import _
-from assistant.ui import call_delivery
+from assistant.calls.compliance import Check, skippable
+from assistant.i18n import N_, _
 
 MARKS = {"done": "✓", "missing": "✗"}
+REASON_KEY = "skip_reason"
+REASONS = (
+    N_("client in a hurry"),
+    N_("client refused offers"),
+    N_("client knows the offers"),
+    N_("offered earlier today"),
+)
 
 
-def render(call: LiveCall, client: ClientView) -> None:
-    """One line of checks; a missing one in red, so the eye finds what is left."""
-    checks = meter(
-        offers=call.offered,
-        answered=call.answered,
-        lines=call.lines,
-        details=call_delivery.details(client),
-        regional=client.regional,
-    )
+def render(checks: list[Check]) -> None:
+    """One line of checks, a missing one in red; the reason chips when something is missing."""
     shown = []
     for check in checks:
         if check.state == "n/a":
@@ -33,3 +34,27 @@ def render(call: LiveCall, client: ClientView) -> None:
         shown.append(text if check.state == "done" else f":red[{text}]")
     if shown:
         st.caption(_("Standard: {checks}").format(checks=" · ".join(shown)))
+    if skippable(checks):
+        st.pills(
+            _("Placing with something missing? Say why, one click:"),
+            list(REASONS),
+            format_func=_,
+            key=REASON_KEY,
+        )
+
+
+def reasons(checks: list[Check]) -> dict[str, str] | None:
+    """{requirement: reason} for what is missing; None when a reason is needed and not given."""
+    undone = skippable(checks)
+    if not undone:
+        return {}
+    chosen = st.session_state.get(REASON_KEY)
+    if not chosen:
+        return None
+    return {check.requirement: _(chosen) for check in undone}
+
+
+def ask_reason(checks: list[Check]) -> str:
+    """What to do when the order is placed with something missing and no reason."""
+    items = ", ".join(_(c.label) for c in skippable(checks))
+    return _("Not done yet: {items}. Do it first, or click the reason above.").format(items=items)

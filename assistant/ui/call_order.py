@@ -6,16 +6,14 @@ import streamlit as st
 
 from assistant import formats
 from assistant.calls.card import ClientCard
-from assistant.calls.say import read_back
+from assistant.calls.compliance import Check
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
-from assistant.ui import call_compliance, call_delivery
-from assistant.ui.state import new_call
-from assistant.ui.widgets import say_line
+from assistant.ui import call_compliance, call_delivery, call_placed, call_script
 
 # The grid's column keys stay English (edits are read by key); the headers are translated.
 LINE_COLUMNS = {
@@ -35,14 +33,18 @@ FRAGMENT = "order"
 
 def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
     """The order form, or why it is locked; read-only once the order is placed."""
+    # The script sits above the order, always in view; it is drawn once the quote is known.
+    script_slot = st.container()
     st.markdown("#### " + _("Order"))
     client = card.client
     if client is None or locked:
+        with script_slot:
+            call_script.render(desk, call, card)
         st.info(locked or _("Identify the caller to take an order."))
         return
     placed = call.placed_order_no is not None
     if placed:
-        _placed(desk, call)
+        call_placed.render(desk, call)
     _product_adder(desk, call, card, disabled=placed)
     # Grid edits of the last redraw go into the draft first, so it is quoted as it is now.
     if not placed:
@@ -51,8 +53,10 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | No
     _lines(call, quote)
     call_delivery.render(client, call, disabled=placed)
     _override(card, disabled=placed)
+    with script_slot:
+        checks = call_script.render(desk, call, card, quote)
     if not placed:
-        _place_button(desk, call, card, quote)
+        _place_button(desk, call, card, quote, checks)
 
 
 def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled: bool) -> None:
@@ -229,11 +233,13 @@ def _override_reason(card: ClientCard) -> str | None:
     return str(st.session_state.get("override_reason") or "")
 
 
-def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote) -> None:
-    if card.client is not None:
-        call_compliance.render(call, card.client)
-    if "order" in call.problems:
-        st.error(call.problems["order"])
+def _place_button(
+    desk: Services, call: LiveCall, card: ClientCard, quote: Quote, checks: list[Check]
+) -> None:
+    call_compliance.render(checks)
+    for field in ("order", "skipped"):
+        if field in call.problems:
+            st.error(call.problems[field])
     st.button(
         _("Place order"),
         type="primary",
@@ -241,11 +247,11 @@ def _place_button(desk: Services, call: LiveCall, card: ClientCard, quote: Quote
         disabled=not quote.lines,
         shortcut="Ctrl+Enter",
         on_click=_place,
-        args=(desk, call, card),
+        args=(desk, call, card, checks),
     )
 
 
-def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
+def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]) -> None:
     # A callback: the fields are read as they are now, and one redraw shows the result.
     if card.client is None:
         return
@@ -253,44 +259,8 @@ def _place(desk: Services, call: LiveCall, card: ClientCard) -> None:
     # No keyed rerun of the other panels: measured in Chromium it doubled the wait for the
     # confirmation (~170 -> ~430 ms p50). The click already redraws this panel; the offers
     # and the wrap-up bar redraw themselves on their next use, and refuse a placed order.
-    desk.live.place(call, card, details, _override_reason(card))
-
-
-def _placed(desk: Services, call: LiveCall) -> None:
-    """The order number to read out; the next step is another order or the next call."""
-    st.success(
-        _("Order **{order_no}** placed · total {total}. Read the number to the client.").format(
-            order_no=call.placed_order_no,
-            total=formats.money(call.placed_total) if call.placed_total is not None else "",
-        )
-    )
-    if call.placed_order_no and call.placed_total is not None and call.placed_delivery:
-        said = read_back(
-            desk.phrases,
-            order_no=call.placed_order_no,
-            total=call.placed_total,
-            delivery=call.placed_delivery,
-        )
-        say_line(said)
-    another, new = st.columns(2)
-    another.button(
-        _("Another order for this client"),
-        key="next_order",
-        type="primary",
-        width="stretch",
-        on_click=_next_order,
-        args=(call,),
-    )
-    new.button(
-        _("New call"), key="placed_new_call", type="primary", width="stretch", on_click=_new_call
-    )
-
-
-def _next_order(call: LiveCall) -> None:
-    call.next_order()
-    st.rerun([FRAGMENT, "offers"])
-
-
-def _new_call() -> None:
-    new_call()
-    st.rerun()  # every panel starts afresh
+    skipped = call_compliance.reasons(checks)
+    if skipped is None:
+        call.problems["skipped"] = call_compliance.ask_reason(checks)
+        return
+    desk.live.place(call, card, details, _override_reason(card), skipped)

@@ -25,6 +25,7 @@ def render(query: str, purpose: str) -> None:
     """Everything about the caller in `query`, or a hint while nobody is typed."""
     desk = services()
     call = live_call()
+    call.purpose = purpose
     if not query.strip():
         st.caption(_("Type the caller's phone, client code or name. Enter takes the first match."))
         return

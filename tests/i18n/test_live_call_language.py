@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from assistant import formats
 from assistant.i18n import use_language
 from tests import factories as f
+from tests.ui.steps import place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 NBSP = "\N{NO-BREAK SPACE}"
@@ -163,7 +164,7 @@ def test_the_placed_order_is_read_back_in_croatian_words_and_formats(
 ) -> None:
     _start(app, "hr", speak)
     _type_qty(app, "pršut", "HAM", "1")
-    app.button(key="place").click().run()
+    place(app)
     assert not app.exception, app.exception
     order_no = app.session_state["live_call"].placed_order_no
     lines = [m.value.replace(NBSP, " ") for m in app.markdown if m.value.startswith("**Recite:**")]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from streamlit.testing.v1 import AppTest
 
 from assistant.discounts.models import DiscountRule
+from tests.ui.steps import place
 from tests.ui.test_live_call import _add, _caller, _orders, app  # noqa: F401 - fixture by name
 
 
@@ -26,6 +27,6 @@ def test_a_discount_shows_in_the_grid_and_the_placed_order_has_the_quotes_total(
     assert list(grid["Disc."]) == ["10%"] and list(grid["Price"]) == ["€8.10"]
     assert "Total €97.20" in " ".join(m.value for m in app.markdown)
     assert "Oil week: 10% off, €10.80 less" in " ".join(c.value for c in app.caption)
-    app.button(key="place").click().run()
+    place(app)
     (order,) = _orders(session_factory)
     assert order.total == Decimal("97.20") and order.lines[0].discount_code == "OIL12"

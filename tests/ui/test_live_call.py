@@ -15,6 +15,7 @@ from assistant.calls.models import Call, OfferMade
 from assistant.orders.models import Order
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.ui.steps import place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -77,7 +78,7 @@ def test_an_ordinary_clients_order_is_placed_end_to_end_and_found_in_sql(
     _add(app, "maslinovo ulje", 12)
     _add(app, "secer kristal", 5)
     assert "Total €112.00" in " ".join(m.value for m in app.markdown)
-    app.button(key="place").click().run()
+    place(app)
     assert not app.exception
     (order,) = _orders(session_factory)
     assert order.total == Decimal("112.00") and order.price_column == "C"
@@ -116,12 +117,12 @@ def test_a_regional_client_must_give_pickup_or_shipping_details(
 ) -> None:
     _caller(app, "R1")
     _add(app, "secer kristal", 3)
-    app.button(key="place").click().run()
+    place(app)
     assert _orders(session_factory) == []
     assert any("R17" in e.value for e in app.error)
     app.radio(key="regional_mode").set_value("ship to the client").run()
     app.text_area(key="ship_to").input("Split, Put Brodarice 6").run()
-    app.button(key="place").click().run()
+    place(app)
     (order,) = _orders(session_factory)
     assert order.ship_to == "Split, Put Brodarice 6"
 
@@ -132,7 +133,7 @@ def test_a_rejected_submit_keeps_every_line_and_field(app: AppTest, session_fact
     _add(app, "secer kristal", 2)
     app.selectbox(key="payment").set_value("cash on delivery").run()
     app.text_input(key="order_notes").input("Ring twice").run()
-    app.button(key="place").click().run()
+    place(app)
     assert _orders(session_factory) == []
     call = app.session_state["live_call"]
     assert "packs of 6" in call.problems["lines[OIL]"]
@@ -146,12 +147,12 @@ def test_a_rejected_submit_keeps_every_line_and_field(app: AppTest, session_fact
 def test_a_double_submit_makes_one_order(app: AppTest, session_factory) -> None:
     _caller(app, "M1")
     _add(app, "secer kristal", 4)
-    app.button(key="place").click().run()
+    place(app)
     first = _orders(session_factory)[0].order_no
     # The second click of a double click arrives as if the first answer was not seen yet.
     app.session_state["live_call"].placed_order_no = None
     app.run()
-    app.button(key="place").click().run()
+    place(app)
     assert [o.order_no for o in _orders(session_factory)] == [first]
     assert any(first in s.value for s in app.success)
 
@@ -179,7 +180,7 @@ def test_a_placed_order_leaves_the_form_read_only_with_the_next_steps_first(
     _caller(app, "M1")
     _add(app, "secer kristal", 4)
     app.selectbox(key="payment").set_value("cash on delivery").run()
-    app.button(key="place").click().run()
+    place(app)
     (order,) = _orders(session_factory)
     assert any(order.order_no in s.value for s in app.success)
     # Nothing can be changed any more: the fields keep what was agreed and are disabled.
@@ -202,7 +203,7 @@ def test_a_placed_order_leaves_the_form_read_only_with_the_next_steps_first(
 def test_another_order_for_the_same_client_opens_an_empty_editable_form(app: AppTest) -> None:
     _caller(app, "M1")
     _add(app, "secer kristal", 4)
-    app.button(key="place").click().run()
+    place(app)
     app.button(key="next_order").click().run()
     assert not app.exception
     assert not app.text_input(key="product_query").disabled
@@ -215,7 +216,7 @@ def test_a_new_call_after_an_order_starts_with_an_empty_caller_box(
 ) -> None:
     _caller(app, "M1")
     _add(app, "secer kristal", 4)
-    app.button(key="place").click().run()
+    place(app)
     app.button(key=button).click().run()
     assert not app.exception
     assert app.text_input(key="caller_query").value == ""

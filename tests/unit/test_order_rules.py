@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from assistant.calls.live import shown_offers
+from assistant.calls.compliance import shown_offers
 from assistant.calls.state import LiveCall
 from assistant.offers import OfferItem, Offers
 from assistant.orders import terms
