@@ -1,4 +1,4 @@
-"""`desk script`: check a call script file, and show the path it gives one call."""
+"""`desk script`: check and activate a call script file, its history, and one call's path."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from assistant.calls.script_path import parse_draft, progress_of, script_path
 from assistant.cli.output import JsonFlag, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import _
+from assistant.i18n.catalog import LANGUAGES
 from assistant.i18n.texts import TextFileError
-from assistant.script.check import check as check_script
-from assistant.script.loader import ScriptFileError, load
-from assistant.script.shipped import shipped
+from assistant.script.check import validate
+from assistant.script.loader import ScriptFileError
 
-script_app = typer.Typer(help=_("The call script: check a file, show a call's path."))
+script_app = typer.Typer(
+    help=_("The call script: check and activate a file, its history, a call's path.")
+)
 
 
 @script_app.command("check")
@@ -26,14 +28,66 @@ def check(
 ) -> None:
     """Check a call script: every error with its file, line and fix; exit 1 on any."""
     try:
-        problems = [str(p) for p in check_script(load(file))]
-    except (OSError, ScriptFileError) as exc:
+        problems = [str(p) for p in validate(file.read_text(encoding="utf-8"), file)[1]]
+    except (OSError, UnicodeDecodeError) as exc:
         problems = [str(exc)]
     for problem in problems:
         typer.echo(problem, err=True)
     if problems:
         raise typer.Exit(1)
     typer.echo(_("{path}: no errors").format(path=file))
+
+
+@script_app.command("activate")
+def activate(
+    file: Annotated[Path, typer.Argument(help=_("The call script YAML file."))],
+    by: Annotated[str, typer.Option("--by", help=_("Who activates it (kept in the history)."))],
+    as_json: JsonFlag = False,
+) -> None:
+    """Check a call script and make it the version in force; an invalid one is refused whole."""
+    services = open_services(as_json=as_json)
+    run(as_json, lambda: services.scripts.activate_file(file, by=by).as_dict(), _activated)
+
+
+@script_app.command("history")
+def history(
+    language: Annotated[str | None, typer.Option(help=_("Only this language (hr or en)."))] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every activated version of the call script, newest first."""
+    services = open_services(as_json=as_json)
+
+    def work() -> list[dict[str, Any]]:
+        if language is not None and language not in LANGUAGES:
+            raise DeskError(
+                _("No script language {language!r}: use one of {languages}.").format(
+                    language=language, languages=", ".join(LANGUAGES)
+                ),
+                field="language",
+            )
+        return [v.as_dict() for v in services.scripts.history(language)]
+
+    run(as_json, work, _history)
+
+
+def _activated(result: dict[str, Any]) -> str:
+    if result["unchanged"]:
+        return _("Version {version} ({language}) is already in force: nothing changed.").format(
+            version=result["version"], language=result["language"]
+        )
+    return _("Version {version} ({language}) is now in force, activated by {by}.").format(
+        version=result["version"], language=result["language"], by=result["activated_by"]
+    )
+
+
+def _history(result: list[dict[str, Any]]) -> str:
+    if not result:
+        return _("No version activated yet: the desk follows the shipped script.")
+    return "\n".join(
+        f"{v['id']}  {v['version']}  {v['language']}  {v['activated_at']}  "
+        f"{v['activated_by']}  {v['file_name']}"
+        for v in result
+    )
 
 
 @script_app.command("show")
@@ -52,7 +106,7 @@ def show(
         except ValueError as exc:
             raise DeskError(str(exc), field="draft") from exc
         try:
-            chosen = shipped()
+            chosen = services.scripts.active()
         except (TextFileError, ScriptFileError) as exc:
             raise DeskError(str(exc)) from exc
         card = services.cards.card(query=query, purpose=purpose, draft_skus=list(lines))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from pathlib import Path
 
 from assistant.i18n import _
+from assistant.i18n.catalog import LANGUAGES
 from assistant.script.facts import FACTS, REQUIRED, SIGNALS, VARIABLES
-from assistant.script.loader import Script
+from assistant.script.loader import Script, ScriptFileError, parse
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,36 @@ def check(script: Script) -> list[Problem]:
     found += _unreachable(script)
     found += _coverage(script)
     return sorted(found, key=lambda p: p.line)
+
+
+def validate(
+    text: str, path: Path, *, language: str | None = None
+) -> tuple[Script | None, list[Problem]]:
+    """The script in `text` and every error in it, its `language:` checked too.
+
+    The language must be one the desk speaks and, when `language` is given (the editor
+    edits that language's script), that one.
+    """
+    try:
+        script = parse(text, path)
+    except ScriptFileError as exc:
+        return None, [Problem(str(path), exc.line, exc.what, exc.fix)]
+    found = check(script)
+    wanted = (language,) if language else LANGUAGES
+    if script.language not in wanted:
+        line = next(
+            (i for i, row in enumerate(text.splitlines(), 1) if row.startswith("language:")), 1
+        )
+        what = _("language {language!r} is not one the desk speaks").format(
+            language=script.language
+        )
+        if script.language in LANGUAGES:
+            what = _("this is the {language!r} script").format(language=script.language)
+        fix = _("start the file with one of: {languages}").format(
+            languages=", ".join(f"'language: {code}'" for code in wanted)
+        )
+        found.insert(0, Problem(str(path), line, what, fix))
+    return script, found
 
 
 def _problem(script: Script, line: int, message: str, fix: str) -> Problem:

@@ -48,7 +48,11 @@ class Script:
 
 
 class ScriptFileError(ValueError):
-    """The file is not YAML, or not a script at all."""
+    """The file is not YAML, or not a script at all: the line, what is wrong and the fix."""
+
+    def __init__(self, path: Path, line: int, what: str, fix: str) -> None:
+        super().__init__(f"{path}:{line}: {what}; {fix}")
+        self.line, self.what, self.fix = line, what, fix
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -79,14 +83,19 @@ def parse(text: str, path: Path) -> Script:
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
         raise ScriptFileError(
-            _("{path}: not valid YAML ({error}); fix the marked line").format(path=path, error=exc)
+            path,
+            mark.line + 1 if mark else 1,
+            _("not valid YAML ({error})").format(error=exc),
+            _("fix the marked line"),
         ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
         raise ScriptFileError(
-            _("{path}: a call script needs 'language:', 'start:' and a 'steps:' list").format(
-                path=path
-            )
+            path,
+            1,
+            _("not a call script"),
+            _("give it 'language:', 'start:' and a 'steps:' list"),
         )
     problems: list[tuple[int, str, str]] = []
     steps: dict[str, Step] = {}

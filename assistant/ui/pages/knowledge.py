@@ -1,4 +1,4 @@
-"""Knowledge: editors upload, preview, publish, replace, retire and edit documents."""
+"""Knowledge: editors upload, preview, publish, replace, retire and edit documents; the script."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from assistant.formats import number
 from assistant.i18n import _, ngettext
 from assistant.ui import knowledge_labels as shown
 from assistant.ui.deps import services
+from assistant.ui.script_editor import call_script_tab
 from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
 from knowledge.registry import DocumentInfo
@@ -287,10 +288,12 @@ who = st.text_input(_(t.KB_EDITOR), value=desk.settings.operator, key="kb_who").
 if _busy():
     job_progress()
 _notice()
-documents, upload, edit = st.tabs([_(tab) for tab in t.KB_TABS])
+documents, upload, edit, script = st.tabs([_(tab) for tab in t.KB_TABS])
 with documents:
     documents_tab(editor, who or desk.settings.operator)
 with upload:
     upload_tab(editor, who or desk.settings.operator)
 with edit:
     edit_tab(editor, who or desk.settings.operator)
+with script:
+    call_script_tab(desk.scripts, who or desk.settings.operator)
