@@ -151,6 +151,11 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
     _wait_for(page, TEXT_SHOWN, [TEXT, "\\b1 lines?\\b"])
     _timed(samples, "add", added)
     _timed(samples, "line", start)
+    # The standard is rarely complete in a timed run: one click says why (R11-R12).
+    chip = page.get_by_role("button", name="client in a hurry")
+    if chip.count():
+        chip.first.click()
+        _wait_until_idle(page)
     start = time.perf_counter()
     page.get_by_role("button", name="Place order").click()
     _wait_for(page, TEXT_SHOWN, [TEXT, "\\bplaced\\b"])

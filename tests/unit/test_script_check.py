@@ -75,3 +75,11 @@ def test_desk_script_check_exits_non_zero_with_a_message_per_line(tmp_path: Path
     assert f"{path}:{_line_of(path, 'stranger')}: " in result.stderr
     ok = runner.invoke(app, ["script", "check", str(SHIPPED)])
     assert ok.exit_code == 0, ok.output
+
+
+def test_a_done_when_the_desk_never_sees_names_the_step_and_the_signals(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "done_when: line_added", "done_when: client_smiled")
+    [problem] = check(load(path))
+    assert problem.line == _line_of(path, "- id: order_taking")
+    assert "'client_smiled'" in problem.message and "order_taking" in problem.message
+    assert "line_added" in problem.fix and "ticked by hand" in problem.fix

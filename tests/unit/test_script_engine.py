@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.script.engine import fill, path
+from assistant.script.engine import Progress, fill, path
 from assistant.script.loader import load
 from assistant.script.shipped import FOLDER
 
@@ -38,3 +38,18 @@ def test_steps_whose_facts_do_not_hold_are_not_applicable_and_say_nothing() -> N
 
 def test_a_word_the_card_lacks_is_never_left_as_a_placeholder() -> None:
     assert fill("Your usual {traditional_qty} of {traditional_item}", {}) == "Your usual … of …"
+
+
+def test_a_step_is_done_by_its_signal_or_a_tick_and_skipped_by_a_reason() -> None:
+    facts = {**KNOWN, "has_addons": True, "draft_empty": False}
+    progress = Progress(
+        seen=frozenset({"client_identified", "line_added"}),
+        ticked=frozenset({"greeting"}),
+        skipped=frozenset({"R12"}),
+    )
+    states = {s["id"]: s["state"] for s in path(SCRIPT, facts, {}, progress)}
+    assert states["greeting"] == "done"  # ticked by hand
+    assert states["identification"] == "done" and states["order_taking"] == "done"
+    assert states["credit"] == "todo"  # its signal was not seen
+    assert states["addons"] == "skipped"  # R12 left undone with a reason
+    assert states["mention_new"] == "n/a"  # nothing new to mention: no state to keep

@@ -1,0 +1,100 @@
+"""The script panel leads the call: what to say now and next, steps that tick themselves,
+one-click ticks for the rest, and one click to say why an order goes with something undone."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from assistant.calls.models import Call
+from assistant.orders.models import Order
+from assistant.script.shipped import shipped
+from tests.ui import test_live_call as live
+from tests.ui.steps import IN_A_HURRY, place
+
+app = live.app  # the live call's small company, as a fixture of this module too
+_add, _caller = live._add, live._caller
+
+
+def _panel(app: AppTest) -> str:
+    return " ".join(m.value for m in app.markdown if m.value.startswith("**Say now**"))
+
+
+def _next(app: AppTest) -> str:
+    return next(c.value for c in app.caption if c.value.startswith("Next:"))
+
+
+def _call(session_factory) -> Call:
+    with session_factory() as s:
+        return s.scalars(select(Call)).one()
+
+
+def test_the_panel_says_the_step_now_and_the_next_with_the_clients_name(
+    app: AppTest, session_factory
+) -> None:
+    _caller(app, "kovacevic")
+    # Identification and the credit check tick themselves: the card shows both.
+    assert "Good morning, Order Desk" in _panel(app)
+    assert _next(app) == "Next: Certainly, Obrt Kovačević, what can I prepare for you today?"
+    assert "{" not in _panel(app) + _next(app)
+    script = shipped(wanted="en").value
+    assert _call(session_factory).script_version == script.version  # the version followed
+
+
+def test_a_step_the_desk_cannot_see_is_ticked_with_one_click_and_kept_with_the_call(
+    app: AppTest, session_factory
+) -> None:
+    _caller(app, "kovacevic")
+    app.button(key="script_tick_now").click().run()
+    assert not app.exception, app.exception
+    assert "what can I prepare for you today" in _panel(app)
+    assert _call(session_factory).script_ticked == ["greeting"]
+    # The whole script lists it ticked, and unticking it there puts it back first.
+    app.checkbox(key="script_tick-greeting").uncheck().run()
+    assert "Good morning, Order Desk" in _panel(app)
+    assert _call(session_factory).script_ticked == []
+
+
+def test_a_line_on_the_order_ticks_order_taking_by_itself(app: AppTest) -> None:
+    _caller(app, "kovacevic")
+    app.button(key="script_tick_now").click().run()  # the greeting
+    _add(app, "secer kristal", 2)
+    # Order taking is done: the panel moves on to the client's usual oil.
+    assert "your usual" in _panel(app) and "Maslinovo ulje 1 l" in _panel(app)
+    expander = next(e for e in app.expander if e.label.startswith("Whole script"))
+    assert "✓ `R10`" in " ".join(m.value for m in expander.markdown)
+
+
+def test_placing_with_the_standard_incomplete_asks_for_a_reason_and_records_it(
+    app: AppTest, session_factory
+) -> None:
+    _caller(app, "kovacevic")
+    _add(app, "secer kristal", 2)  # the usual oil is never mentioned (R11)
+    place(app, reason=None)
+    assert not app.exception, app.exception
+    with session_factory() as s:
+        assert s.scalars(select(Order)).all() == []
+    refusal = " ".join(e.value for e in app.error)
+    assert "traditional products reminded" in refusal and "reason" in refusal
+    assert app.session_state["live_call"].lines  # nothing entered is lost
+
+    place(app, reason=IN_A_HURRY)
+    with session_factory() as s:
+        (order,) = s.scalars(select(Order)).all()
+    skipped = _call(session_factory).skipped
+    assert skipped is not None and skipped["R11"] == IN_A_HURRY
+    assert order.call_id == _call(session_factory).id
+
+
+def test_with_everything_offered_no_reason_is_asked(app: AppTest, session_factory) -> None:
+    _caller(app, "kovacevic")
+    _add(app, "maslinovo ulje", 12)  # the traditional item, on the order
+    app.button_group(key="documents").set_value(["invoice"]).run()
+    app.selectbox(key="payment").set_value("cash on delivery").run()
+    for key in [b.key for b in app.button if b.key.startswith("no-addon-")]:
+        app.button(key=key).click().run()  # the add-ons offered, and declined
+    assert not [b for b in app.button_group if b.key == "skip_reason"]
+    place(app, reason=None)
+    with session_factory() as s:
+        assert len(s.scalars(select(Order)).all()) == 1
+    assert _call(session_factory).skipped is None
