@@ -192,7 +192,7 @@ def test_an_operator_works_a_call_from_search_to_placed_order(
         README_SHOTS[language].write_bytes(_page_with_drawn_grid(page))
         before = _count_orders(db_url)
         # The standard is not complete (no add-on offered): one click says why (R11-R12).
-        page.get_by_role("button", name=tr(language, "client in a hurry")).click()
+        page.get_by_text(tr(language, "client in a hurry"), exact=True).click()
         page.wait_for_timeout(500)
         page.get_by_role("button", name=tr(language, "Place order")).click()
         for _try in range(80):
