@@ -111,7 +111,6 @@ def test_association_normalises_away_mere_popularity_r12() -> None:
     flour = int(index.dense(np.array([1]))[0])
     found = associations(
         index,
-        index.stats(D + 1),
         basket={flour: 1.0},
         before=D + 1,
         excluded=np.zeros(index.products, dtype=bool),
