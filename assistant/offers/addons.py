@@ -125,9 +125,7 @@ def _build(index: HistoryIndex, before: int) -> BasketModel:
         counts.append(positive.sum(axis=1))
         neighbours.append(top[positive])
         sims.append(best[positive])
-    recent = np.bincount(
-        product, weights=0.5 ** (age / TREND_HALF_LIFE_DAYS), minlength=products
-    )
+    recent = np.bincount(product, weights=0.5 ** (age / TREND_HALF_LIFE_DAYS), minlength=products)
     trend = recent / (np.bincount(product, minlength=products) + TREND_SMOOTHING)
     row_sizes = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
     return BasketModel(

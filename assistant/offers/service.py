@@ -114,19 +114,26 @@ class OfferService:
         client_type: str | None,
         price_column: str | None,
         draft_skus: Sequence[str] = (),
+        declined_skus: Sequence[str] = (),
         as_of: date | None = None,
     ) -> Offers:
-        """Everything worth offering to this client now, history after `as_of` ignored."""
+        """Everything worth offering to this client now, history after `as_of` ignored.
+
+        Items of `declined_skus` (what the client said no to lately) come after every
+        other item of their kind, and only when there are not enough others.
+        """
         as_of = as_of or today()
         with self._sessions() as session:
             index = self.history(session)
             draft = ids_for_skus(session, draft_skus)
+            declined = ids_for_skus(session, declined_skus) - draft
             new = new_items(
                 session,
                 as_of=as_of,
                 days=self._new_item_days,
                 price_column=price_column,
                 excluded_ids=draft,
+                declined_ids=declined,
             )
             special = special_items(
                 session,
@@ -134,9 +141,15 @@ class OfferService:
                 client_type=client_type,
                 price_column=price_column,
                 excluded_ids=draft,
+                declined_ids=declined,
             )
             picker = Picker(
-                session, index, before=day_number(as_of), draft=draft, price_column=price_column
+                session,
+                index,
+                before=day_number(as_of),
+                draft=draft,
+                declined=declined,
+                price_column=price_column,
             )
             traditional = picker.traditional(
                 client_id=client_id, client_type=client_type, label=self._label(client_type)
