@@ -67,26 +67,33 @@ def associations(
     """Products associated with the weighted `basket` (dense positions), best first."""
     model = basket_model(index, before)
     items = [item for item in basket if model.indptr[item + 1] > model.indptr[item]]
-    rows = np.zeros((len(items), index.products))
-    for row, item in enumerate(items):
-        lo, hi = model.indptr[item], model.indptr[item + 1]
-        rows[row, model.neighbour[lo:hi]] = basket[item] * model.similarity[lo:hi]
-    pulled = rows.sum(axis=0)
-    strongest = float(pulled.max()) if len(items) else 0.0
-    if strongest <= 0:
+    spans = [np.arange(model.indptr[item], model.indptr[item + 1]) for item in items]
+    if not spans:
         return []  # no basket to go by: the client's type and everyone's favourites lead
-    score = pulled / strongest + TREND_WEIGHT * model.trend
+    entries = np.concatenate(spans)
+    neighbour = model.neighbour[entries]
+    weight = np.repeat([basket[item] for item in items], [len(s) for s in spans])
+    pull = weight * model.similarity[entries]
+    pulled = np.bincount(neighbour, weights=pull, minlength=index.products)
+    score = pulled / pulled.max() + TREND_WEIGHT * model.trend
     score[list(basket)] = 0.0  # already in the basket
     candidates = np.flatnonzero((score > 0) & ~excluded)
-    ranked = candidates[np.argsort(-score[candidates], kind="stable")[:_KEPT]]
-    source = np.argmax(rows[:, ranked], axis=0)
+    if len(candidates) > _KEPT:
+        candidates = candidates[np.argpartition(-score[candidates], _KEPT)[:_KEPT]]
+    ranked = candidates[np.argsort(-score[candidates], kind="stable")]
+    # The basket item that pulls each candidate most: its strongest entry.
+    source = np.repeat(np.arange(len(items)), [len(s) for s in spans])
+    shown = np.flatnonzero(np.isin(neighbour, ranked))
+    strongest = shown[np.lexsort((-pull[shown], neighbour[shown]))]
+    first = strongest[np.diff(neighbour[strongest], prepend=-1) != 0]
+    because = dict(zip(neighbour[first].tolist(), source[first].tolist(), strict=True))
     return [
         Association(
             product=int(p),
             score=float(score[p]),
-            because_of=items[int(s)] if pulled[p] > 0 else None,
+            because_of=items[because[int(p)]] if int(p) in because else None,
         )
-        for p, s in zip(ranked, source, strict=True)
+        for p in ranked
     ]
 
 
@@ -95,7 +102,8 @@ def _build(index: HistoryIndex, before: int) -> BasketModel:
     products = index.products
     order, product = index.order_products(before)
     # Weights relative to the newest day: the cosine and the scaled trend do not change.
-    age = (index.order_day[order].max(initial=before) - index.order_day[order]).astype(float)
+    days = index.order_day[order]
+    age = (days.max(initial=0) - days).astype(np.float64)
     weight = 0.5 ** (age / ORDER_HALF_LIFE_DAYS)
     n = np.bincount(product, weights=weight, minlength=products)
     per_order = np.bincount(order, minlength=len(index.order_day))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.i18n.texts import choose
 from assistant.offers import texts
+from assistant.offers.addons import basket_model
 from assistant.offers.history import HistoryIndex
 from assistant.offers.history_load import (
     HistoryColumns,
@@ -93,6 +94,11 @@ class OfferService:
             known = index.columns if index is not None and appended else HistoryColumns.empty()
             more = load_history(conn, after_id=known.max_id, order_codes=known.order_codes)
             index = HistoryIndex(HistoryColumns.joined([known, more]), load_client_types(conn))
+        # Built before the index is swapped in, so no call waits for them: today's counts
+        # and the add-on neighbours (the same for any day after the newest line).
+        before = day_number(today())
+        index.stats(before)
+        basket_model(index, before)
         self._index = index
         return index
 
