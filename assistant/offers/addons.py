@@ -3,7 +3,8 @@
 The item-to-item table is built once per history (in the background at start-up) and
 keeps each product's strongest neighbours, so one call only reads a few short rows.
 Parameters were tuned on Online Retail split at 2011-07-01 (history before 2011-09-01
-only), then measured once at 2011-09-01: see docs/architecture.md, "Offers".
+only), then measured once at 2011-09-01: docs/architecture.md, "Offers: how add-ons
+are ranked".
 """
 
 from __future__ import annotations
