@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.calls.card import CardService
+from assistant.calls.declined import DeclinedOffers
 from assistant.calls.live import LiveCalls
 from assistant.calls.script_gate import ScriptGate
 from assistant.calls.service import CallLog
@@ -178,7 +179,13 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         script_gate=ScriptGate(session_factory=sessions, scripts=scripts),
     )
     cards = CardService(
-        directory=directory, router=router, credit=credit, offers=offers, rules=rules, today=today
+        directory=directory,
+        router=router,
+        credit=credit,
+        offers=offers,
+        rules=rules,
+        declined=DeclinedOffers(session_factory=sessions),
+        today=today,
     )
     catalog = ProductSearch(session_factory=sessions)
     quotes = Quoter(prices=prices, price_rules=rules.prices, discounts=discounts, today=today)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from assistant.calls.declined import DeclinedOffers
 from assistant.catalog.pricing import ColumnChoice, choose_column
 from assistant.clients.lookup import ClientDirectory, ClientMatch
 from assistant.clients.models import Client
@@ -109,9 +110,11 @@ class CardService:
         credit: CreditService,
         offers: OfferService,
         rules: Rules,
+        declined: DeclinedOffers | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._directory = directory
+        self._declined = declined
         self._router = router
         self._credit = credit
         self._offers = offers
@@ -206,12 +209,15 @@ class CardService:
             return _NONE
         if not wait and not self._offers.ready:
             return None
+        day = as_of or self._today()
+        declined = self._declined.skus(client_id=client.id, as_of=day) if self._declined else set()
         return self._offers.offers_for(
             client_id=client.id,
             client_type=client.type,
             price_column=card.column.column if card.column else None,
             draft_skus=draft_skus,
-            as_of=as_of or self._today(),
+            declined_skus=sorted(declined),
+            as_of=day,
         )
 
 

@@ -7,14 +7,17 @@ client), each sorted by date, so that "as of" a date is a cheap prefix or mask.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
 from assistant.offers.history_load import HistoryColumns
 
+T = TypeVar("T")
 _STATS_KEPT = 8  # as-of dates whose statistics stay cached (today, a few evaluations)
+_MODELS_KEPT = 2  # as-of dates whose derived models stay cached (each may take megabytes)
 
 
 def _indptr(groups: np.ndarray, size: int) -> np.ndarray:
@@ -51,7 +54,10 @@ class HistoryIndex:
         self._index_products(cols, prod)
         self._index_orders(cols, prod, orders)
         self._index_clients(cols, prod, client_types)
+        # Any day after the newest line sees the same history: one key for them all.
+        self.last_day = int(cols.day.max()) if len(cols.day) else 0
         self._stats: dict[int, AsOfStats] = {}
+        self._models: dict[tuple[str, int], Any] = {}
         self._lock = threading.Lock()
 
     def _index_products(self, cols: HistoryColumns, prod: np.ndarray) -> None:
@@ -129,8 +135,37 @@ class HistoryIndex:
         shift = np.repeat(starts - (np.cumsum(lens) - lens), lens)
         return self.o_product[shift + np.arange(total)]
 
+    def as_of_key(self, before: int) -> int:
+        """`before`, or the day after the newest line when later (the same history)."""
+        return min(before, self.last_day + 1)
+
+    def memo(self, kind: str, before: int, build: Callable[[], T]) -> T:
+        """What `build` derives from history before `before`, built once per history and day."""
+        key = (kind, self.as_of_key(before))
+        with self._lock:
+            cached = self._models.get(key)
+        if cached is not None:
+            return cast(T, cached)
+        built = build()
+        with self._lock:
+            if len(self._models) >= _MODELS_KEPT:
+                self._models.pop(next(iter(self._models)))
+            self._models[key] = built
+        return built
+
+    def order_products(self, before: int) -> tuple[np.ndarray, np.ndarray]:
+        """(order, product) of every order before day `before`, each pair once, by order."""
+        width = max(self.products, 1)
+        # Sort and drop repeats: np.unique would hash, several times slower on millions.
+        pairs = np.sort(self.columns.order * width + self.line_product)
+        pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])] if len(pairs) else pairs
+        order, product = pairs // width, pairs % width
+        kept = self.order_day[order] < before
+        return order[kept], product[kept]
+
     def stats(self, before: int) -> AsOfStats:
         """Counts over history before day `before`, cached per date."""
+        before = self.as_of_key(before)
         with self._lock:
             cached = self._stats.get(before)
         if cached is not None:

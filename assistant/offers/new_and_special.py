@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, contains_eager
 
 from assistant.catalog.models import Product, SpecialPosition
 from assistant.offers import texts
+from assistant.offers.declined import declined_last
 from assistant.offers.models import OfferItem
 from assistant.offers.products import PRICE_IN_COLUMN, as_float
 
@@ -46,27 +47,31 @@ def new_items(
     days: int,
     price_column: str | None,
     excluded_ids: Collection[int],
+    declined_ids: Collection[int] = (),
     limit: int = NEW_SHOWN,
 ) -> list[OfferItem]:
-    """Active products new within `days` before `as_of`, newest first."""
+    """Active products new within `days` before `as_of`, newest first, declined ones last."""
     params = {
         "new_from": as_of - timedelta(days=days),
         "as_of": as_of,
-        "limit": limit + len(excluded_ids),
+        "limit": limit + len(excluded_ids) + len(declined_ids),
         "price_column": price_column or "",
     }
     items = [
-        OfferItem(
-            sku=sku,
-            name=name,
-            kind="new",
-            why=texts.new_why(since=since or as_of),  # never None: the filter requires it
-            price=as_float(price),
+        (
+            pid,
+            OfferItem(
+                sku=sku,
+                name=name,
+                kind="new",
+                why=texts.new_why(since=since or as_of),  # never None: the filter requires it
+                price=as_float(price),
+            ),
         )
         for pid, sku, name, since, price in session.execute(_NEW, params)
         if pid not in excluded_ids
     ]
-    return items[:limit]
+    return declined_last(items, declined_ids, limit)
 
 
 def special_items(
@@ -76,11 +81,13 @@ def special_items(
     client_type: str | None,
     price_column: str | None,
     excluded_ids: Collection[int],
+    declined_ids: Collection[int] = (),
     limit: int = SPECIALS_SHOWN,
 ) -> list[OfferItem]:
-    """Special positions valid on `as_of` for this client type, soonest-ending first."""
+    """Special positions valid on `as_of` for this client type, soonest-ending first,
+    declined ones last."""
     params = {"as_of": as_of, "price_column": price_column or ""}
-    items: list[OfferItem] = []
+    items: list[tuple[int, OfferItem]] = []
     seen: set[int] = set()
     for special, price in session.execute(_SPECIALS, params):
         product = special.product
@@ -89,14 +96,13 @@ def special_items(
         if not special.targets(client_type or ""):
             continue
         seen.add(product.id)
-        items.append(
-            OfferItem(
-                sku=product.sku,
-                name=product.name,
-                kind="special",
-                why=texts.special_why(title=special.title, valid_to=special.valid_to),
-                price=as_float(price),
-                valid_to=special.valid_to,
-            )
+        item = OfferItem(
+            sku=product.sku,
+            name=product.name,
+            kind="special",
+            why=texts.special_why(title=special.title, valid_to=special.valid_to),
+            price=as_float(price),
+            valid_to=special.valid_to,
         )
-    return items[:limit]
+        items.append((product.id, item))
+    return declined_last(items, declined_ids, limit)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TypeVar
 
 import numpy as np
 from sqlalchemy.orm import Session
 
 from assistant.offers import texts
 from assistant.offers.addons import associations
+from assistant.offers.declined import declined_last
 from assistant.offers.history import HistoryIndex
 from assistant.offers.history_load import day_date
 from assistant.offers.models import OfferItem
 from assistant.offers.products import ProductFacts, any_available, product_facts
 from assistant.offers.traditional import (
+    Favourite,
     Habit,
     Habits,
     client_habits,
@@ -22,10 +25,9 @@ from assistant.offers.traditional import (
     type_favourites,
 )
 
+T = TypeVar("T", Habit, Favourite)
 TRADITIONAL_SHOWN = 10  # the client's own habits shown
 TYPE_SHOWN = 3  # favourites of the client's type it does not buy yet
-SHORT_DRAFT = 3  # below this many draft lines, the client's habits join the basket
-HABIT_WEIGHT = 0.5  # a habit in the basket counts half as much as a draft line
 
 
 class Picker:
@@ -39,11 +41,13 @@ class Picker:
         before: int,
         draft: set[int],
         price_column: str | None,
+        declined: set[int] | None = None,
     ) -> None:
         self.session, self.index, self.before = session, index, before
         self.stats = index.stats(before)
         self.price_column = price_column
         self.draft = draft
+        self.declined = declined or set()
         self.draft_dense = [int(d) for d in index.dense(_ids(draft)) if d >= 0]
         # Products that may not be offered again: the draft, then what traditional shows.
         self.excluded = np.zeros(index.products, dtype=bool)
@@ -68,16 +72,24 @@ class Picker:
             limit=TYPE_SHOWN * 3,
         )
         facts = self._facts([h.product for h in own] + [f.product for f in favourites])
-        self.own = [h for h in own if _active(facts.get(h.product))][:TRADITIONAL_SHOWN]
+        active = [h for h in own if _active(facts.get(h.product))]
+        self.own = self._declined_last(active, facts)[:TRADITIONAL_SHOWN]
         # A product the client never bought is only worth mentioning if it can be had.
-        kept = [f for f in favourites if _available(facts.get(f.product))][:TYPE_SHOWN]
+        available = [f for f in favourites if _available(facts.get(f.product))]
+        kept = self._declined_last(available, facts)[:TYPE_SHOWN]
         shown = [h.product for h in self.own] + [f.product for f in kept]
         self.excluded[shown] = True
         self.shown_ids = {facts[d].id for d in shown}
-        return [_habit_item(h, facts[h.product]) for h in self.own] + [
-            _offer(facts[f.product], "traditional", texts.type_why(type_label=label, share=f.share))
+        items = [(facts[h.product].id, _habit_item(h, facts[h.product])) for h in self.own] + [
+            (
+                facts[f.product].id,
+                _offer(
+                    facts[f.product], "traditional", texts.type_why(type_label=label, share=f.share)
+                ),
+            )
             for f in kept
         ]
+        return declined_last(items, self.declined, len(items))
 
     def addons(self, *, count: int, client_type: str | None, label: str) -> list[OfferItem]:
         """Exactly `count` available items new to the client, beyond the draft.
@@ -88,7 +100,7 @@ class Picker:
         excluded = self.excluded.copy()
         excluded[self.bought] = True
         found = associations(
-            self.index, self.stats, basket=self._basket(), before=self.before, excluded=excluded
+            self.index, basket=self._basket(), before=self.before, excluded=excluded
         )[: count * 8]
         by_type = type_favourites(
             self.stats,
@@ -99,30 +111,37 @@ class Picker:
         overall = popular_overall(self.stats, excluded=excluded, limit=count * 3)
         facts = self._facts(
             [a.product for a in found]
-            + [a.because_of for a in found]
+            + [a.because_of for a in found if a.because_of is not None]
             + [f.product for f in (*by_type, *overall)]
         )
         # Best signal first: the basket, then the client's type, then everyone. The
         # sentences are worded only for the items kept (wording costs more than ranking).
         ranked: list[tuple[int, Callable[[], str]]] = [
-            (a.product, partial(texts.together_why, name=facts[a.because_of].name)) for a in found
+            (a.product, self._together_why(a.because_of, facts)) for a in found
         ]
         ranked += [
             (f.product, partial(texts.type_why, type_label=label, share=f.share)) for f in by_type
         ]
         ranked += [(f.product, partial(texts.overall_why, share=f.share)) for f in overall]
-        items: list[OfferItem] = []
+        items: list[tuple[int, OfferItem]] = []
         taken: set[int] = set()
+        declined: list[tuple[int, Callable[[], str]]] = []
         for dense, why in ranked:
             product = facts.get(dense)
-            if product and product.available and product.id not in taken:
-                taken.add(product.id)
-                items.append(_offer(product, "addon", why()))
-                if len(items) == count:
-                    break
+            if not (product and product.available and product.id not in taken):
+                continue
+            taken.add(product.id)
+            if product.id in self.declined:
+                declined.append((dense, why))
+                continue
+            items.append((product.id, _offer(product, "addon", why())))
+            if len(items) == count:
+                break
         if len(items) < count:
             items += self._from_assortment(count - len(items), taken)
-        return items[:count]
+        # Only when nothing else is left: what the client said no to lately.
+        items += [(facts[d].id, _offer(facts[d], "addon", why())) for d, why in declined]
+        return declined_last(items, self.declined, count)
 
     def _habits(self, client_id: int) -> Habits:
         # Enough to fill the list after dropping draft lines and inactive products.
@@ -130,16 +149,26 @@ class Picker:
         return client_habits(self.index, client_id=client_id, before=self.before, limit=limit)
 
     def _basket(self) -> dict[int, float]:
-        """Draft lines; with a short draft, the client's shown habits too, at lower weight."""
-        basket = dict.fromkeys(self.draft_dense, 1.0)
-        if len(self.draft) < SHORT_DRAFT:
-            for habit in self.own:
-                basket.setdefault(habit.product, HABIT_WEIGHT)
-        return basket
+        """Draft lines; before the first line, the client's shown habits stand in for them.
 
-    def _from_assortment(self, missing: int, taken: set[int]) -> list[OfferItem]:
+        Once the order has lines they alone lead: habits added to a draft, at any weight
+        tried, lowered hit@4 on the tuning split (docs/architecture.md).
+        """
+        return dict.fromkeys(self.draft_dense or [h.product for h in self.own], 1.0)
+
+    @staticmethod
+    def _together_why(because_of: int | None, facts: dict[int, ProductFacts]) -> Callable[[], str]:
+        if because_of is None or because_of not in facts:
+            return texts.rising_why
+        return partial(texts.together_why, name=facts[because_of].name)
+
+    def _declined_last(self, found: list[T], facts: dict[int, ProductFacts]) -> list[T]:
+        """`found` (habits or favourites, best first) with declined products after the rest."""
+        return sorted(found, key=lambda f: facts[f.product].id in self.declined)
+
+    def _from_assortment(self, missing: int, taken: set[int]) -> list[tuple[int, OfferItem]]:
         """Any available products, when history is too thin to suggest enough."""
-        excluded = self.draft | self.shown_ids | taken
+        excluded = self.draft | self.shown_ids | taken | self.declined
         bought = {int(p) for p in self.index.product_ids[self.bought]}
         found = any_available(
             self.session, excluded_ids=excluded | bought, price_column=self.price_column,
@@ -151,7 +180,7 @@ class Picker:
                 self.session, excluded_ids=excluded, price_column=self.price_column,
                 limit=missing - len(found),
             )  # fmt: skip
-        return [_offer(product, "addon", texts.assortment_why()) for product in found]
+        return [(p.id, _offer(p, "addon", texts.assortment_why())) for p in found]
 
     def _facts(self, dense: Sequence[int]) -> dict[int, ProductFacts]:
         """Product facts keyed by dense position."""

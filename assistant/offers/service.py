@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.i18n.texts import choose
 from assistant.offers import texts
+from assistant.offers.addons import basket_model
 from assistant.offers.history import HistoryIndex
 from assistant.offers.history_load import (
     HistoryColumns,
@@ -93,6 +94,11 @@ class OfferService:
             known = index.columns if index is not None and appended else HistoryColumns.empty()
             more = load_history(conn, after_id=known.max_id, order_codes=known.order_codes)
             index = HistoryIndex(HistoryColumns.joined([known, more]), load_client_types(conn))
+        # Built before the index is swapped in, so no call waits for them: today's counts
+        # and the add-on neighbours (the same for any day after the newest line).
+        before = day_number(today())
+        index.stats(before)
+        basket_model(index, before)
         self._index = index
         return index
 
@@ -114,19 +120,26 @@ class OfferService:
         client_type: str | None,
         price_column: str | None,
         draft_skus: Sequence[str] = (),
+        declined_skus: Sequence[str] = (),
         as_of: date | None = None,
     ) -> Offers:
-        """Everything worth offering to this client now, history after `as_of` ignored."""
+        """Everything worth offering to this client now, history after `as_of` ignored.
+
+        Items of `declined_skus` (what the client said no to lately) come after every
+        other item of their kind, and only when there are not enough others.
+        """
         as_of = as_of or today()
         with self._sessions() as session:
             index = self.history(session)
             draft = ids_for_skus(session, draft_skus)
+            declined = ids_for_skus(session, declined_skus) - draft
             new = new_items(
                 session,
                 as_of=as_of,
                 days=self._new_item_days,
                 price_column=price_column,
                 excluded_ids=draft,
+                declined_ids=declined,
             )
             special = special_items(
                 session,
@@ -134,9 +147,15 @@ class OfferService:
                 client_type=client_type,
                 price_column=price_column,
                 excluded_ids=draft,
+                declined_ids=declined,
             )
             picker = Picker(
-                session, index, before=day_number(as_of), draft=draft, price_column=price_column
+                session,
+                index,
+                before=day_number(as_of),
+                draft=draft,
+                declined=declined,
+                price_column=price_column,
             )
             traditional = picker.traditional(
                 client_id=client_id, client_type=client_type, label=self._label(client_type)

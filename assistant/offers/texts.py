@@ -62,6 +62,16 @@ def together_why(*, name: str) -> str:
     return _("Often bought with {name}").format(name=name)
 
 
+def declined_why(*, why: str) -> str:
+    """The reason of an item the client declined lately, put last for that."""
+    return _("{why} (declined in a recent call)").format(why=why)
+
+
+def rising_why() -> str:
+    """Why a product is suggested for selling more than usual lately."""
+    return _("Selling more than usual lately")
+
+
 def assortment_why() -> str:
     """Why a product is suggested when there is no history to go by."""
     return _("From the assortment: worth mentioning")

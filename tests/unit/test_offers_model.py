@@ -111,13 +111,32 @@ def test_association_normalises_away_mere_popularity_r12() -> None:
     flour = int(index.dense(np.array([1]))[0])
     found = associations(
         index,
-        index.stats(D + 1),
         basket={flour: 1.0},
         before=D + 1,
         excluded=np.zeros(index.products, dtype=bool),
     )
     assert [int(index.product_ids[a.product]) for a in found] == [2, 3]
     assert found[0].because_of == flour
+
+
+def test_associations_as_of_years_after_the_last_order_are_those_of_the_day_after_r12() -> None:
+    # 1 flour, 2 yeast, 3 milk, 4 salt. Milk is in every order; yeast and salt go with
+    # flour, yeast lately, salt a year before.
+    lines = [(c, c, 365, 3, 1.0) for c in range(40)]
+    lines += [(c, c, 365, 1, 1.0) for c in range(6)] + [(c, c, 365, 2, 1.0) for c in range(4)]
+    lines += [(c, c, 0, p, 1.0) for c in range(40, 46) for p in (1, 4)]
+    index = index_of(lines, {})
+    flour = int(index.dense(np.array([1]))[0])
+    nothing = np.zeros(index.products, dtype=bool)
+
+    def ranked(before: int) -> list[int]:
+        found = associations(index, basket={flour: 1.0}, before=before, excluded=nothing)
+        return [int(index.product_ids[a.product]) for a in found]
+
+    # Yeast before milk (popularity normalised away), before salt (out of season); the
+    # model is built once for both days, first for the late one (a desk started today).
+    assert ranked(D + 366 + 20 * 365) == [2, 3, 4]
+    assert ranked(D + 366) == [2, 3, 4]
 
 
 def test_addon_count_must_be_three_or_four_r12() -> None:
