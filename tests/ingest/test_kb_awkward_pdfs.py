@@ -16,7 +16,10 @@ from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
 
 AWKWARD = Path(__file__).resolve().parents[3] / "shared" / "data" / "awkward-pdfs"
-TIME_LIMIT = 10.0  # below the ~17 s the slow file needs, above the 352-page book's ~5 s
+TIME_LIMIT = 10.0  # above the 352-page book's ~5 s
+# The slow file took ~17 s elsewhere and under 10 s on a faster machine: within the limit it
+# is indexed, past it refused; the refusal itself is tested with a limit it cannot meet.
+SLOW = "pdfjs__bug1978317_slow-extraction.pdf"
 # Text layers that come out as mojibake or a few stray glyphs: not worth retrieving.
 UNREADABLE = {
     "pdfjs__TrueType_without_cmap.pdf": "almost no text",
@@ -75,6 +78,8 @@ def test_every_awkward_pdf_gets_the_result_its_content_allows(pipeline: IngestPi
     for name, observed in manifest.items():
         status, phrase = _expected(name, observed)
         result = got[name]
+        if name == SLOW and result.status == "indexed":
+            continue  # fast enough here: see SLOW
         if result.status != status or (phrase and phrase not in (result.reason or "")):
             mismatches.append((name, result.status, result.reason, status, phrase))
         if status == "indexed" and result.chunks < 1:
@@ -91,3 +96,15 @@ def test_an_encrypted_pdf_opens_with_the_password_given_for_it(pipeline: IngestP
     [with_password] = pipeline.ingest([path], by="test", passwords=PASSWORDS)
     assert (without.status, without.reason) == ("failed", "encrypted, no password")
     assert with_password.status == "indexed" and with_password.chunks >= 1
+
+
+@pytest.mark.skipif(not AWKWARD.is_dir(), reason=f"shared data absent: {AWKWARD}")
+def test_a_pdf_past_the_time_limit_is_refused_and_the_reader_replaced(
+    pipeline: IngestPipeline,
+) -> None:
+    pipeline.time_limit = 0.5
+    slow, after = pipeline.ingest(
+        [AWKWARD / SLOW, AWKWARD / "pdfjs__freeculture_352pages.pdf"], by="test"
+    )
+    assert (slow.status, slow.reason) == ("failed", "took longer than 0.5 s")
+    assert after.status in ("indexed", "failed")  # the batch goes on with a fresh reader
