@@ -152,6 +152,7 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
     _timed(samples, "add", added)
     _timed(samples, "line", start)
     # The standard is rarely complete in a timed run: one click says why (R11-R12).
+    _wait_until_idle(page)  # the chips come with the redraw that shows the line
     chip = page.get_by_text("client in a hurry", exact=True)
     if chip.count():
         chip.first.click()
