@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.calls.compliance import Check, skippable
+from assistant.calls.state import LiveCall
 from assistant.i18n import N_, _
 
 MARKS = {"done": "✓", "missing": "✗"}
@@ -21,7 +22,12 @@ REASONS = (
 )
 
 
-def render(checks: list[Check]) -> None:
+def reason_key(call: LiveCall) -> str:
+    """One reason per order: a caller typed over, or the next order, starts without one."""
+    return f"{REASON_KEY}-{call.order_key}"
+
+
+def render(checks: list[Check], call: LiveCall) -> None:
     """One line of checks, a missing one in red; the reason chips when something is missing."""
     shown = []
     for check in checks:
@@ -39,16 +45,16 @@ def render(checks: list[Check]) -> None:
             _("Placing with something missing? Say why, one click:"),
             list(REASONS),
             format_func=_,
-            key=REASON_KEY,
+            key=reason_key(call),
         )
 
 
-def reasons(checks: list[Check]) -> dict[str, str] | None:
+def reasons(checks: list[Check], call: LiveCall) -> dict[str, str] | None:
     """{requirement: reason} for what is missing; None when a reason is needed and not given."""
     undone = skippable(checks)
     if not undone:
         return {}
-    chosen = st.session_state.get(REASON_KEY)
+    chosen = st.session_state.get(reason_key(call))
     if not chosen:
         return None
     return {check.requirement: _(chosen) for check in undone}

@@ -236,7 +236,7 @@ def _override_reason(card: ClientCard) -> str | None:
 def _place_button(
     desk: Services, call: LiveCall, card: ClientCard, quote: Quote, checks: list[Check]
 ) -> None:
-    call_compliance.render(checks)
+    call_compliance.render(checks, call)
     for field in ("order", "skipped"):
         if field in call.problems:
             st.error(call.problems[field])
@@ -259,7 +259,7 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
     # No keyed rerun of the other panels: measured in Chromium it doubled the wait for the
     # confirmation (~170 -> ~430 ms p50). The click already redraws this panel; the offers
     # and the wrap-up bar redraw themselves on their next use, and refuse a placed order.
-    skipped = call_compliance.reasons(checks)
+    skipped = call_compliance.reasons(checks, call)
     if skipped is None:
         call.problems["skipped"] = call_compliance.ask_reason(checks)
         return
