@@ -6,10 +6,15 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from assistant.offers.models import Offers
 from assistant.orders.draft import DraftLine
 from assistant.orders.lines import add_line
+
+if TYPE_CHECKING:
+    # Only a type here: importing the offers package at run time loads numpy and the
+    # offer model's code into the caller box's first render (~250 ms, measured).
+    from assistant.offers.models import Offers
 
 
 @dataclass
