@@ -23,6 +23,7 @@ from assistant.services import Services
 from assistant.ui import call_delivery
 
 MARKS = {"done": "✓", "skipped": "–", "todo": "○"}
+WHOLE_KEY = "script_all"  # the whole script shown or not
 
 
 def render(
@@ -84,11 +85,15 @@ def _panel(desk: Services, call: LiveCall, script: Script, steps: list[dict[str,
                 )
             if len(todo) > 1:
                 st.caption(_("Next: {say}").format(say=todo[1]["say"]))
-        with st.expander(
+        shown = st.toggle(
             _("Whole script · {done} of {total} steps done").format(
                 done=sum(1 for s in steps if s["state"] != "todo"), total=len(steps)
-            )
-        ):
+            ),
+            key=WHOLE_KEY,
+        )
+        # Drawn only when asked for: ~20 rows on every redraw of the order cost the
+        # add-line round trip in Chromium, and the lines above say what to do now.
+        if shown:
             for step in steps:
                 _step_row(desk, call, script, step)
 

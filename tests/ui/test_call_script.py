@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.calls.models import Call
 from assistant.orders.models import Order
 from assistant.script.shipped import shipped
+from assistant.ui.call_script import WHOLE_KEY
 from tests.ui import test_live_call as live
 from tests.ui.steps import IN_A_HURRY, place
 
@@ -22,6 +23,12 @@ def _panel(app: AppTest) -> str:
 
 def _next(app: AppTest) -> str:
     return next(c.value for c in app.caption if c.value.startswith("Next:"))
+
+
+def _open_whole_script(app: AppTest) -> str:
+    """Show the whole script; its rows as one text."""
+    app.toggle(key=WHOLE_KEY).set_value(True).run()
+    return " ".join(m.value for m in app.markdown)
 
 
 def _call(session_factory) -> Call:
@@ -50,6 +57,7 @@ def test_a_step_the_desk_cannot_see_is_ticked_with_one_click_and_kept_with_the_c
     assert "what can I prepare for you today" in _panel(app)
     assert _call(session_factory).script_ticked == ["greeting"]
     # The whole script lists it ticked, and unticking it there puts it back first.
+    _open_whole_script(app)
     app.checkbox(key="script_tick-greeting").uncheck().run()
     assert "Good morning, Order Desk" in _panel(app)
     assert _call(session_factory).script_ticked == []
@@ -61,8 +69,8 @@ def test_a_line_on_the_order_ticks_order_taking_by_itself(app: AppTest) -> None:
     _add(app, "secer kristal", 2)
     # Order taking is done: the panel moves on to the client's usual oil.
     assert "your usual" in _panel(app) and "Maslinovo ulje 1 l" in _panel(app)
-    expander = next(e for e in app.expander if e.label.startswith("Whole script"))
-    assert "✓ `R10`" in " ".join(m.value for m in expander.markdown)
+    assert not [c for c in app.checkbox if c.key.startswith("script_tick-")]  # drawn when open
+    assert "✓ `R10`" in _open_whole_script(app)
 
 
 def test_placing_with_the_standard_incomplete_asks_for_a_reason_and_records_it(
