@@ -6,6 +6,8 @@ reason in the order's `skipped`; the reasons given are kept with the call.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.calls.compliance import Check
@@ -16,6 +18,7 @@ from assistant.errors import DeskError, ScriptIncomplete
 from assistant.i18n import _
 from assistant.orders.draft import OrderDraft
 from assistant.script.library import ScriptLibrary
+from assistant.script.loader import Script, parse
 
 GATED = ("R11", "R12")  # what an order is refused without (R16-R17 are the order's own checks)
 
@@ -54,7 +57,7 @@ class ScriptGate:
                 call.skipped = {**(call.skipped or {}), **draft.skipped}
 
     def _refusal(self, conduct: Conduct, undone: list[Check]) -> ScriptIncomplete:
-        script = self._scripts.active().value
+        script = self._followed(conduct.script_version)
         steps = {step.done_when: step.id for step in script.steps.values() if step.done_when}
         missing = [
             {
@@ -76,6 +79,16 @@ class ScriptGate:
             ),
             missing=missing,
         )
+
+    def _followed(self, version: str | None) -> Script:
+        """The script version the call followed, to name its steps; else the one in force."""
+        active = self._scripts.active().value
+        if version is None or version == active.version:
+            return active
+        try:
+            return parse(self._scripts.source(version), Path(f"script version {version}"))
+        except DeskError:
+            return active  # a shipped file since replaced: its step ids live on in force
 
 
 def _what_is_left(check: Check, conduct: Conduct) -> str:

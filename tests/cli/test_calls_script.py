@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from assistant.catalog.models import Product
+from assistant.script.shipped import FOLDER
 from tests import factories as f
 from tests.cli.test_cli import _json, _order_file, desk_db  # noqa: F401 - fixture by name
 
@@ -120,3 +121,23 @@ def test_answering_an_item_the_call_never_offered_is_refused() -> None:
     assert code == 1 and "--accepted or --declined" in out["message"]
     code, out = _json(["calls", "show", "4242", "--json"])
     assert code == 1 and "4242" in out["message"]
+
+
+def test_a_refusal_names_the_steps_of_the_script_version_the_call_followed(
+    tmp_path, add_ons
+) -> None:
+    shipped = FOLDER / "call-script.en.yaml"
+    renamed = tmp_path / "call-script.en.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    renamed.write_text(
+        text.replace("- id: addons", "- id: more_items")
+        .replace("goto: addons", "goto: more_items")
+        .replace("next: addons", "next: more_items"),
+        encoding="utf-8",
+    )
+    assert _json(["script", "activate", str(renamed), "--by", "Editor", "--json"])[0] == 0
+    card = _card()  # this call follows the version with "more_items"
+    assert _json(["script", "activate", str(shipped), "--by", "Editor", "--json"])[0] == 0
+    code, refused = _place(tmp_path, card["call_id"])
+    assert code == 1
+    assert {m["requirement"]: m["step"] for m in refused["missing"]}["R12"] == "more_items"
