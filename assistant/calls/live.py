@@ -150,6 +150,7 @@ class LiveCalls:
             call.problems = {p.field or "order": p.message for p in err.problems}
             return None
         call.problems.clear()
+        call.skipped.update(skipped or {})
         call.placed_order_no, call.placed_total = placed.order_no, placed.total
         call.placed_delivery = draft.delivery_date or (
             draft.pickup_at.date() if draft.pickup_at else None

@@ -45,6 +45,7 @@ def render(
         answered=call.answered,
         details=call_delivery.details(client) if client else None,
         ticked=call.ticked,
+        skipped=call.skipped,
         ended=call.ended,
         discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
     )

@@ -40,32 +40,40 @@ def test_the_panel_says_the_step_now_and_the_next_with_the_clients_name(
     app: AppTest, session_factory
 ) -> None:
     _caller(app, "kovacevic")
-    # Identification and the credit check tick themselves: the card shows both.
-    assert "Good morning, Order Desk" in _panel(app)
-    assert _next(app) == "Next: Certainly, Obrt Kovačević, what can I prepare for you today?"
+    # Greeting, identification and the credit check tick themselves: the card shows them.
+    assert "Certainly, Obrt Kovačević, what can I prepare for you today?" in _panel(app)
+    assert "your usual" in _next(app) and "Maslinovo ulje 1 l" in _next(app)
     assert "{" not in _panel(app) + _next(app)
     script = shipped(wanted="en").value
     assert _call(session_factory).script_version == script.version  # the version followed
+
+
+def _offered_everything(app: AppTest) -> None:
+    """The usual oil on the order, every add-on declined: the desk's own steps are done."""
+    _add(app, "maslinovo ulje", 12)
+    for key in [b.key for b in app.button if b.key.startswith("no-addon-")]:
+        app.button(key=key).click().run()
 
 
 def test_a_step_the_desk_cannot_see_is_ticked_with_one_click_and_kept_with_the_call(
     app: AppTest, session_factory
 ) -> None:
     _caller(app, "kovacevic")
+    _offered_everything(app)
+    assert "Your prices are from column C" in _panel(app)  # R14: only the operator knows
     app.button(key="script_tick_now").click().run()
     assert not app.exception, app.exception
-    assert "what can I prepare for you today" in _panel(app)
-    assert _call(session_factory).script_ticked == ["greeting"]
+    assert "discount programmes" in _panel(app)
+    assert _call(session_factory).script_ticked == ["discounts"]
     # The whole script lists it ticked, and unticking it there puts it back first.
     _open_whole_script(app)
-    app.checkbox(key="script_tick-greeting").uncheck().run()
-    assert "Good morning, Order Desk" in _panel(app)
+    app.checkbox(key="script_tick-discounts").uncheck().run()
+    assert "Your prices are from column C" in _panel(app)
     assert _call(session_factory).script_ticked == []
 
 
 def test_a_line_on_the_order_ticks_order_taking_by_itself(app: AppTest) -> None:
     _caller(app, "kovacevic")
-    app.button(key="script_tick_now").click().run()  # the greeting
     _add(app, "secer kristal", 2)
     # Order taking is done: the panel moves on to the client's usual oil.
     assert "your usual" in _panel(app) and "Maslinovo ulje 1 l" in _panel(app)
@@ -91,6 +99,7 @@ def test_placing_with_the_standard_incomplete_asks_for_a_reason_and_records_it(
         (order,) = s.scalars(select(Order)).all()
     skipped = _call(session_factory).skipped
     assert skipped is not None and skipped["R11"] == IN_A_HURRY
+    assert "– `R11`" in _open_whole_script(app)  # the script shows the step as skipped
     assert order.call_id == _call(session_factory).id
 
 
