@@ -285,6 +285,8 @@ def _call_dict(
         "notes": call.notes,
         "started_at": call.started_at.isoformat(timespec="seconds"),
         "ended_at": call.ended_at.isoformat(timespec="seconds") if call.ended_at else None,
+        "script_version": call.script_version,
+        "skipped": dict(call.skipped or {}),
         "offers": [
             {"sku": o.sku, "kind": o.kind, "accepted": o.accepted}
             for o in sorted(call.offers, key=lambda o: o.id)

@@ -90,6 +90,8 @@ def test_a_reason_lets_the_order_through_and_is_kept_with_the_call(tmp_path, add
     assert shown["skipped"] == {"R11": "client in a hurry", "R12": "client in a hurry"}
     _, script = _json(["script", "show", "M1", "--json"])
     assert shown["script_version"] == script["version"]
+    _, log = _json(["calls", "list", "--json"])
+    assert log[0]["skipped"] == shown["skipped"]  # the call log carries the reasons too
 
 
 def test_a_reason_for_one_requirement_does_not_excuse_another(tmp_path, add_ons) -> None:

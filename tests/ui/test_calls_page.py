@@ -92,3 +92,17 @@ def test_days_without_calls_show_a_message_not_an_empty_table(calls: Any) -> Non
     assert not at.exception
     assert "No calls match" in at.info[0].value
     assert _metrics(at)["Calls"] == "0"
+
+
+def test_the_reasons_a_call_left_the_standard_undone_show_with_its_script(calls: Any) -> None:
+    from sqlalchemy import select
+
+    from assistant.calls.models import Call
+
+    with calls.sessions.begin() as s:
+        order = s.scalars(select(Call).where(Call.operator == "ana")).one()
+        order.script_version, order.skipped = "abc123", {"R12": "client in a hurry"}
+    grid = _page().dataframe[0].value
+    row = grid[grid["operator"] == "ana"].iloc[0]
+    assert row["skipped"] == "R12: client in a hurry"
+    assert row["script"] == "abc123"

@@ -36,9 +36,11 @@ TABLE_COLUMNS = {
     "offered": N_("Offered"),
     "accepted": N_("Accepted"),
     "declined": N_("Declined"),
+    "skipped": N_("Left undone, why"),
+    "script": N_("Script version"),
     "notes": N_("Notes"),
 }
-WIDE = ("name", "offered", "notes")
+WIDE = ("name", "offered", "skipped", "notes")
 
 
 def _choice(labels: dict[str, str]) -> Callable[[str], str]:
@@ -97,6 +99,8 @@ def _row(call: dict[str, Any]) -> dict[str, Any]:
         "offered": ", ".join(f"{label(OFFER_KINDS, o['kind'])} {o['sku']}" for o in offers),
         "accepted": ", ".join(o["sku"] for o in offers if o["accepted"] is True),
         "declined": ", ".join(o["sku"] for o in offers if o["accepted"] is False),
+        "skipped": "; ".join(f"{req}: {why}" for req, why in call["skipped"].items()),
+        "script": call["script_version"] or "",
         "notes": call["notes"] or "",
     }
 
