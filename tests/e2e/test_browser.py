@@ -185,6 +185,8 @@ def test_an_operator_works_a_call_from_search_to_placed_order(
         # page once warm; the lines are added after that, as in the screenshot.
         for warming in (OFFERS_LOADING, ASK_LOADING):
             expect(page.get_by_text(tr(language, warming))).to_have_count(0, timeout=60_000)
+        # The script panel leads: what to say now, above the order, in the page's language.
+        expect(page.get_by_text(tr(language, "Say now"), exact=True)).to_be_visible()
         _add_line(page, language, "secer kristal", 1)
         _add_line(page, language, "maslinovo ulje", 2)
         for title in PAGES:
