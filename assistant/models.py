@@ -1,5 +1,6 @@
 """Imports every table so metadata is complete (for migrations and tests)."""
 
+from assistant.auth.models import AuditEntry, User
 from assistant.calls.models import Call, OfferMade
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
 from assistant.clients.models import (
@@ -18,6 +19,7 @@ from assistant.script.models import ScriptVersion
 from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
 __all__ = [
+    "AuditEntry",
     "AuthorisedPerson",
     "Base",
     "Call",
@@ -40,4 +42,5 @@ __all__ = [
     "Receivable",
     "ScriptVersion",
     "SpecialPosition",
+    "User",
 ]
