@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth.audit import AuditLog
 from assistant.calls.card import CardService
 from assistant.calls.declined import DeclinedOffers
 from assistant.calls.live import LiveCalls
@@ -70,6 +71,7 @@ class Services:
     account: ClientAccount
     live: LiveCalls
     scripts: ScriptLibrary
+    audit: AuditLog
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -139,7 +141,9 @@ class Services:
     def editor(self) -> KnowledgeEditor:
         """The editors' actions; listing documents opens no store, the first change does."""
         return KnowledgeEditor(
-            registry=self.knowledge_registry, pipeline=lambda: self.ingest_pipeline
+            registry=self.knowledge_registry,
+            pipeline=lambda: self.ingest_pipeline,
+            sessions=self.sessions,
         )
 
 
@@ -198,7 +202,6 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         quotes=quotes,
         placement=placement,
         scripts=scripts,
-        operator=settings.operator,
     )
     return Services(
         settings=settings,
@@ -220,6 +223,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         account=ClientAccount(session_factory=sessions),
         live=live,
         scripts=scripts,
+        audit=AuditLog(session_factory=sessions),
     )
 
 

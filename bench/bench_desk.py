@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from assistant.auth.rights import Actor
 from assistant.catalog.models import Price, PriceColumn, Product
 from assistant.clients.models import Client
 from assistant.config import Settings
@@ -102,7 +103,7 @@ def _whole_packs(pack: Decimal, minimum: Decimal | None) -> Decimal:
 def bench_orders(desk: Services, rng: random.Random, n: int) -> bool:
     drafts = _orderable(desk, rng, n)
     samples = [
-        timed_ms(lambda d=d: desk.placement.place(draft=d, operator="bench")) for d in drafts
+        timed_ms(lambda d=d: desk.placement.place(draft=d, actor=Actor.system())) for d in drafts
     ]
     return report("order placement, 10 lines", samples, ORDER_TARGET_MS)
 

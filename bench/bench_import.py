@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from assistant.auth.rights import Actor
 from assistant.db import make_engine, make_session_factory, migrate
 from ingest.erp.importers import ImportReport, import_file
 
@@ -117,6 +118,7 @@ def timed_import(url: str, kind: str, path: Path) -> tuple[ImportReport, float]:
         path=path,
         default_country_code="385",
         known_client_types=CLIENT_TYPES,
+        actor=Actor.system(),
     )
     elapsed = time.perf_counter() - started
     engine.dispose()

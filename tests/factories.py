@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from assistant.auth.models import User
+from assistant.auth.rights import Actor
 from assistant.catalog.models import Price, PriceColumn, Product
 from assistant.clients.models import AuthorisedPerson, Client, ClientPhone, Department, Manager
 from assistant.clients.phones import normalise_phone
@@ -124,3 +126,16 @@ def history(s: Session, c: Client, p: Product, *, order_no: str, day: date, qty:
 
 def days(n: int, *, since: date) -> date:
     return since + timedelta(days=n)
+
+
+def acting(name: str = "tester") -> Actor:
+    """A desk user holding every right but the trainee's, named as the test needs."""
+    return Actor.of(name, ("operator", "editor", "head", "admin"))
+
+
+def user(s: Session, name: str, *roles: str, disabled: bool = False) -> User:
+    """A row in the users table, for the CLI's --user."""
+    row = User(name=name, roles=list(roles), disabled=disabled)
+    s.add(row)
+    s.flush()
+    return row

@@ -36,6 +36,7 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "knowledge.change": (("editor",), N_("publishing, replacing or retiring knowledge")),
     "script.activate": (("editor",), N_("activating a call script")),
     "users.manage": (("admin",), N_("managing users")),
+    "audit.read": (("head", "admin"), N_("reading the audit log")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assistant.auth.rights import Actor
 from assistant.calls.card import CardService, ClientCard
 from assistant.calls.compliance import shown_offers
 from assistant.calls.service import CallLog
@@ -32,7 +33,6 @@ class LiveCalls:
         quotes: Quoter,
         placement: OrderPlacement,
         scripts: ScriptLibrary,
-        operator: str,
     ) -> None:
         self._cards = cards
         self._log = log
@@ -41,25 +41,26 @@ class LiveCalls:
         self._quotes = quotes
         self._placement = placement
         self._scripts = scripts
-        self._operator = operator
 
     def card(
-        self, call: LiveCall, *, query: str, purpose: str, client_id: int | None
+        self, call: LiveCall, *, query: str, purpose: str, client_id: int | None, actor: Actor
     ) -> ClientCard:
         """The picked caller's card (offers apart, see `offers`); the call is registered (R1)."""
         card = self._cards.card_of(
             client_id=client_id, query=query, purpose=purpose, with_offers=False
         )
-        self.register(call, query=query, card=card, purpose=purpose)
+        self.register(call, query=query, card=card, purpose=purpose, actor=actor)
         return card
 
-    def register(self, call: LiveCall, *, query: str, purpose: str, card: ClientCard) -> None:
+    def register(
+        self, call: LiveCall, *, query: str, purpose: str, card: ClientCard, actor: Actor
+    ) -> None:
         """Start the call once the caller is typed, or re-link it when another client is picked."""
         client_id = card.client.id if card.client else None
         phone = self._directory.normalise(query)
         if call.call_id is None:
             call.call_id = self._log.start(
-                operator=self._operator,
+                actor=actor,
                 phone=phone,
                 client_id=client_id,
                 purpose=purpose,
@@ -67,10 +68,12 @@ class LiveCalls:
             )
             call.client_id = client_id
         elif call.client_id != client_id and not call.closed_outcome:
-            self._log.set_client(call_id=call.call_id, client_id=client_id, phone=phone)
+            self._log.set_client(
+                call_id=call.call_id, client_id=client_id, phone=phone, actor=actor
+            )
             call.client_id = client_id
 
-    def offers(self, call: LiveCall, card: ClientCard) -> Offers | None:
+    def offers(self, call: LiveCall, card: ClientCard, *, actor: Actor) -> Offers | None:
         """What to offer beside the order as it is now, each recorded as made (R12).
 
         Never waits for the offers model: None while it warms up after a start.
@@ -78,19 +81,19 @@ class LiveCalls:
         offers = self._cards.offers_for(card, draft_skus=list(call.lines), wait=False)
         fresh = [pair for pair in shown_offers(offers) if pair not in call.recorded]
         if fresh and call.call_id is not None and not call.closed_outcome:
-            self._log.record_offers(call_id=call.call_id, offers=fresh)
+            self._log.record_offers(call_id=call.call_id, offers=fresh, actor=actor)
             call.recorded.update(fresh)
         if offers is not None:
             call.offered, call.offered_to = offers, card.client.id if card.client else None
         return offers
 
-    def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool) -> None:
+    def answer_offer(self, call: LiveCall, *, sku: str, accepted: bool, actor: Actor) -> None:
         """The client took or declined an offer; DeskError if the log cannot say so."""
         call.answered[sku] = accepted
         if call.call_id is not None:
-            self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted)
+            self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=accepted, actor=actor)
 
-    def take_offer(self, call: LiveCall, item: OfferItem) -> None:
+    def take_offer(self, call: LiveCall, item: OfferItem, *, actor: Actor) -> None:
         """The offer goes on the order in the client's usual quantity, in whole packs."""
         if call.placed_order_no:
             raise DeskError(_("This order is placed: start another order for the client first."))
@@ -98,7 +101,7 @@ class LiveCalls:
         pack = hit.pack_size if hit is not None else Decimal(1)
         usual = Decimal(str(item.usual_qty)) if item.usual_qty else pack
         call.add(item.sku, whole_packs(usual, pack))
-        self.answer_offer(call, sku=item.sku, accepted=True)
+        self.answer_offer(call, sku=item.sku, accepted=True, actor=actor)
 
     def quote(self, call: LiveCall, card: ClientCard) -> Quote:
         """The order so far, priced in the card's column."""
@@ -108,14 +111,14 @@ class LiveCalls:
             column=column, lines=call.draft_lines(), client_type=client_type
         )
 
-    def tick(self, call: LiveCall, step: str, *, done: bool) -> None:
+    def tick(self, call: LiveCall, step: str, *, done: bool, actor: Actor) -> None:
         """The operator ticked a script step the desk cannot see done (or took the tick back)."""
         if done:
             call.ticked.add(step)
         else:
             call.ticked.discard(step)
         if call.call_id is not None:
-            self._log.tick(call_id=call.call_id, step=step, done=done)
+            self._log.tick(call_id=call.call_id, step=step, done=done, actor=actor)
 
     def place(
         self,
@@ -124,6 +127,8 @@ class LiveCalls:
         details: OrderDetails,
         override: str | None,
         skipped: dict[str, str] | None = None,
+        *,
+        actor: Actor,
     ) -> PlacedOrder | None:
         """Place the order and wrap the call up; None with `call.problems` set when refused."""
         if card.client is None:
@@ -145,7 +150,7 @@ class LiveCalls:
             skipped=skipped or {},
         )
         try:
-            placed = self._placement.place(draft=draft, operator=self._operator)
+            placed = self._placement.place(draft=draft, actor=actor)
         except DeskError as err:
             call.problems = {p.field or "order": p.message for p in err.problems}
             return None
@@ -155,10 +160,10 @@ class LiveCalls:
         call.placed_delivery = draft.delivery_date or (
             draft.pickup_at.date() if draft.pickup_at else None
         )
-        self.wrap_up_order(call)
+        self.wrap_up_order(call, actor=actor)
         return placed
 
-    def wrap_up_order(self, call: LiveCall) -> None:
+    def wrap_up_order(self, call: LiveCall, *, actor: Actor) -> None:
         """The order is placed: offers on it count as accepted, the call as an order (R1, R12)."""
         if call.call_id is None:
             return
@@ -166,14 +171,16 @@ class LiveCalls:
         for sku in call.lines:
             if sku in offered:
                 try:
-                    self._log.answer_offer(call_id=call.call_id, sku=sku, accepted=True)
+                    self._log.answer_offer(
+                        call_id=call.call_id, sku=sku, accepted=True, actor=actor
+                    )
                 except DeskError:
                     continue
-        self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order")
+        self._log.finish(call_id=call.call_id, outcome="order_placed", purpose="order", actor=actor)
         call.ended = "order_placed"
         call.closed_outcome = _("order {order_no} placed").format(order_no=call.placed_order_no)
 
-    def transfer(self, call: LiveCall, card: ClientCard) -> None:
+    def transfer(self, call: LiveCall, card: ClientCard, *, actor: Actor) -> None:
         """Transfer to whom routing says, logged with the reason (R4-R6, R9)."""
         to = card.route.to
         if to is None or call.call_id is None or call.closed_outcome:
@@ -183,11 +190,14 @@ class LiveCalls:
             outcome="transferred",
             transferred_to=to.code,
             reason=card.route.reason,
+            actor=actor,
         )
         call.closed_outcome = _("transferred to {person}").format(person=to.title)
         call.ended = "transferred"
 
-    def close(self, call: LiveCall, *, outcome: str, notes: str | None, said: str) -> None:
+    def close(
+        self, call: LiveCall, *, outcome: str, notes: str | None, said: str, actor: Actor
+    ) -> None:
         """Close the call with an outcome; `said` is how the screen words it afterwards."""
         if call.call_id is None:
             raise DeskError(
@@ -198,5 +208,7 @@ class LiveCalls:
                 _("This call is closed already ({outcome}).").format(outcome=call.closed_outcome)
             )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
-        self._log.finish(call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose)
+        self._log.finish(
+            call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose, actor=actor
+        )
         call.closed_outcome, call.ended = said, outcome

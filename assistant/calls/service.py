@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.calls.conduct import script_report
+from assistant.calls.filters import CallCounts, CallFilter, call_dict, narrow
 from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
 from assistant.catalog.models import Product
 from assistant.clients.models import Client, Manager
@@ -35,31 +36,6 @@ _UNKNOWN = {
 }
 
 
-@dataclass(frozen=True)
-class CallFilter:
-    """What the call log is narrowed by."""
-
-    client_code: str | None = None
-    operator: str | None = None
-    purpose: str | None = None
-    outcome: str | None = None
-    date_from: date | None = None  # the day the call started (UTC), inclusive
-    date_to: date | None = None
-    limit: int = 200
-
-
-@dataclass(frozen=True)
-class CallCounts:
-    """The figures at the top of the call log (R26), over every call the filter matches."""
-
-    calls: int
-    orders_placed: int
-    transfers: int
-    offers_made: int
-    offers_accepted: int
-    offers_declined: int
-
-
 class CallLog:
     """Writes and reads calls and the offers made in them."""
 
@@ -69,7 +45,7 @@ class CallLog:
     def start(
         self,
         *,
-        operator: str,
+        actor: Actor,
         phone: str | None,
         client_id: int | None,
         purpose: str = "order",
@@ -79,9 +55,9 @@ class CallLog:
         """Register a call as it begins, with the script version it follows; returns its id."""
         _check(purpose, CALL_PURPOSES, "purpose")
         _check(direction, CALL_DIRECTIONS, "direction")
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record") as session:
             call = Call(
-                operator=operator,
+                operator=actor.name,
                 phone=phone,
                 client_id=client_id,
                 purpose=purpose,
@@ -90,21 +66,32 @@ class CallLog:
             )
             session.add(call)
             session.flush()
+            after = {"client_id": client_id, "purpose": purpose, "direction": direction}
+            audit.record(session, actor, "call.record", f"call {call.id}", after=after)
             return call.id
 
-    def set_client(self, *, call_id: int, client_id: int | None, phone: str | None = None) -> None:
+    def set_client(
+        self, *, call_id: int, client_id: int | None, actor: Actor, phone: str | None = None
+    ) -> None:
         """The caller turned out to be this client (picked after the call began)."""
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             call = _get(session, call_id)
+            before = {"client_id": call.client_id}
             call.client_id = client_id
             call.phone = phone or call.phone
+            after = {"client_id": client_id}
+            audit.record(
+                session, actor, "call.record", f"call {call_id}", before=before, after=after
+            )
 
-    def record_offers(self, *, call_id: int, offers: Iterable[tuple[str, str]]) -> int:
+    def record_offers(
+        self, *, call_id: int, offers: Iterable[tuple[str, str]], actor: Actor
+    ) -> int:
         """Record (sku, kind) pairs as offered, once each per call; returns how many are new."""
         wanted = list(dict.fromkeys(offers))
         for _sku, kind in wanted:
             _check(kind, OFFER_KINDS, "offer kind")
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             seen = set(
                 session.execute(
                     select(OfferMade.sku, OfferMade.kind).where(OfferMade.call_id == call_id)
@@ -118,14 +105,18 @@ class CallLog:
                     )
                 ).all()
             )
-            for sku, kind in fresh:
-                if sku in ids:
-                    session.add(OfferMade(call_id=call_id, product_id=ids[sku], sku=sku, kind=kind))
-            return sum(1 for sku, _kind in fresh if sku in ids)
+            made = [[sku, kind] for sku, kind in fresh if sku in ids]
+            for sku, kind in made:
+                session.add(OfferMade(call_id=call_id, product_id=ids[sku], sku=sku, kind=kind))
+            if made:
+                audit.record(
+                    session, actor, "call.record", f"call {call_id}", after={"offered": made}
+                )
+            return len(made)
 
-    def answer_offer(self, *, call_id: int, sku: str, accepted: bool) -> None:
+    def answer_offer(self, *, call_id: int, sku: str, accepted: bool, actor: Actor) -> None:
         """The client took or declined an offered item."""
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             offers = session.scalars(
                 select(OfferMade).where(OfferMade.call_id == call_id, OfferMade.sku == sku)
             ).all()
@@ -135,13 +126,17 @@ class CallLog:
                 )
             for offer in offers:
                 offer.accepted = accepted
+            after = {"sku": sku, "accepted": accepted}
+            audit.record(session, actor, "call.record", f"call {call_id}", after=after)
 
-    def tick(self, *, call_id: int, step: str, done: bool = True) -> list[str]:
+    def tick(self, *, call_id: int, step: str, actor: Actor, done: bool = True) -> list[str]:
         """The operator ticked (or unticked) a script step by hand; returns the ticked steps."""
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             call = _get(session, call_id)
             ticked = [s for s in call.script_ticked or [] if s != step]
             call.script_ticked = [*ticked, step] if done else ticked
+            after = {"step": step, "done": done}
+            audit.record(session, actor, "call.record", f"call {call_id}", after=after)
             return list(call.script_ticked)
 
     def show(self, call_id: int) -> dict[str, Any]:
@@ -156,13 +151,14 @@ class CallLog:
             row = session.execute(query).first()
             if row is None:
                 raise DeskError(_("There is no call {call_id}.").format(call_id=call_id))
-            return {**_call_dict(*row), **script_report(session, call_id)}
+            return {**call_dict(*row), **script_report(session, call_id)}
 
     def finish(
         self,
         *,
         call_id: int,
         outcome: str,
+        actor: Actor,
         transferred_to: str | None = None,
         reason: str | None = None,
         notes: str | None = None,
@@ -170,7 +166,7 @@ class CallLog:
     ) -> None:
         """Wrap the call up with its outcome, and whom it went to."""
         _check(outcome, CALL_OUTCOMES, "outcome")
-        with self._sessions() as session, session.begin():
+        with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             call = _get(session, call_id)
             if transferred_to:
                 manager = session.scalars(
@@ -188,6 +184,8 @@ class CallLog:
             call.transfer_reason = reason or call.transfer_reason
             call.notes = notes or call.notes
             call.ended_at = utcnow()
+            after = {"outcome": outcome, "transferred_to": transferred_to}
+            audit.record(session, actor, "call.record", f"call {call_id}", after=after)
 
     def list(self, *, where: CallFilter | None = None) -> list[dict[str, Any]]:
         """Calls newest first, with what was offered and what was taken."""
@@ -197,14 +195,14 @@ class CallLog:
             .outerjoin(Client, Client.id == Call.client_id)
             .outerjoin(Manager, Manager.id == Call.transferred_to_id)
         )
-        query = _narrow(query, f).order_by(Call.id.desc()).limit(f.limit)
+        query = narrow(query, f).order_by(Call.id.desc()).limit(f.limit)
         with self._sessions() as session:
-            return [_call_dict(*row) for row in session.execute(query).all()]
+            return [call_dict(*row) for row in session.execute(query).all()]
 
     def counts(self, *, where: CallFilter | None = None) -> CallCounts:
         """Calls, orders, transfers and offers over all matching calls (not just a page)."""
         f = where or CallFilter()
-        calls = _narrow(
+        calls = narrow(
             select(
                 func.count(Call.id),
                 func.count(Call.id).filter(Call.outcome == "order_placed"),
@@ -212,7 +210,7 @@ class CallLog:
             ).outerjoin(Client, Client.id == Call.client_id),
             f,
         )
-        offers = _narrow(
+        offers = narrow(
             select(
                 func.count(OfferMade.id),
                 func.count(OfferMade.id).filter(OfferMade.accepted.is_(True)),
@@ -234,28 +232,6 @@ class CallLog:
             return tuple(session.scalars(query))
 
 
-_Query = TypeVar("_Query", bound=Select)
-
-
-def _narrow(query: _Query, f: CallFilter) -> _Query:
-    """Apply the filter; `query` must already join Client for the client code."""
-    if f.client_code:
-        query = query.where(Client.code == f.client_code)
-    if f.operator:
-        query = query.where(Call.operator == f.operator)
-    if f.purpose:
-        query = query.where(Call.purpose == f.purpose)
-    if f.outcome:
-        query = query.where(Call.outcome == f.outcome)
-    # Whole days: from the first day's midnight up to (not including) the day after the last.
-    if f.date_from:
-        query = query.where(Call.started_at >= datetime.combine(f.date_from, time.min))
-    if f.date_to:
-        day_after = datetime.combine(f.date_to + timedelta(days=1), time.min)
-        query = query.where(Call.started_at < day_after)
-    return query
-
-
 def _get(session: Session, call_id: int) -> Call:
     call = session.get(Call, call_id)
     if call is None:
@@ -266,29 +242,3 @@ def _get(session: Session, call_id: int) -> Call:
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
         raise DeskError(_(_UNKNOWN[what]).format(value=value, allowed=", ".join(allowed)))
-
-
-def _call_dict(
-    call: Call, client_code: str | None, client_name: str | None, to: str | None
-) -> dict[str, Any]:
-    return {
-        "id": call.id,
-        "phone": call.phone,
-        "client": client_code,
-        "client_name": client_name,
-        "operator": call.operator,
-        "direction": call.direction,
-        "purpose": call.purpose,
-        "outcome": call.outcome,
-        "transferred_to": to,
-        "transfer_reason": call.transfer_reason,
-        "notes": call.notes,
-        "started_at": call.started_at.isoformat(timespec="seconds"),
-        "ended_at": call.ended_at.isoformat(timespec="seconds") if call.ended_at else None,
-        "script_version": call.script_version,
-        "skipped": dict(call.skipped or {}),
-        "offers": [
-            {"sku": o.sku, "kind": o.kind, "accepted": o.accepted}
-            for o in sorted(call.offers, key=lambda o: o.id)
-        ],
-    }

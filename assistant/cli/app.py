@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
-from assistant.cli import ask, calls, card, database, evaluate, knowledge, orders, script
+from assistant.cli import ask, audit, calls, card, database, evaluate, knowledge, orders, script
 from assistant.cli.language import settle_language
+from assistant.cli.output import act_as
 from assistant.errors import DeskError
 from assistant.i18n import _
 
@@ -15,9 +17,19 @@ app = typer.Typer(help=_("Order Desk: the telephone sales operator's desk."), no
 
 
 @app.callback()
-def _speak() -> None:
-    # Each run reads DESK_LANGUAGE again (one process may run several, as tests do).
+def _speak(
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            envvar="DESK_USER",
+            help=_("Act as this desk user, with its roles (default: the system account)."),
+        ),
+    ] = None,
+) -> None:
+    # Each run reads DESK_LANGUAGE and the user again (one process may run several, as tests do).
     settle_language()
+    act_as(user)
 
 
 # Registration order is the order `desk --help` lists the commands in.
@@ -31,6 +43,7 @@ app.command("init", help=database.INIT_HELP)(database.init)
 app.command("import", help=database.IMPORT_HELP)(database.import_)
 app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
+app.add_typer(audit.audit_app, name="audit")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, open_services, run
+from assistant.cli.output import JsonFlag, acting, open_services, run
 from assistant.i18n import _
 
 calls_app = typer.Typer(help=_("The call log (R1)."), no_args_is_help=True)
@@ -51,11 +51,12 @@ def calls_answer(
     from assistant.errors import DeskError
 
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
         if accepted is None:
             raise DeskError(_("Say the answer: --accepted or --declined."), field="accepted")
-        services.calls.answer_offer(call_id=call_id, sku=sku, accepted=accepted)
+        services.calls.answer_offer(call_id=call_id, sku=sku, accepted=accepted, actor=actor)
         return {"call_id": call_id, "sku": sku, "accepted": accepted}
 
     def said(result: dict[str, Any]) -> str:

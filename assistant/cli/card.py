@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import typer
 
 from assistant import formats
+from assistant.auth.rights import Actor
 from assistant.calls.say import after_card
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, open_services, parse_date, run
+from assistant.cli.output import JsonFlag, acting, open_services, parse_date, run
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.orders.draft import DraftLine
@@ -27,11 +28,11 @@ def card(
     ] = "",
     as_of: Annotated[str | None, typer.Option(help=_("Evaluate as of YYYY-MM-DD."))] = None,
     record: Annotated[bool, typer.Option(help=_("Register the call and its offers (R1)."))] = True,
-    operator: Annotated[str | None, typer.Option(help=_("Who takes the call."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The client card: who is calling, route, credit, price column and offers."""
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
         day = parse_date(as_of, "--as-of")
@@ -49,7 +50,7 @@ def card(
         # Prose like the reasons: in DESK_LANGUAGE, with the language it is in for machines.
         out["say"] = {"line": said.value, "language": said.language, "notice": said.notice}
         if record:
-            out["call_id"] = register_call(services, found.as_dict(), query, purpose, operator)
+            out["call_id"] = register_call(services, found.as_dict(), query, purpose, actor)
         return out
 
     run(as_json, work, text.card)
@@ -75,13 +76,13 @@ def draft_lines(text: str) -> list[DraftLine]:
 
 
 def register_call(
-    services: Services, card: dict[str, Any], query: str, purpose: str, operator: str | None
+    services: Services, card: dict[str, Any], query: str, purpose: str, actor: Actor
 ) -> int:
     """Log the call and every item the card offered; returns the call id."""
     client = services.directory.by_code(card["client"]["code"]) if card["client"] else None
     phone = services.directory.normalise(query) or (card["client"] or {}).get("phone")
     call_id = services.calls.start(
-        operator=operator or services.settings.operator,
+        actor=actor,
         phone=phone,
         client_id=client.id if client else None,
         purpose=purpose,
@@ -89,5 +90,5 @@ def register_call(
     )
     # Each item carries its kind ("addon"); the dict keys are list names ("addons").
     offered = [(item["sku"], item["kind"]) for items in card["offers"].values() for item in items]
-    services.calls.record_offers(call_id=call_id, offers=offered)
+    services.calls.record_offers(call_id=call_id, offers=offered, actor=actor)
     return call_id

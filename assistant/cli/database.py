@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, fail, open_services, run
+from assistant.cli.output import JsonFlag, acting, fail, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import N_, _
 
@@ -83,6 +83,7 @@ def import_(
     from ingest.erp.importers import import_file
 
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
         report = import_file(
@@ -91,6 +92,7 @@ def import_(
             path=file,
             default_country_code=services.settings.default_country_code,
             known_client_types=list(services.rules.routing.client_types),
+            actor=actor,
         )
         if kind == "orders":
             services.offers.invalidate()

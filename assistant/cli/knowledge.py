@@ -18,7 +18,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from assistant.cli.output import fail
+from assistant.auth import audit
+from assistant.cli.output import acting, fail
 from assistant.config import Settings
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
@@ -68,9 +69,6 @@ def ingest(
         list[str] | None,
         typer.Option("--password", help=_("FILE=PASSWORD for an encrypted PDF (repeatable).")),
     ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help=_("Who ingests (the registry says)."))
-    ] = None,
     time_limit: Annotated[
         float, typer.Option(help=_("Seconds one file may take to read before it fails."))
     ] = 20.0,
@@ -97,11 +95,13 @@ def ingest(
         passwords = _passwords(password or [])
         services = build_services(Settings())
         ensure_ready(services.engine)
+        actor = acting(services, as_json=as_json)
+        audit.guard(services.sessions, actor, "knowledge.change", "ingest")
         pipeline = services.ingest_pipeline
         pipeline.time_limit = time_limit
         results = pipeline.ingest(
             paths or [services.settings.knowledge_dir],
-            by=by or services.settings.operator,
+            by=actor.name,
             kind=kind,
             prune=prune,
             passwords=passwords,
@@ -109,6 +109,9 @@ def ingest(
             # The status file tells the desk (another process) that indexing is under way.
             events=Fanout(StatusWriter(services.indexing), _screen(as_json, Console())),
         )
+        with services.sessions.begin() as session:
+            counts = {s: sum(r.status == s for r in results) for s in _COUNTED}
+            audit.record(session, actor, "knowledge.change", "ingest", after=counts)
     except DeskError as err:
         fail(err, as_json)
     if as_json:

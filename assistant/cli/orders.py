@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, open_services, run
+from assistant.cli.output import JsonFlag, acting, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import _
 
@@ -26,13 +26,13 @@ def order_place(
     override_route: Annotated[
         str | None, typer.Option(help=_("Place although routing says transfer: the reason."))
     ] = None,
-    operator: Annotated[str | None, typer.Option(help=_("Who took the order."))] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Place an order; refusals exit 1 with {"error", "message"} and write nothing."""
     from assistant.orders.draft import OrderDraft
 
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
         try:
@@ -48,8 +48,7 @@ def order_place(
                 )
             ) from exc
         draft = OrderDraft.from_json(data, override_route_reason=override_route)
-        who = operator or services.settings.operator
-        return services.placement.place(draft=draft, operator=who).as_dict()
+        return services.placement.place(draft=draft, actor=actor).as_dict()
 
     run(as_json, work, text.placed_order)
 
@@ -84,13 +83,13 @@ def orders_advance(
     to: Annotated[
         str | None, typer.Option(help=_("Target status (default: the next one)."))
     ] = None,
-    by: Annotated[str, typer.Option(help=_("Who moves it."))] = "head",
     as_json: JsonFlag = False,
 ) -> None:
     """Move an order along: placed, accepted, picking, shipped, delivered."""
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
     run(
         as_json,
-        lambda: services.orders.advance(order_no=order_no, to_status=to, by=by),
+        lambda: services.orders.advance(order_no=order_no, to_status=to, actor=actor),
         text.order_detail,
     )

@@ -9,10 +9,56 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from assistant.auth.rights import Actor, Forbidden
 from assistant.config import Settings
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services, build_services
+
+# The name given with --user (or DESK_USER) for this run; None: the built-in system account.
+_acting: dict[str, str | None] = {"user": None}
+
+
+def act_as(name: str | None) -> None:
+    """Remember whom this run acts as (the global --user option)."""
+    _acting["user"] = (name or "").strip() or None
+
+
+def acting(services: Services, *, as_json: bool = False) -> Actor:
+    """The actor of this run: the --user's roles from the users table, or `system`.
+
+    An unknown or disabled user exits 1 before anything is done.
+    """
+    from sqlalchemy import select
+
+    from assistant.auth.models import User
+
+    name = _acting["user"]
+    if name is None:
+        return Actor.system()
+    with services.sessions() as session:
+        user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    if user is None:
+        fail(
+            Forbidden(
+                _(
+                    "There is no desk user {name!r}: check the name given with --user or "
+                    "DESK_USER (desk users list shows them), or leave both out to act as system."
+                ).format(name=name)
+            ),
+            as_json,
+        )
+    if user.disabled:
+        fail(
+            Forbidden(
+                _("The desk user {name!r} is disabled: an admin can enable it again.").format(
+                    name=name
+                )
+            ),
+            as_json,
+        )
+    return Actor.of(user.name, user.roles or [])
+
 
 JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for machines."))]
 

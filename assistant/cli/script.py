@@ -9,7 +9,7 @@ import typer
 
 from assistant.calls.compliance import shown_offers
 from assistant.calls.script_path import parse_draft, progress_of, script_path
-from assistant.cli.output import JsonFlag, open_services, run
+from assistant.cli.output import JsonFlag, acting, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.i18n.catalog import LANGUAGES
@@ -41,12 +41,12 @@ def check(
 @script_app.command("activate")
 def activate(
     file: Annotated[Path, typer.Argument(help=_("The call script YAML file."))],
-    by: Annotated[str, typer.Option("--by", help=_("Who activates it (kept in the history)."))],
     as_json: JsonFlag = False,
 ) -> None:
     """Check a call script and make it the version in force; an invalid one is refused whole."""
     services = open_services(as_json=as_json)
-    run(as_json, lambda: services.scripts.activate_file(file, by=by).as_dict(), _activated)
+    actor = acting(services, as_json=as_json)
+    run(as_json, lambda: services.scripts.activate_file(file, actor=actor).as_dict(), _activated)
 
 
 @script_app.command("history")

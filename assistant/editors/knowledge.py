@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.editors import texts
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -51,12 +55,21 @@ def _where(chunk: Chunk) -> str:
 
 
 class KnowledgeEditor:
-    """The editors' actions on documents; every change goes through the registry's history."""
+    """The editors' actions on documents; every change goes through the registry's history.
+
+    Each change needs the editor role. Its audit row follows the change in a transaction of
+    its own: the index and the files are not in the database's transaction anyway.
+    """
 
     def __init__(
-        self, *, registry: KnowledgeRegistry, pipeline: Callable[[], IngestPipeline]
+        self,
+        *,
+        registry: KnowledgeRegistry,
+        pipeline: Callable[[], IngestPipeline],
+        sessions: sessionmaker[Session],
     ) -> None:
         self.registry = registry
+        self._sessions = sessions
         # A callable: listing documents and history never opens Chroma or the model.
         self._pipeline = pipeline
         # One change at a time: the pipeline has one reader process and one batch state, and
@@ -106,11 +119,12 @@ class KnowledgeEditor:
         *,
         name: str,
         data: bytes,
-        by: str,
+        actor: Actor,
         kind: str | None = None,
         events: IngestEvents | None = None,
     ) -> DocumentInfo:
         """Publish an upload as a new document (or the next version of an earlier upload)."""
+        audit.guard(self._sessions, actor, "knowledge.change", Path(name).name)
         safe = Path(name).name
         if not safe or safe.startswith("."):
             raise DeskError(_(texts.NOT_A_FILE_NAME).format(name=name))
@@ -118,8 +132,10 @@ class KnowledgeEditor:
         with self._indexing() as pipeline:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-            pipeline.ingest_file(path, by=by, kind=kind, events=events)
-        return self._published(self.registry.source_key(path))
+            pipeline.ingest_file(path, by=actor.name, kind=kind, events=events)
+        info = self._published(self.registry.source_key(path))
+        self._audit(actor, "published", info)
+        return info
 
     def replace(
         self,
@@ -127,10 +143,11 @@ class KnowledgeEditor:
         source: str,
         name: str,
         data: bytes,
-        by: str,
+        actor: Actor,
         events: IngestEvents | None = None,
     ) -> DocumentInfo:
         """A new version of an existing document from an uploaded file of the same type."""
+        audit.guard(self._sessions, actor, "knowledge.change", source)
         doc = self._served(source)
         path = self.registry.path_of(source).resolve()
         root = self.registry.knowledge_dir.resolve()
@@ -143,7 +160,7 @@ class KnowledgeEditor:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             result = pipeline.ingest_file(
-                path, by=by, kind=doc.kind, action="replaced", events=events
+                path, by=actor.name, kind=doc.kind, action="replaced", events=events
             )
             if result.status not in ("indexed", "unchanged"):
                 # The old version stays served: put its file back so the folder matches the index.
@@ -152,25 +169,31 @@ class KnowledgeEditor:
                 raise DeskError(
                     _(texts.NOT_PUBLISHED).format(title=doc.title, reason=result.reason)
                 )
-        return self._served(source)
+        info = self._served(source)
+        self._audit(actor, "replaced", info, before=doc)
+        return info
 
-    def retire(self, *, source: str, by: str, reason: str | None = None) -> DocumentInfo:
+    def retire(self, *, source: str, actor: Actor, reason: str | None = None) -> DocumentInfo:
         """Take a document out of the answers: its chunks deleted, its history kept."""
+        audit.guard(self._sessions, actor, "knowledge.change", source)
         reason = reason or _("retired by an editor")
         doc = self._served(source)
         if doc.chunk_ids:
             with self._indexing() as pipeline:
                 pipeline.remove_chunks(doc.chunk_ids)
-        return self.registry.mark_retired(source=source, by=by, reason=reason)
+        info = self.registry.mark_retired(source=source, by=actor.name, reason=reason)
+        self._audit(actor, "retired", info, before=doc)
+        return info
 
     def text_of(self, source: str) -> str:
         """The Markdown of an editable document."""
         return self.registry.source_text(source=source)
 
     def save_text(
-        self, *, source: str, text: str, by: str, events: IngestEvents | None = None
+        self, *, source: str, text: str, actor: Actor, events: IngestEvents | None = None
     ) -> DocumentInfo:
         """Save edited Markdown as the document's new version and index it."""
+        audit.guard(self._sessions, actor, "knowledge.change", source)
         path = self.registry.editable_path(source)
         if not text.strip():
             raise DeskError(_(texts.EMPTY_TEXT))
@@ -178,10 +201,11 @@ class KnowledgeEditor:
             with self._indexing() as pipeline:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
-                pipeline.ingest_file(path, by=by, action="edited", events=events)
+                pipeline.ingest_file(path, by=actor.name, action="edited", events=events)
         info = self._published(source)
         if info.status != "indexed":
             raise DeskError(_(texts.NOT_PUBLISHED).format(title=info.title, reason=info.reason))
+        self._audit(actor, "edited", info)
         return info
 
     def new_procedure_source(self, name: str) -> str:
@@ -192,6 +216,14 @@ class KnowledgeEditor:
         if self.registry.get(source=f"procedures/{stem}.md") is not None:
             raise DeskError(_(texts.NAME_TAKEN).format(name=name))
         return f"procedures/{stem}.md"
+
+    def _audit(
+        self, actor: Actor, change: str, info: DocumentInfo, before: DocumentInfo | None = None
+    ) -> None:
+        after = {"change": change, "status": info.status, "version": info.version}
+        was = {"status": before.status, "version": before.version} if before else None
+        with self._sessions.begin() as session:
+            audit.record(session, actor, "knowledge.change", info.source, before=was, after=after)
 
     def _published(self, source: str) -> DocumentInfo:
         info = self.registry.get(source=source)

@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import formats
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.catalog.models import Product
 from assistant.catalog.pricing import PriceBook, choose_column
 from assistant.clients.lookup import ClientDirectory
@@ -110,8 +112,12 @@ class OrderPlacement:
         # From the calls layer: an order taken in a call is checked against its script.
         self._script_gate = script_gate
 
-    def place(self, *, draft: OrderDraft, operator: str) -> PlacedOrder:
-        """The placed order, or the same order again for a key already used."""
+    def place(self, *, draft: OrderDraft, actor: Actor) -> PlacedOrder:
+        """The placed order (audited with it), or the same order again for a key already used.
+
+        Refused, and the refusal audited, unless `actor` may place orders.
+        """
+        audit.guard(self._writes, actor, "order.place", draft.client_code)
         earlier = self._by_key(draft.idempotency_key, draft.client_code)
         if earlier is not None:
             return earlier
@@ -144,7 +150,7 @@ class OrderPlacement:
         discounts = [
             {**d.as_dict(), "percent": str(d.percent), "amount": str(d.amount)} for d in applied
         ]
-        return self._write(client, draft, column, rows, total, operator, discounts)
+        return self._write(client, draft, column, rows, total, actor, discounts)
 
     def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> CreditStatus:
         """Credit first (no override), then routing (override with a written reason)."""
@@ -175,18 +181,21 @@ class OrderPlacement:
         column: str,
         rows: list[OrderLine],
         total: Decimal,
-        operator: str,
+        actor: Actor,
         discounts: list[dict[str, Any]],
     ) -> PlacedOrder:
         try:
             with self._writes() as session, session.begin():
                 # Checked again under the write lock: the key may have been used meanwhile.
                 if session.scalar(_key_query(draft.idempotency_key)) is None:
-                    order = _new_order(client, draft, column, rows, total, operator)
+                    order = _new_order(client, draft, column, rows, total, actor.name)
                     order.discounts = discounts
                     session.add(order)
                     session.flush()
                     placed = PlacedOrder.of(order, client.code)
+                    audit.record(
+                        session, actor, "order.place", order.order_no, after=_audited(placed, draft)
+                    )
                 else:
                     placed = None
         except IntegrityError:
@@ -213,6 +222,13 @@ class OrderPlacement:
                     ).format(key=key, order_no=order.order_no, client=code)
                 )
             return PlacedOrder.of(order, code, duplicate=True)
+
+
+def _audited(placed: PlacedOrder, draft: OrderDraft) -> dict[str, Any]:
+    """What the audit row keeps of a placed order: ids and amounts, and an override's reason."""
+    reason = draft.override_route_reason
+    return {"client": placed.client, "total": str(placed.total), "lines": len(placed.lines),
+            "call_id": draft.call_id, "route_override_reason": reason}  # fmt: skip
 
 
 def _check_headroom(credit: CreditStatus, total: Decimal) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.clients.models import Client
 from assistant.errors import DeskError, UnknownOrder
 from assistant.i18n import N_, _
@@ -142,9 +144,9 @@ class OrderBook:
             )
             return out
 
-    def advance(self, *, order_no: str, to_status: str | None, by: str) -> dict[str, Any]:
-        """Move an order one step along (or to `to_status`, never backwards)."""
-        with self._sessions() as session, session.begin():
+    def advance(self, *, order_no: str, to_status: str | None, actor: Actor) -> dict[str, Any]:
+        """Move an order one step along (or to `to_status`, never backwards); heads only."""
+        with audit.audited(self._sessions, actor, "order.advance", order_no) as session:
             order = session.get(Order, _order_id(order_no), with_for_update=True)
             if order is None:
                 raise UnknownOrder(_("There is no order {order_no}.").format(order_no=order_no))
@@ -161,8 +163,16 @@ class OrderBook:
                 )
             session.add(
                 OrderStatusChange(
-                    order_id=order.id, from_status=order.status, to_status=target, by=by
+                    order_id=order.id, from_status=order.status, to_status=target, by=actor.name
                 )
+            )
+            audit.record(
+                session,
+                actor,
+                "order.advance",
+                order_no,
+                before={"status": order.status},
+                after={"status": target},
             )
             order.status = target
             order.updated_at = utcnow()

@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth.rights import Actor
 from assistant.catalog.models import Product
 from assistant.clients.models import Client
 from assistant.db import make_engine, make_session_factory, migrate
@@ -76,6 +77,7 @@ def _import(scratch: Scratch, kind: str, path: Path, types: Collection[str]) -> 
         path=path,
         default_country_code="385",
         known_client_types=types,
+        actor=Actor.system(),  # a scratch database of the evaluation's own
     )
 
 

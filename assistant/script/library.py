@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.errors import DeskError
 from assistant.i18n import _, ngettext
 from assistant.i18n.current import language as language_now
@@ -108,12 +110,15 @@ class ScriptLibrary:
         return chosen
 
     def activate(
-        self, text: str, *, file_name: str, by: str, language: str | None = None
+        self, text: str, *, file_name: str, actor: Actor, language: str | None = None
     ) -> VersionInfo:
         """Check `text` and make it the version in force for its language; refused if invalid.
 
+        Editors only; the activation is audited with it, the refusal on its own.
+
         `language`, when given, is the one the editor meant: a file saying another is refused.
         """
+        audit.guard(self._sessions, actor, "script.activate", Path(file_name).name)
         script, problems = validate(text, Path(file_name), language=language)
         if script is None or problems:
             raise ScriptInvalid(file_name, problems)
@@ -128,16 +133,21 @@ class ScriptLibrary:
             version=script.version,
             source=text,
             file_name=Path(file_name).name[:200],
-            activated_by=by,
+            activated_by=actor.name,
         )
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
             info = self._info(row)
+            before = {"version": current.version} if current is not None else None
+            after = {"version": script.version, "language": script.language}
+            audit.record(
+                session, actor, "script.activate", row.file_name, before=before, after=after
+            )
         self._seen.clear()
         return info
 
-    def activate_file(self, path: Path, *, by: str) -> VersionInfo:
+    def activate_file(self, path: Path, *, actor: Actor) -> VersionInfo:
         """`activate` for a file on disk."""
         try:
             text = path.read_text(encoding="utf-8")
@@ -147,7 +157,7 @@ class ScriptLibrary:
                     "{path}: cannot read the file ({error}); give the path of a UTF-8 YAML file"
                 ).format(path=path, error=exc)  # fmt: skip
             ) from exc
-        return self.activate(text, file_name=str(path), by=by)
+        return self.activate(text, file_name=str(path), actor=actor)
 
     def text(self, language: str) -> str:
         """The text of the version in force in `language` (the shipped file's if none is stored)."""

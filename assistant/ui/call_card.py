@@ -10,6 +10,7 @@ from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services
+from assistant.ui.session_user import acting
 from assistant.ui.widgets import credit_box, manager_label, route_box, say_line
 
 
@@ -62,7 +63,7 @@ def _transfer_button(desk: Services, call: LiveCall, card: ClientCard) -> None:
         shortcut="Alt+T",
     ):
         try:
-            desk.live.transfer(call, card)
+            desk.live.transfer(call, card, actor=acting())
         except DeskError as err:
             st.error(err.message)
             return

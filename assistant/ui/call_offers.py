@@ -13,6 +13,7 @@ from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.offers import OfferItem, Offers
 from assistant.services import Services
+from assistant.ui.session_user import acting
 from assistant.ui.widgets import OFFER_TITLES, OFFERS_LOADING, loading
 
 FRAGMENT = "offers"
@@ -27,7 +28,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     if card.client is None:
         st.caption(_("Offers appear once the caller is known."))
         return
-    offers = desk.live.offers(call, card)
+    offers = desk.live.offers(call, card, actor=acting())
     if offers is None:
         loading(OFFERS_LOADING, ready=lambda: desk.offers.ready)
         return
@@ -114,7 +115,7 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
 
 def _take(desk: Services, call: LiveCall, item: OfferItem) -> None:
     try:
-        desk.live.take_offer(call, item)
+        desk.live.take_offer(call, item, actor=acting())
     except DeskError as err:
         st.toast(err.message)
     # The line shows in the order beside the offers.
@@ -123,7 +124,7 @@ def _take(desk: Services, call: LiveCall, item: OfferItem) -> None:
 
 def _decline(desk: Services, call: LiveCall, item: OfferItem) -> None:
     try:
-        desk.live.answer_offer(call, sku=item.sku, accepted=False)
+        desk.live.answer_offer(call, sku=item.sku, accepted=False, actor=acting())
     except DeskError as err:
         st.toast(err.message)
     # The compliance meter beside the order counts the answer.

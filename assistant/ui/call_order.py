@@ -14,6 +14,7 @@ from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
 from assistant.ui import call_compliance, call_delivery, call_placed, call_script
+from assistant.ui.session_user import acting
 
 # The grid's column keys stay English (edits are read by key); the headers are translated.
 LINE_COLUMNS = {
@@ -263,4 +264,4 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
     if skipped is None:
         call.problems["skipped"] = call_compliance.ask_reason(checks)
         return
-    desk.live.place(call, card, details, _override_reason(card), skipped)
+    desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())

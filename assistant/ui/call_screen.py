@@ -15,6 +15,7 @@ from assistant.i18n import N_, _
 from assistant.services import Services
 from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
 from assistant.ui.deps import services
+from assistant.ui.session_user import acting
 from assistant.ui.state import live_call
 from assistant.ui.widgets import loading
 
@@ -31,11 +32,11 @@ def render(query: str, purpose: str) -> None:
         return
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
-    card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id)
+    card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id, actor=acting())
     if card.client is not None and call.offered_to != card.client.id:
         # The order (drawn first) shows the compliance meter, which counts the offers: a
         # new caller's offers are known before it, then the offers panel keeps them fresh.
-        desk.live.offers(call, card)
+        desk.live.offers(call, card, actor=acting())
     left, middle, right = st.columns([1.15, 1.75, 1.1], gap="medium")
     with left:
         call_card.render(desk, call, card)

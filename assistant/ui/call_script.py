@@ -21,6 +21,7 @@ from assistant.orders.quote import Quote
 from assistant.script.loader import Script, ScriptFileError
 from assistant.services import Services
 from assistant.ui import call_delivery
+from assistant.ui.session_user import acting
 
 MARKS = {"done": "✓", "skipped": "–", "todo": "○"}
 WHOLE_KEY = "script_all"  # the whole script shown or not
@@ -119,8 +120,8 @@ def _requirement(step: dict[str, Any]) -> str:
 
 
 def _tick(desk: Services, call: LiveCall, step: str, done: bool) -> None:
-    desk.live.tick(call, step, done=done)
+    desk.live.tick(call, step, done=done, actor=acting())
 
 
 def _toggle(desk: Services, call: LiveCall, step: str, key: str) -> None:
-    desk.live.tick(call, step, done=bool(st.session_state.get(key)))
+    desk.live.tick(call, step, done=bool(st.session_state.get(key)), actor=acting())

@@ -9,6 +9,7 @@ from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
 from assistant.i18n import N_, _
 from assistant.services import Services
+from assistant.ui.session_user import acting
 from assistant.ui.state import new_call
 
 OUTCOMES = {
@@ -85,7 +86,9 @@ def _close(
         st.warning(_("Type the caller first: the call is registered when the caller is known."))
         return
     try:
-        desk.live.close(call, outcome=outcome, notes=notes, said=OUTCOMES[outcome].lower())
+        desk.live.close(
+            call, outcome=outcome, notes=notes, said=OUTCOMES[outcome].lower(), actor=acting()
+        )
     except DeskError as err:
         st.error(err.message)
         return

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.auth.rights import Actor
 from assistant.errors import DeskError
 from assistant.formats import day, money, number
 from assistant.i18n import N_, _, ngettext
@@ -27,14 +28,14 @@ def shown_when(stamp: str) -> str:
     return f"{shown_day(stamp)} {stamp[11:16]}".strip()
 
 
-def _advance(order_no: str, to_status: str, by: str) -> None:
+def _advance(order_no: str, to_status: str, actor: Actor) -> None:
     """Button callback: move the order, remember it stays open, report the result."""
     desk = services()
     st.session_state["orders_nonce"] = st.session_state.get("orders_nonce", 0) + 1
     st.session_state["orders_open"] = order_no
     try:
         # The target is explicit, so a second head's stale click is refused, not applied twice.
-        desk.orders.advance(order_no=order_no, to_status=to_status, by=by)
+        desk.orders.advance(order_no=order_no, to_status=to_status, actor=actor)
         st.session_state["orders_flash"] = (
             "success",
             _("{order_no} is now {status}.").format(
@@ -81,8 +82,8 @@ def _line(line: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def detail(order: dict[str, Any], by: str) -> None:
-    """One order in full, with the button that moves it to its next status."""
+def detail(order: dict[str, Any], actor: Actor) -> None:
+    """One order in full, with the button that moves it on for those who may (heads)."""
     st.markdown(f"#### {order['order_no']} · {order['client_name']} `{order['client']}`")
     st.caption(
         _("Status **{status}** · placed {placed} UTC by {operator} · price column {column}").format(
@@ -94,13 +95,13 @@ def detail(order: dict[str, Any], by: str) -> None:
     )
     _flash()
     nxt = order["next_status"]
-    if nxt:
+    if nxt and actor.may("order.advance"):
         st.button(
             _("Move to {status}").format(status=status_label(nxt)),
             key="orders_advance",
             type="primary",
             on_click=_advance,
-            args=(order["order_no"], nxt, by),
+            args=(order["order_no"], nxt, actor),
         )
     else:
         st.caption(_("Delivered: nothing left to move."))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from assistant.auth.rights import Actor
 from assistant.i18n import N_, _, ngettext
 from assistant.i18n.catalog import LANGUAGES
 from assistant.i18n.current import language as language_now
@@ -30,7 +31,7 @@ HISTORY_COLUMNS = {
 PROBLEM_COLUMNS = {"line": N_("Line"), "what": N_("What is wrong"), "fix": N_("Fix")}
 
 
-def call_script_tab(library: ScriptLibrary, who: str) -> None:
+def call_script_tab(library: ScriptLibrary, actor: Actor) -> None:
     """The script in force in one language, to edit and activate; then every version so far."""
     if NOTICE_KEY in st.session_state:
         st.success(st.session_state.pop(NOTICE_KEY))
@@ -47,7 +48,7 @@ def call_script_tab(library: ScriptLibrary, who: str) -> None:
         _show_problems(validate(text, Path(file_name), language=language)[1])
     if save.button(_("Save and activate"), key="cs_save", type="primary", width="stretch"):
         try:
-            info = library.activate(text, file_name=file_name, by=who, language=language)
+            info = library.activate(text, file_name=file_name, actor=actor, language=language)
         except ScriptInvalid as err:
             _show_problems(err.found)
         else:

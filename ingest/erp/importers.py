@@ -5,11 +5,12 @@ record (or a rejected row with its line and a fix) and upserts the records in
 batches. Each batch is its own transaction: a long import never holds the write lock
 for minutes (SQLite would make operators wait), and a crash mid-file leaves only
 whole batches that re-importing the same file fixes, since every write is an upsert.
+Each batch's audit row is written in the batch's own transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from typing import Any
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.errors import ImportRefused
 from assistant.i18n import _
 from ingest.erp.fields import RowError
@@ -34,6 +37,15 @@ IMPORT_KINDS = (
 # Errors a row's values cause; anything else (a lost connection) stops the import, and
 # re-importing the file after the fix completes it.
 ROW_ERRORS = (IntegrityError, DataError)
+
+# The right each kind needs: accounts (admins) or the catalogue (editors and admins).
+IMPORT_RIGHTS = {
+    **dict.fromkeys(("managers", "clients", "receivables", "orders"), "import.accounts"),
+    **dict.fromkeys(("products", "prices", "specials", "discounts"), "import.catalog"),
+}
+
+# Adds a batch's audit row (inserted, updated) to the batch's session before it commits.
+_Note = Callable[[Session, int, int], None]
 
 _IMPORTERS: dict[str, type[KindImporter[Any]]] = {
     "managers": ManagersImporter,
@@ -83,8 +95,12 @@ def import_file(
     path: Path,
     default_country_code: str,
     known_client_types: Collection[str],
+    actor: Actor,
 ) -> ImportReport:
-    """Import the rows of `path` as `kind`; raises ImportRefused when the whole file is refused."""
+    """Import the rows of `path` as `kind`; raises ImportRefused when the whole file is refused.
+
+    Forbidden (and the refusal audited) unless `actor` may import this kind.
+    """
     importer_class = _IMPORTERS.get(kind)
     if importer_class is None:
         raise ImportRefused(
@@ -92,13 +108,20 @@ def import_file(
                 kind=kind, kinds=", ".join(IMPORT_KINDS)
             )
         )
+    action, what = IMPORT_RIGHTS[kind], f"{kind} {path.name}"
+    audit.guard(session_factory, actor, action, what)
+
+    def note(session: Session, inserted: int, updated: int) -> None:
+        after = {"kind": kind, "inserted": inserted, "updated": updated}
+        audit.record(session, actor, action, what, after=after)
+
     context = ImportContext(default_country_code, frozenset(known_client_types))
     report = ImportReport(kind=kind, path=str(path))
     with open_table(path) as table:
         columns = check_header(table.header, importer_class, kind=kind, path=path)
         with session_factory() as session:
             importer = importer_class(session=session, context=context, present=columns)
-            _import_rows(importer, _named_rows(table.rows, columns, report), report)
+            _import_rows(importer, _named_rows(table.rows, columns, report), report, note)
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
 
@@ -174,6 +197,7 @@ def _import_rows(
     importer: KindImporter[Any],
     rows: Iterator[tuple[int, dict[str, str] | RejectedRow]],
     report: ImportReport,
+    note: _Note,
 ) -> None:
     """Parse rows into records and write them a batch at a time."""
     lines: list[int] = []
@@ -189,13 +213,17 @@ def _import_rows(
             continue
         lines.append(line)
         if len(records) >= importer.batch_size:
-            _write_batch(importer, lines, records, report)
+            _write_batch(importer, lines, records, report, note)
             lines, records = [], []
-    _write_batch(importer, lines, records, report)
+    _write_batch(importer, lines, records, report, note)
 
 
 def _write_batch(
-    importer: KindImporter[Any], lines: list[int], records: list[Any], report: ImportReport
+    importer: KindImporter[Any],
+    lines: list[int],
+    records: list[Any],
+    report: ImportReport,
+    note: _Note,
 ) -> None:
     """Commit one batch; if the database refuses it, find the refused rows one by one."""
     if not records:
@@ -203,21 +231,25 @@ def _write_batch(
     session = importer.session
     try:
         counts = importer.write(records)
+        note(session, *counts)
         session.commit()
     except ROW_ERRORS:
         session.rollback()
         importer.prepare()
         for line, record in zip(lines, records, strict=True):
-            _write_one(importer, line, record, report)
+            _write_one(importer, line, record, report, note)
         return
     report.inserted += counts[0]
     report.updated += counts[1]
 
 
-def _write_one(importer: KindImporter[Any], line: int, record: Any, report: ImportReport) -> None:
+def _write_one(
+    importer: KindImporter[Any], line: int, record: Any, report: ImportReport, note: _Note
+) -> None:
     session = importer.session
     try:
         inserted, updated = importer.write([record])
+        note(session, inserted, updated)
         session.commit()
     except ROW_ERRORS as exc:
         session.rollback()

@@ -137,9 +137,9 @@ def test_a_refusal_names_the_steps_of_the_script_version_the_call_followed(
         .replace("next: addons", "next: more_items"),
         encoding="utf-8",
     )
-    assert _json(["script", "activate", str(renamed), "--by", "Editor", "--json"])[0] == 0
+    assert _json(["script", "activate", str(renamed), "--json"])[0] == 0
     card = _card()  # this call follows the version with "more_items"
-    assert _json(["script", "activate", str(shipped), "--by", "Editor", "--json"])[0] == 0
+    assert _json(["script", "activate", str(shipped), "--json"])[0] == 0
     code, refused = _place(tmp_path, card["call_id"])
     assert code == 1
     assert {m["requirement"]: m["step"] for m in refused["missing"]}["R12"] == "more_items"

@@ -171,7 +171,7 @@ def test_the_order_commands_with_default_flags_print_text_and_exit_0(
     code, out, _ = _desk(["orders", "show", order_no], monkeypatch, capsys)
     assert code == 0 and "OIL  Maslinovo ulje 1 l  2 x €9.00" in out
     code, out, _ = _desk(["orders", "advance", order_no], monkeypatch, capsys)
-    assert code == 0 and "placed -> accepted by head" in out
+    assert code == 0 and "placed -> accepted by system" in out
 
 
 def test_calls_list_with_default_flags_prints_one_line_per_call(

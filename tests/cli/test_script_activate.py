@@ -26,6 +26,8 @@ def desk_db(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatc
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Horvat d.o.o.")
+        f.user(s, "ana", "editor")
+        f.user(s, "ivo", "editor", "operator")
     return db_url
 
 
@@ -44,7 +46,7 @@ def test_an_activated_file_is_what_script_show_follows(desk_db, tmp_path: Path) 
     path = _file(tmp_path, "Good day, {client_name} speaking?")
     code, out = _json("script", "show", "M1")
     assert code == 0 and out["version"] == version_of(SHIPPED_EN)
-    code, info = _json("script", "activate", str(path), "--by", "ana")
+    code, info = _json("--user", "ana", "script", "activate", str(path))
     assert code == 0, info
     assert info["version"] == version_of(path.read_text(encoding="utf-8"))
     assert (info["language"], info["activated_by"], info["file_name"]) == (
@@ -56,7 +58,7 @@ def test_an_activated_file_is_what_script_show_follows(desk_db, tmp_path: Path) 
     code, out = _json("script", "show", "M1")
     assert code == 0 and out["version"] == info["version"]
     assert out["steps"][0]["say"] == "Good day, Horvat d.o.o. speaking?"
-    text = runner.invoke(app, ["script", "activate", str(path), "--by", "ivo"])
+    text = runner.invoke(app, ["--user", "ivo", "script", "activate", str(path)])
     assert text.exit_code == 0 and "already in force" in text.stdout
 
 
@@ -68,12 +70,12 @@ def test_an_invalid_file_exits_1_with_every_problem_and_changes_nothing(
     path.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     expected = [lines.index("language: ru") + 1, lines.index("  - id: greeting") + 1]
-    code, out = _json("script", "activate", str(path), "--by", "ana")
+    code, out = _json("--user", "ana", "script", "activate", str(path))
     assert code == 1
     assert out["error"] == "script_invalid"
     assert [p["line"] for p in out["problems"]] == expected
     assert all(p["file"] == str(path) and p["fix"] for p in out["problems"])
-    plain = runner.invoke(app, ["script", "activate", str(path), "--by", "ana"])
+    plain = runner.invoke(app, ["--user", "ana", "script", "activate", str(path)])
     assert plain.exit_code == 1
     for line in expected:
         assert f"{path}:{line}: " in plain.stderr
@@ -83,13 +85,13 @@ def test_an_invalid_file_exits_1_with_every_problem_and_changes_nothing(
 
 
 def test_a_missing_file_is_refused_with_its_path(desk_db, tmp_path: Path) -> None:
-    code, out = _json("script", "activate", str(tmp_path / "nope.yaml"), "--by", "ana")
+    code, out = _json("--user", "ana", "script", "activate", str(tmp_path / "nope.yaml"))
     assert code == 1 and "nope.yaml" in out["message"]
 
 
 def test_history_lists_versions_newest_first_by_language(desk_db, tmp_path: Path) -> None:
-    first = _json("script", "activate", str(_file(tmp_path, "One.", "1.yaml")), "--by", "ana")[1]
-    second = _json("script", "activate", str(_file(tmp_path, "Two.", "2.yaml")), "--by", "ivo")[1]
+    first = _json("--user", "ana", "script", "activate", str(_file(tmp_path, "One.", "1.yaml")))[1]
+    second = _json("--user", "ivo", "script", "activate", str(_file(tmp_path, "Two.", "2.yaml")))[1]
     code, listed = _json("script", "history")
     assert code == 0
     assert [(v["version"], v["activated_by"], v["file_name"]) for v in listed] == [

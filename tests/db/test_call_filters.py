@@ -11,7 +11,7 @@ from tests import factories as f
 
 
 def _call(log: CallLog, sessions: Any, at: datetime, **fields: Any) -> int:
-    call_id = log.start(operator="ana", phone=None, client_id=None, **fields)
+    call_id = log.start(actor=f.acting("ana"), phone=None, client_id=None, **fields)
     with sessions.begin() as s:
         s.get(Call, call_id).started_at = at
     return call_id
@@ -35,13 +35,13 @@ def test_counts_cover_offers_answers_orders_and_transfers(session_factory) -> No
         f.product(s, "OIL")
         f.product(s, "SALT")
     log = CallLog(session_factory=session_factory)
-    sold = log.start(operator="ana", phone=None, client_id=None)
-    log.record_offers(call_id=sold, offers=[("OIL", "new"), ("SALT", "addon")])
-    log.answer_offer(call_id=sold, sku="OIL", accepted=True)
-    log.answer_offer(call_id=sold, sku="SALT", accepted=False)
-    log.finish(call_id=sold, outcome="order_placed")
-    moved = log.start(operator="ivo", phone=None, client_id=None, purpose="complaint")
-    log.finish(call_id=moved, outcome="transferred", transferred_to="MGR")
+    sold = log.start(actor=f.acting("ana"), phone=None, client_id=None)
+    log.record_offers(call_id=sold, offers=[("OIL", "new"), ("SALT", "addon")], actor=f.acting())
+    log.answer_offer(call_id=sold, sku="OIL", accepted=True, actor=f.acting())
+    log.answer_offer(call_id=sold, sku="SALT", accepted=False, actor=f.acting())
+    log.finish(call_id=sold, outcome="order_placed", actor=f.acting())
+    moved = log.start(actor=f.acting("ivo"), phone=None, client_id=None, purpose="complaint")
+    log.finish(call_id=moved, outcome="transferred", transferred_to="MGR", actor=f.acting())
     counts = log.counts()
     assert (counts.calls, counts.orders_placed, counts.transfers) == (2, 1, 1)
     assert (counts.offers_made, counts.offers_accepted, counts.offers_declined) == (2, 1, 1)

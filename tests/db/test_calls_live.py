@@ -67,11 +67,13 @@ def _offers(desk: Any) -> dict[str, tuple[str, bool | None]]:
 def test_the_first_card_registers_the_call_and_each_offer_shown_with_its_kind(desk) -> None:
     call = LiveCall()
     m1 = _client_id(desk, "M1")
-    card = desk.live.card(call, query="01 111 2222", purpose="order", client_id=m1)
+    card = desk.live.card(
+        call, query="01 111 2222", purpose="order", client_id=m1, actor=f.acting()
+    )
     assert card.client is not None and card.client.code == "M1"
-    offers = desk.live.offers(call, card)
-    desk.live.card(call, query="01 111 2222", purpose="order", client_id=m1)
-    desk.live.offers(call, card)
+    offers = desk.live.offers(call, card, actor=f.acting())
+    desk.live.card(call, query="01 111 2222", purpose="order", client_id=m1, actor=f.acting())
+    desk.live.offers(call, card, actor=f.acting())
     (logged,) = _calls(desk)
     assert logged.id == call.call_id and logged.phone == "+38511112222"
     assert offers is not None
@@ -82,8 +84,12 @@ def test_the_first_card_registers_the_call_and_each_offer_shown_with_its_kind(de
 
 def test_picking_another_match_relinks_the_same_call(desk) -> None:
     call = LiveCall()
-    desk.live.card(call, query="Client", purpose="order", client_id=_client_id(desk, "M1"))
-    desk.live.card(call, query="Client", purpose="order", client_id=_client_id(desk, "K1"))
+    desk.live.card(
+        call, query="Client", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
+    desk.live.card(
+        call, query="Client", purpose="order", client_id=_client_id(desk, "K1"), actor=f.acting()
+    )
     (logged,) = _calls(desk)
     assert logged.client_id == _client_id(desk, "K1") == call.client_id
 
@@ -91,33 +97,39 @@ def test_picking_another_match_relinks_the_same_call(desk) -> None:
 def test_the_card_does_not_wait_for_the_offers_model(desk) -> None:
     desk.offers.invalidate()
     call = LiveCall()
-    card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
+    card = desk.live.card(
+        call, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
     assert card.column is not None and card.route.takes_order
-    assert desk.live.offers(call, card) is None
+    assert desk.live.offers(call, card, actor=f.acting()) is None
     assert _offers(desk) == {}
     desk.offers.preload()
-    assert desk.live.offers(call, card) is not None and "OIL" in _offers(desk)
+    assert desk.live.offers(call, card, actor=f.acting()) is not None and "OIL" in _offers(desk)
 
 
 def test_an_offer_taken_goes_on_the_order_in_whole_packs_of_the_usual_quantity(desk) -> None:
     call = LiveCall()
-    card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    offers = desk.live.offers(call, card)
+    card = desk.live.card(
+        call, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
+    offers = desk.live.offers(call, card, actor=f.acting())
     assert offers is not None
     (oil,) = [item for item in offers.traditional if item.sku == "OIL"]
-    desk.live.take_offer(call, oil)
+    desk.live.take_offer(call, oil, actor=f.acting())
     assert call.lines == {"OIL": Decimal(12)}  # usually 7, in packs of 6
     assert call.answered == {"OIL": True} and _offers(desk)["OIL"] == ("traditional", True)
     call.placed_order_no = "D-1"
     with pytest.raises(DeskError, match="order is placed"):
-        desk.live.take_offer(call, oil)
+        desk.live.take_offer(call, oil, actor=f.acting())
 
 
 def test_a_refused_order_keeps_the_call_open_with_each_problem(desk) -> None:
     call = LiveCall()
-    card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
+    card = desk.live.card(
+        call, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
     call.add("OIL", Decimal(7))
-    assert desk.live.place(call, card, _details(), None) is None
+    assert desk.live.place(call, card, _details(), None, actor=f.acting()) is None
     assert "packs of 6" in call.problems["lines[OIL]"]
     assert call.placed_order_no is None and call.closed_outcome is None
     (logged,) = _calls(desk)
@@ -126,13 +138,15 @@ def test_a_refused_order_keeps_the_call_open_with_each_problem(desk) -> None:
 
 def test_a_placed_order_wraps_the_call_up_and_counts_its_offers_as_accepted(desk) -> None:
     call = LiveCall()
-    card = desk.live.card(call, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    desk.live.offers(call, card)
+    card = desk.live.card(
+        call, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
+    desk.live.offers(call, card, actor=f.acting())
     call.add("OIL", Decimal(12))
     call.add("SUGAR", Decimal(3))
     quote = desk.live.quote(call, card)
     assert quote.column == "C" and quote.total == Decimal("98.40")
-    placed = desk.live.place(call, card, _details(), None)
+    placed = desk.live.place(call, card, _details(), None, actor=f.acting())
     assert placed is not None and call.placed_order_no == placed.order_no
     assert call.closed_outcome == f"order {placed.order_no} placed"
     (logged,) = _calls(desk)
@@ -143,22 +157,26 @@ def test_a_placed_order_wraps_the_call_up_and_counts_its_offers_as_accepted(desk
     assert order.call_id == call.call_id and order.total == Decimal("98.40")
     # A stale outcome button clicked after placing never overwrites the call's outcome.
     with pytest.raises(DeskError, match="closed already"):
-        desk.live.close(call, outcome="no_order", notes=None, said="no order")
+        desk.live.close(call, outcome="no_order", notes=None, said="no order", actor=f.acting())
     (logged,) = _calls(desk)
     assert logged.outcome == "order_placed"
 
 
 def test_a_transfer_and_an_outcome_close_the_call_in_the_log(desk) -> None:
     call = LiveCall()
-    card = desk.live.card(call, query="K1", purpose="order", client_id=_client_id(desk, "K1"))
+    card = desk.live.card(
+        call, query="K1", purpose="order", client_id=_client_id(desk, "K1"), actor=f.acting()
+    )
     assert card.route.to is not None
-    desk.live.transfer(call, card)
+    desk.live.transfer(call, card, actor=f.acting())
     assert call.closed_outcome == f"transferred to {card.route.to.title}"
     other = LiveCall()
     with pytest.raises(DeskError, match="Type the caller first"):
-        desk.live.close(other, outcome="no_order", notes=None, said="no order")
-    desk.live.card(other, query="M1", purpose="order", client_id=_client_id(desk, "M1"))
-    desk.live.close(other, outcome="complaint", notes="late", said="complaint")
+        desk.live.close(other, outcome="no_order", notes=None, said="no order", actor=f.acting())
+    desk.live.card(
+        other, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=f.acting()
+    )
+    desk.live.close(other, outcome="complaint", notes="late", said="complaint", actor=f.acting())
     outcomes = {c.id: (c.outcome, c.purpose, c.notes) for c in _calls(desk)}
     assert outcomes[other.call_id] == ("complaint", "complaint", "late")
     assert outcomes[call.call_id][0] == "transferred"

@@ -46,7 +46,8 @@ def test_concurrent_placements_keep_every_order_once(services, settings) -> None
         barrier.wait()
         try:
             return [
-                (k, desk.placement.place(draft=_draft(k), operator="op").order_no) for k in my_keys
+                (k, desk.placement.place(draft=_draft(k), actor=f.acting("op")).order_no)
+                for k in my_keys
             ]
         finally:
             desk.engine.dispose()

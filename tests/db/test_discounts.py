@@ -56,7 +56,7 @@ def test_the_quote_and_the_placed_order_apply_the_same_rules_to_the_cent(shop) -
             "receiver": "Ana",
         }
     )
-    placed = shop.placement.place(draft=draft, operator="op1").as_dict()
+    placed = shop.placement.place(draft=draft, actor=f.acting("op1")).as_dict()
 
     # Pasta: 10 packs together -> 5 % (beats BIG's 2 %); oil: 6 -> 7.5 %; the expired
     # 30 % and the key clients' 20 % never apply to a marketer today.

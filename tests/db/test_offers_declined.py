@@ -48,10 +48,10 @@ def _card(desk: Any) -> Any:
 
 def _declined_in_a_call(desk: Any, offers: list[tuple[str, str]], *, days_ago: int = 0) -> int:
     client = desk.directory.by_code("M1")
-    call_id = int(desk.calls.start(operator="ana", phone=None, client_id=client.id))
-    desk.calls.record_offers(call_id=call_id, offers=offers)
+    call_id = int(desk.calls.start(actor=f.acting("ana"), phone=None, client_id=client.id))
+    desk.calls.record_offers(call_id=call_id, offers=offers, actor=f.acting())
     for sku, _kind in offers:
-        desk.calls.answer_offer(call_id=call_id, sku=sku, accepted=False)
+        desk.calls.answer_offer(call_id=call_id, sku=sku, accepted=False, actor=f.acting())
     if days_ago:
         started = datetime.combine(TODAY - timedelta(days=days_ago), time(10))
         with desk.sessions.begin() as s:
@@ -96,7 +96,7 @@ def test_a_no_older_than_the_window_or_answered_yes_later_no_longer_demotes(desk
 
     call_id = _declined_in_a_call(desk, [("YEAST", "addon")], days_ago=3)
     assert "YEAST" not in _skus(_card(desk).offers.addons)
-    desk.calls.answer_offer(call_id=call_id, sku="YEAST", accepted=True)
+    desk.calls.answer_offer(call_id=call_id, sku="YEAST", accepted=True, actor=f.acting())
     assert _card(desk).offers.addons[0].sku == "YEAST"
 
 

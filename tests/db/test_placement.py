@@ -62,7 +62,7 @@ def _count(services, model) -> int:
 
 
 def test_an_order_is_priced_from_the_clients_column_and_written_whole_R14(shop) -> None:
-    placed = shop.placement.place(draft=_draft(), operator="op1")
+    placed = shop.placement.place(draft=_draft(), actor=f.acting("op1"))
     assert placed.price_column == "C"
     assert placed.total == Decimal("43.00")  # 3 x 9.00 + 20 x 0.80
     assert [(li["sku"], li["unit_price"]) for li in placed.lines] == [("OIL", 9.0), ("FLOUR", 0.8)]
@@ -73,22 +73,22 @@ def test_an_order_is_priced_from_the_clients_column_and_written_whole_R14(shop) 
 
 
 def test_the_same_idempotency_key_never_makes_a_second_order(shop) -> None:
-    first = shop.placement.place(draft=_draft(), operator="op1")
-    again = shop.placement.place(draft=_draft(), operator="op1")
+    first = shop.placement.place(draft=_draft(), actor=f.acting("op1"))
+    again = shop.placement.place(draft=_draft(), actor=f.acting("op1"))
     assert again.order_no == first.order_no and again.duplicate
     assert _count(shop, Order) == 1
 
 
 def test_a_key_reused_for_another_client_is_refused(shop) -> None:
-    shop.placement.place(draft=_draft(), operator="op1")
+    shop.placement.place(draft=_draft(), actor=f.acting("op1"))
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(client="R1"), operator="op1")
+        shop.placement.place(draft=_draft(client="R1"), actor=f.acting("op1"))
     assert err.value.code == "idempotency_conflict"
 
 
 def test_a_client_with_overdue_debt_gets_no_order_R8(shop) -> None:
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(client="D1"), operator="op1")
+        shop.placement.place(draft=_draft(client="D1"), actor=f.acting("op1"))
     assert err.value.code == "credit_blocked"
     assert "INV-9" in err.value.message and "Person MGR" in err.value.message
     assert _count(shop, Order) == 0
@@ -97,14 +97,14 @@ def test_a_client_with_overdue_debt_gets_no_order_R8(shop) -> None:
 def test_an_order_above_the_credit_headroom_is_refused_R10(shop) -> None:
     draft = _draft(lines=[{"sku": "OIL", "qty": 200}])
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=draft, operator="op1")
+        shop.placement.place(draft=draft, actor=f.acting("op1"))
     assert err.value.code == "credit_limit_exceeded"
     assert "1,800.00" in err.value.message and "1,000.00" in err.value.message
 
 
 def test_a_key_client_must_be_transferred_unless_the_override_is_explained_R4(shop) -> None:
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(client="K1"), operator="op1")
+        shop.placement.place(draft=_draft(client="K1"), actor=f.acting("op1"))
     assert err.value.code == "must_transfer"
     overridden = OrderDraft.from_json(
         {
@@ -116,7 +116,7 @@ def test_a_key_client_must_be_transferred_unless_the_override_is_explained_R4(sh
         },
         override_route_reason="KAM asked us to take it",
     )
-    placed = shop.placement.place(draft=overridden, operator="op1")
+    placed = shop.placement.place(draft=overridden, actor=f.acting("op1"))
     assert placed.price_column == "D"
     assert shop.orders.get(placed.order_no)["route_override_reason"] == "KAM asked us to take it"
 
@@ -131,7 +131,7 @@ def test_every_problem_of_the_lines_is_reported_and_nothing_is_written_R16(shop)
         ]
     )
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=draft, operator="op1")
+        shop.placement.place(draft=draft, actor=f.acting("op1"))
     codes = [p.code for p in err.value.problems]
     assert codes == ["unknown_sku", "unknown_sku", "bad_quantity", "bad_quantity"]
     flour = err.value.problems[2].message
@@ -141,31 +141,33 @@ def test_every_problem_of_the_lines_is_reported_and_nothing_is_written_R16(shop)
 
 def test_more_than_the_stock_is_refused(shop) -> None:
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(lines=[{"sku": "FLOUR", "qty": 110}]), operator="op1")
+        shop.placement.place(
+            draft=_draft(lines=[{"sku": "FLOUR", "qty": 110}]), actor=f.acting("op1")
+        )
     assert err.value.code == "insufficient_stock"
 
 
 def test_a_delivery_date_in_the_past_is_refused_R16(shop) -> None:
     past = {"date": (TODAY - timedelta(days=1)).isoformat()}
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(delivery=past), operator="op1")
+        shop.placement.place(draft=_draft(delivery=past), actor=f.acting("op1"))
     assert err.value.code == "invalid_delivery" and "in the past" in err.value.message
 
 
 def test_a_regional_client_must_give_pickup_time_or_shipping_details_R17(shop) -> None:
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(client="R1"), operator="op1")
+        shop.placement.place(draft=_draft(client="R1"), actor=f.acting("op1"))
     assert err.value.code == "invalid_delivery" and "R17" in err.value.message
     pickup = (TODAY + timedelta(days=3)).isoformat() + "T10:00"
     placed = shop.placement.place(
-        draft=_draft(client="R1", key="k2", regional={"pickup_at": pickup}), operator="op1"
+        draft=_draft(client="R1", key="k2", regional={"pickup_at": pickup}), actor=f.acting("op1")
     )
     assert shop.orders.get(placed.order_no)["pickup_at"].startswith(pickup[:10])
 
 
 def test_an_unknown_client_is_refused_with_what_to_do(shop) -> None:
     with pytest.raises(DeskError) as err:
-        shop.placement.place(draft=_draft(client="ZZZ"), operator="op1")
+        shop.placement.place(draft=_draft(client="ZZZ"), actor=f.acting("op1"))
     assert err.value.code == "unknown_client" and "Look the caller up" in err.value.message
 
 
@@ -177,10 +179,10 @@ def test_a_malformed_order_file_lists_every_problem() -> None:
 
 
 def test_heads_move_an_order_forward_but_never_back_R18(shop) -> None:
-    placed = shop.placement.place(draft=_draft(), operator="op1")
-    moved = shop.orders.advance(order_no=placed.order_no, to_status=None, by="head1")
+    placed = shop.placement.place(draft=_draft(), actor=f.acting("op1"))
+    moved = shop.orders.advance(order_no=placed.order_no, to_status=None, actor=f.acting("head1"))
     assert moved["status"] == "accepted"
     assert moved["history"][0]["by"] == "head1"
     with pytest.raises(DeskError, match="can move on to picking"):
-        shop.orders.advance(order_no=placed.order_no, to_status="placed", by="head1")
+        shop.orders.advance(order_no=placed.order_no, to_status="placed", actor=f.acting("head1"))
     assert [o["order_no"] for o in shop.orders.list()] == [placed.order_no]

@@ -11,6 +11,7 @@ from assistant.script.library import ScriptInvalid, ScriptLibrary, UnknownScript
 from assistant.script.loader import version_of
 from assistant.script.models import ScriptVersion
 from assistant.script.shipped import FOLDER
+from tests import factories as f
 
 SHIPPED_EN = (FOLDER / "call-script.en.yaml").read_text(encoding="utf-8")
 SHIPPED_HR = (FOLDER / "call-script.hr.yaml").read_text(encoding="utf-8")
@@ -50,7 +51,9 @@ def test_with_no_version_stored_the_shipped_file_is_in_force(library: ScriptLibr
 
 
 def test_an_activated_version_is_the_one_in_force(library: ScriptLibrary) -> None:
-    info = library.activate(_greeting("Good day, Order Desk."), file_name="mine.yaml", by="ana")
+    info = library.activate(
+        _greeting("Good day, Order Desk."), file_name="mine.yaml", actor=f.acting("ana")
+    )
     assert not info.unchanged and info.id is not None
     assert (info.language, info.activated_by, info.file_name) == ("en", "ana", "mine.yaml")
     assert info.activated_at is not None
@@ -64,9 +67,9 @@ def test_an_activated_version_is_the_one_in_force(library: ScriptLibrary) -> Non
 def test_an_invalid_script_is_refused_with_every_problem_and_the_previous_stays(
     library: ScriptLibrary, session_factory: sessionmaker[Session]
 ) -> None:
-    before = library.activate(_greeting("Good day."), file_name="good.yaml", by="ana")
+    before = library.activate(_greeting("Good day."), file_name="good.yaml", actor=f.acting("ana"))
     with pytest.raises(ScriptInvalid) as refused:
-        library.activate(_broken(), file_name="bad.yaml", by="ana")
+        library.activate(_broken(), file_name="bad.yaml", actor=f.acting("ana"))
     err = refused.value
     assert err.code == "script_invalid"
     lines = err.message.splitlines()
@@ -84,7 +87,9 @@ def test_an_invalid_script_is_refused_with_every_problem_and_the_previous_stays(
 
 def test_a_file_that_is_not_yaml_is_refused_naming_its_line(library: ScriptLibrary) -> None:
     with pytest.raises(ScriptInvalid) as refused:
-        library.activate("language: en\nsteps: [\n  - id: x\n", file_name="x.yaml", by="ana")
+        library.activate(
+            "language: en\nsteps: [\n  - id: x\n", file_name="x.yaml", actor=f.acting("ana")
+        )
     [problem] = refused.value.found
     assert problem.line > 1 and "YAML" in problem.message and problem.fix
     assert library.history() == []
@@ -93,28 +98,30 @@ def test_a_file_that_is_not_yaml_is_refused_naming_its_line(library: ScriptLibra
 def test_the_same_text_again_adds_no_duplicate(
     library: ScriptLibrary, session_factory: sessionmaker[Session]
 ) -> None:
-    first = library.activate(_greeting("Good day."), file_name="a.yaml", by="ana")
-    again = library.activate(_greeting("Good day."), file_name="b.yaml", by="ivo")
+    first = library.activate(_greeting("Good day."), file_name="a.yaml", actor=f.acting("ana"))
+    again = library.activate(_greeting("Good day."), file_name="b.yaml", actor=f.acting("ivo"))
     assert again.unchanged and (again.id, again.activated_by) == (first.id, "ana")
     assert _rows(session_factory) == 1
-    shipped_again = library.activate(SHIPPED_HR, file_name="call-script.hr.yaml", by="ana")
+    shipped_again = library.activate(
+        SHIPPED_HR, file_name="call-script.hr.yaml", actor=f.acting("ana")
+    )
     assert shipped_again.unchanged and shipped_again.id is None
     assert _rows(session_factory) == 1
 
 
 def test_history_is_newest_first_and_an_old_text_can_be_read(library: ScriptLibrary) -> None:
-    one = library.activate(_greeting("One."), file_name="1.yaml", by="ana")
+    one = library.activate(_greeting("One."), file_name="1.yaml", actor=f.acting("ana"))
     hr = library.activate(
-        SHIPPED_HR.replace("doviđenja", "do viđenja"), file_name="h.yaml", by="iva"
+        SHIPPED_HR.replace("doviđenja", "do viđenja"), file_name="h.yaml", actor=f.acting("iva")
     )
-    two = library.activate(_greeting("Two."), file_name="2.yaml", by="ivo")
+    two = library.activate(_greeting("Two."), file_name="2.yaml", actor=f.acting("ivo"))
     assert [v.id for v in library.history()] == [two.id, hr.id, one.id]
     assert [v.version for v in library.history("en")] == [two.version, one.version]
     assert not hasattr(library.history()[0], "source")
     assert library.source(one.id) == library.source(one.version) == _greeting("One.")
     assert library.text("en") == _greeting("Two.")
     # Going back is activating the old text again: a new version on top, in force.
-    back = library.activate(library.source(one.id), file_name="1.yaml", by="ana")
+    back = library.activate(library.source(one.id), file_name="1.yaml", actor=f.acting("ana"))
     assert not back.unchanged and library.active("en").value.version == one.version
     with pytest.raises(UnknownScriptVersion):
         library.source("000000000000")
@@ -123,7 +130,7 @@ def test_history_is_newest_first_and_an_old_text_can_be_read(library: ScriptLibr
 def test_a_language_the_desk_does_not_speak_is_refused(library: ScriptLibrary) -> None:
     text = SHIPPED_EN.replace("language: en", "language: ru", 1)
     with pytest.raises(ScriptInvalid) as refused:
-        library.activate(text, file_name="call-script.ru.yaml", by="ana")
+        library.activate(text, file_name="call-script.ru.yaml", actor=f.acting("ana"))
     [problem] = refused.value.found
     assert "'ru'" in problem.message and "'language: hr'" in problem.fix
     assert problem.line == text.splitlines().index("language: ru") + 1
@@ -132,7 +139,9 @@ def test_a_language_the_desk_does_not_speak_is_refused(library: ScriptLibrary) -
 
 def test_the_editor_s_language_must_be_the_file_s(library: ScriptLibrary) -> None:
     with pytest.raises(ScriptInvalid) as refused:
-        library.activate(SHIPPED_EN, file_name="call-script.hr.yaml", by="ana", language="hr")
+        library.activate(
+            SHIPPED_EN, file_name="call-script.hr.yaml", actor=f.acting("ana"), language="hr"
+        )
     [problem] = refused.value.found
     assert "'en'" in problem.message and "'language: hr'" in problem.fix
 
@@ -142,6 +151,6 @@ def test_an_activation_elsewhere_reaches_this_process_once_its_read_is_stale(
 ) -> None:
     live_page, cli = (ScriptLibrary(session_factory=session_factory) for _ in range(2))
     assert live_page.active("en").value.version == version_of(SHIPPED_EN)
-    info = cli.activate(_greeting("From the CLI."), file_name="cli.yaml", by="ana")
+    info = cli.activate(_greeting("From the CLI."), file_name="cli.yaml", actor=f.acting("ana"))
     monkeypatch.setattr(library_module, "FRESH_FOR", 0.0)
     assert live_page.active("en").value.version == info.version

@@ -118,7 +118,7 @@ def test_card_and_orders_as_text_in_croatian_with_local_money_and_dates(
 
     order_no = line.split()[0]
     moved = _read(_desk("hr", "orders", "advance", order_no))
-    assert "zaprimljena -> prihvaćena (head)" in moved
+    assert "zaprimljena -> prihvaćena (system)" in moved
     assert HR_DATE.search(moved.splitlines()[-1])
 
 

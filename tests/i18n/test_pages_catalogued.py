@@ -121,8 +121,10 @@ def company(
             "documents": ["invoice"],
         }
     )
-    services.placement.place(draft=draft, operator="ana")
-    services.calls.start(operator="ana", phone="+38512345678", client_id=None, purpose="order")
+    services.placement.place(draft=draft, actor=f.acting("ana"))
+    services.calls.start(
+        actor=f.acting("ana"), phone="+38512345678", client_id=None, purpose="order"
+    )
 
 
 def _texts(node: Any) -> Iterator[str]:

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth.rights import Actor
 from assistant.rules.loader import load_rules
 from ingest.erp.importers import ImportReport, import_file
 
@@ -44,6 +45,7 @@ def run_import(session_factory: sessionmaker[Session]) -> Import:
             path=path,
             default_country_code="385",
             known_client_types=KNOWN_CLIENT_TYPES,
+            actor=Actor.system(),
         )
 
     return run

@@ -17,6 +17,7 @@ from ingest.documents.pipeline import IngestPipeline, ingest_sources_if_empty
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
+from tests import factories as f
 
 
 class CountingEmbeddings(Embeddings):
@@ -114,12 +115,12 @@ def test_prune_retires_documents_whose_files_are_gone(parts) -> None:
     assert store.count() == 2
 
 
-def test_a_retired_file_that_comes_back_is_indexed_again(parts) -> None:
+def test_a_retired_file_that_comes_back_is_indexed_again(parts, sqlite_sessions) -> None:
     pipeline, store, registry, _, sources = parts
     _write_procedures(sources)
     pipeline.ingest([sources], by="editor")
-    KnowledgeEditor(registry=registry, pipeline=lambda: pipeline).retire(
-        source="procedures/islands.md", by="editor"
+    KnowledgeEditor(registry=registry, pipeline=lambda: pipeline, sessions=sqlite_sessions).retire(
+        source="procedures/islands.md", actor=f.acting("editor")
     )
     [_, islands] = pipeline.ingest([sources], by="editor")
     assert (islands.status, islands.version) == ("indexed", 2)
@@ -169,7 +170,7 @@ def test_desk_ingest_prints_one_json_result_per_file_and_exits_1_on_a_failure(
     docs.mkdir()
     (docs / "terms.md").write_text("# Terms\nColumn C for market traders.\n", encoding="utf-8")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
-    result = CliRunner().invoke(app, ["ingest", str(docs), "--json", "--by", "ana"])
+    result = CliRunner().invoke(app, ["ingest", str(docs), "--json"])
     rows = json.loads(result.stdout)
     assert result.exit_code == 1
     assert [(r["path"].split("/")[-1], r["status"], r["chunks"]) for r in rows] == [

@@ -15,6 +15,7 @@ from ingest.documents.pipeline import IngestPipeline
 from knowledge.embeddings import FakeEmbeddings
 from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
+from tests import factories as f
 
 CREDIT = "# Credit\n\n## Overdue debt\nNo order is created.\n"
 
@@ -31,14 +32,17 @@ def kb(
     )
     registry = KnowledgeRegistry(session_factory=session_factory, knowledge_dir=sources)
     pipeline = IngestPipeline(store=store, registry=registry)
-    return KnowledgeEditor(registry=registry, pipeline=lambda: pipeline), registry, store, sources
+    editor = KnowledgeEditor(registry=registry, pipeline=lambda: pipeline, sessions=session_factory)
+    return editor, registry, store, sources
 
 
 def test_publishing_edited_markdown_makes_a_new_version_with_its_history(kb) -> None:
     editor, registry, store, _ = kb
-    first = editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    first = editor.save_text(source="procedures/credit.md", text=CREDIT, actor=f.acting("ana"))
     second = editor.save_text(
-        source="procedures/credit.md", text=CREDIT + "\n## Limit\nAsk finance.\n", by="ivo"
+        source="procedures/credit.md",
+        text=CREDIT + "\n## Limit\nAsk finance.\n",
+        actor=f.acting("ivo"),
     )
     history = registry.history(source="procedures/credit.md")
     assert (first.version, first.status, first.kind) == (1, "indexed", "procedure")
@@ -53,16 +57,18 @@ def test_publishing_edited_markdown_makes_a_new_version_with_its_history(kb) -> 
 
 def test_publishing_the_same_text_again_changes_nothing(kb) -> None:
     editor, registry, _, _ = kb
-    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
-    again = editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    editor.save_text(source="procedures/credit.md", text=CREDIT, actor=f.acting("ana"))
+    again = editor.save_text(source="procedures/credit.md", text=CREDIT, actor=f.acting("ana"))
     assert again.version == 1
     assert len(registry.history(source="procedures/credit.md")) == 1
 
 
 def test_retiring_a_document_removes_its_chunks_and_keeps_its_history(kb) -> None:
     editor, registry, store, _ = kb
-    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
-    retired = editor.retire(source="procedures/credit.md", by="head", reason="replaced by v2")
+    editor.save_text(source="procedures/credit.md", text=CREDIT, actor=f.acting("ana"))
+    retired = editor.retire(
+        source="procedures/credit.md", actor=f.acting("head"), reason="replaced by v2"
+    )
     assert (retired.status, retired.chunks, retired.reason) == ("retired", 0, "replaced by v2")
     assert store.count() == 0
     assert [e.action for e in registry.history(source="procedures/credit.md")] == [
@@ -76,8 +82,10 @@ def test_documents_are_listed_by_kind_and_the_recently_changed_ones_found(kb) ->
     editor, registry, _, sources = kb
     (sources / "prices").mkdir()
     (sources / "prices" / "terms.md").write_text("# Terms\nColumn C.\n", encoding="utf-8")
-    editor.publish(name="islands.md", data=b"# Islands\nKrk.\n", by="ana", kind="procedure")
-    editor.save_text(source="procedures/credit.md", text=CREDIT, by="ana")
+    editor.publish(
+        name="islands.md", data=b"# Islands\nKrk.\n", actor=f.acting("ana"), kind="procedure"
+    )
+    editor.save_text(source="procedures/credit.md", text=CREDIT, actor=f.acting("ana"))
     assert [d.source for d in registry.list_documents(kind="procedure")] == [
         "procedures/credit.md",
         "uploads/procedure/islands.md",
@@ -90,9 +98,9 @@ def test_documents_are_listed_by_kind_and_the_recently_changed_ones_found(kb) ->
 def test_only_markdown_inside_the_knowledge_folder_can_be_edited(kb) -> None:
     editor, registry, _, _ = kb
     with pytest.raises(DeskError, match="not editable"):
-        editor.save_text(source="../outside.md", text=CREDIT, by="ana")
+        editor.save_text(source="../outside.md", text=CREDIT, actor=f.acting("ana"))
     with pytest.raises(DeskError, match="not editable"):
-        editor.save_text(source="catalog/list.pdf", text=CREDIT, by="ana")
+        editor.save_text(source="catalog/list.pdf", text=CREDIT, actor=f.acting("ana"))
 
 
 def test_the_history_of_an_unknown_document_is_a_clear_error(kb) -> None:

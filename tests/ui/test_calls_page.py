@@ -28,15 +28,21 @@ def calls(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
         f.product(s, "OIL", prices={"A": "10"})
         f.product(s, "SALT", prices={"A": "1"})
     log = services.calls
-    order = log.start(operator="ana", phone=None, client_id=m1.id)
-    log.record_offers(call_id=order, offers=[("OIL", "new"), ("SALT", "addon")])
-    log.answer_offer(call_id=order, sku="OIL", accepted=True)
-    log.answer_offer(call_id=order, sku="SALT", accepted=False)
-    log.finish(call_id=order, outcome="order_placed")
-    complaint = log.start(operator="ivo", phone=None, client_id=k1.id, purpose="complaint")
-    log.finish(call_id=complaint, outcome="transferred", transferred_to="MGR", notes="late van")
-    info = log.start(operator="ivo", phone="+385911112222", client_id=None, purpose="info")
-    log.finish(call_id=info, outcome="info_given")
+    order = log.start(actor=f.acting("ana"), phone=None, client_id=m1.id)
+    log.record_offers(call_id=order, offers=[("OIL", "new"), ("SALT", "addon")], actor=f.acting())
+    log.answer_offer(call_id=order, sku="OIL", accepted=True, actor=f.acting())
+    log.answer_offer(call_id=order, sku="SALT", accepted=False, actor=f.acting())
+    log.finish(call_id=order, outcome="order_placed", actor=f.acting())
+    complaint = log.start(actor=f.acting("ivo"), phone=None, client_id=k1.id, purpose="complaint")
+    log.finish(
+        call_id=complaint,
+        outcome="transferred",
+        transferred_to="MGR",
+        notes="late van",
+        actor=f.acting(),
+    )
+    info = log.start(actor=f.acting("ivo"), phone="+385911112222", client_id=None, purpose="info")
+    log.finish(call_id=info, outcome="info_given", actor=f.acting())
     return services
 
 

@@ -49,7 +49,7 @@ def clients(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
             "documents": ["invoice"],
         }
     )
-    services.placement.place(draft=draft, operator="ana")
+    services.placement.place(draft=draft, actor=f.acting("ana"))
     return services
 
 

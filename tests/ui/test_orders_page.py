@@ -34,7 +34,7 @@ def _place(services: Any, client: str, key: str, *, operator: str, days: int = 1
             "documents": ["invoice"],
         }
     )
-    return services.placement.place(draft=draft, operator=operator).order_no
+    return services.placement.place(draft=draft, actor=f.acting(operator)).order_no
 
 
 @pytest.fixture
@@ -130,7 +130,9 @@ def test_a_move_another_head_already_made_is_refused_with_a_message(
     orders: dict[str, str], services: Any
 ) -> None:
     at = _select_row(_page(), 2)
-    services.orders.advance(order_no=orders["first"], to_status="accepted", by="other head")
+    services.orders.advance(
+        order_no=orders["first"], to_status="accepted", actor=f.acting("other head")
+    )
     at.button(key="orders_advance").click().run()
     assert not at.exception
     assert "is accepted; it can move on to picking" in at.error[0].value

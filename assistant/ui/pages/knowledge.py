@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from assistant.auth.rights import Actor
 from assistant.editors import texts as t
 from assistant.editors.jobs import IngestJob
 from assistant.editors.knowledge import KnowledgeEditor, Preview
@@ -17,6 +18,7 @@ from assistant.i18n import _, ngettext
 from assistant.ui import knowledge_labels as shown
 from assistant.ui.deps import services
 from assistant.ui.script_editor import call_script_tab
+from assistant.ui.session_user import acting
 from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
 from knowledge.registry import DocumentInfo
@@ -83,7 +85,7 @@ def job_progress() -> None:
     st.progress(p.fraction, text=text)
 
 
-def documents_tab(editor: KnowledgeEditor, who: str) -> None:
+def documents_tab(editor: KnowledgeEditor, actor: Actor) -> None:
     """Every document, then one document's history, replacement and retirement."""
     docs = editor.documents()
     if not docs:
@@ -134,17 +136,19 @@ def documents_tab(editor: KnowledgeEditor, who: str) -> None:
         )
     with actions:
         if doc.status == "indexed":
-            _replace_and_retire(editor, doc, who)
+            _replace_and_retire(editor, doc, actor)
 
 
-def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, who: str) -> None:
+def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, actor: Actor) -> None:
     upload = st.file_uploader(_(t.KB_REPLACE), key=f"kb_replace-{doc.source}")
     go = st.button(_(t.KB_REPLACE_BUTTON), key="kb_replace_go", disabled=_busy() or upload is None)
     if upload is not None and go:
         name, data = upload.name, upload.getvalue()
 
         def replace(events: IngestEvents) -> Done:
-            info = editor.replace(source=doc.source, name=name, data=data, by=who, events=events)
+            info = editor.replace(
+                source=doc.source, name=name, data=data, actor=actor, events=events
+            )
             return Done(
                 (("success", _(t.KB_REPLACED).format(title=info.title, version=info.version)),)
             )
@@ -156,12 +160,12 @@ def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, who: str) ->
         _(t.KB_RETIRE), key="kb_retire", disabled=_busy() or not sure, type="primary"
     )
     if retire:
-        info = editor.retire(source=doc.source, by=who)
+        info = editor.retire(source=doc.source, actor=actor)
         _notify("success", _(t.KB_RETIRED).format(title=info.title))
         st.rerun()
 
 
-def upload_tab(editor: KnowledgeEditor, who: str) -> None:
+def upload_tab(editor: KnowledgeEditor, actor: Actor) -> None:
     """Several files: each one's extracted text to check, then one click publishes them."""
     round_ = st.session_state.setdefault(UPLOADS_KEY, 0)
     files = st.file_uploader(_(t.KB_UPLOAD), accept_multiple_files=True, key=f"kb_upload-{round_}")
@@ -207,7 +211,7 @@ def upload_tab(editor: KnowledgeEditor, who: str) -> None:
             ngettext("Publishing {count} file", "Publishing {count} files", len(chosen)).format(
                 count=len(chosen)
             ),
-            lambda events: _publish(editor, chosen, who=who, kind=kind, events=events),
+            lambda events: _publish(editor, chosen, actor=actor, kind=kind, events=events),
             files=len(chosen),
         )
         st.session_state[UPLOADS_KEY] = round_ + 1
@@ -219,7 +223,7 @@ def _publish(
     editor: KnowledgeEditor,
     files: list[tuple[str, bytes]],
     *,
-    who: str,
+    actor: Actor,
     kind: str | None,
     events: IngestEvents,
 ) -> Done:
@@ -227,7 +231,7 @@ def _publish(
     notices: list[tuple[str, str]] = []
     for name, data in files:
         try:
-            info = editor.publish(name=name, data=data, by=who, kind=kind, events=events)
+            info = editor.publish(name=name, data=data, actor=actor, kind=kind, events=events)
         except DeskError as err:
             notices.append(("error", _(t.KB_FAILED).format(title=name, reason=err.message)))
             continue
@@ -239,7 +243,7 @@ def _publish(
     return Done(tuple(notices))
 
 
-def edit_tab(editor: KnowledgeEditor, who: str) -> None:
+def edit_tab(editor: KnowledgeEditor, actor: Actor) -> None:
     """Markdown procedures edited in the page; saving publishes a new version."""
     docs = {d.source: d for d in editor.editable()}
     if "kb_edit_next" in st.session_state:  # a widget's value can only be set before it is drawn
@@ -272,7 +276,7 @@ def edit_tab(editor: KnowledgeEditor, who: str) -> None:
             st.rerun()
 
         def save(events: IngestEvents) -> Done:
-            info = editor.save_text(source=target, text=text, by=who, events=events)
+            info = editor.save_text(source=target, text=text, actor=actor, events=events)
             saved = _(t.KB_EDIT_SAVED).format(title=info.title, version=info.version)
             return Done((("success", saved),), edit_next=info.source)
 
@@ -284,16 +288,13 @@ desk = services()
 editor = desk.editor
 st.markdown(f"#### {_(t.KB_TITLE)}")
 st.caption(_(t.KB_INTRO))
-who = st.text_input(_(t.KB_EDITOR), value=desk.settings.operator, key="kb_who").strip()
+actor = acting()
 if _busy():
     job_progress()
 _notice()
-documents, upload, edit, script = st.tabs([_(tab) for tab in t.KB_TABS])
-with documents:
-    documents_tab(editor, who or desk.settings.operator)
-with upload:
-    upload_tab(editor, who or desk.settings.operator)
-with edit:
-    edit_tab(editor, who or desk.settings.operator)
-with script:
-    call_script_tab(desk.scripts, who or desk.settings.operator)
+tabs = st.tabs([_(tab) for tab in t.KB_TABS])
+for tab, draw in zip(tabs, (documents_tab, upload_tab, edit_tab), strict=False):
+    with tab:
+        draw(editor, actor)
+with tabs[3]:
+    call_script_tab(desk.scripts, actor)
