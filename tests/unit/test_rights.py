@@ -32,3 +32,9 @@ def test_the_system_account_may_do_everything_and_unknown_actions_nothing() -> N
     system = Actor.system()
     assert all(system.may(action) for action in RIGHTS)
     assert not system.may("launch.rockets")
+
+
+def test_only_heads_and_admins_read_the_audit_log() -> None:
+    readers = {role for role in ROLES if Actor.of("u", [role]).may("audit.read")}
+    assert readers == {"head", "admin"}
+    assert Actor.system().may("audit.read")
