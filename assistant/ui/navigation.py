@@ -7,16 +7,18 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.i18n import _
+from assistant.ui.session_user import acting
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 
 def pages() -> list[st.Page]:
-    """Every page, the live call first; titles in the language of this run.
+    """The pages the user may use, the live call first; titles in the language of this run.
 
-    The url paths are fixed, so a language switch stays on the page it was made on.
+    The url paths are fixed, so a language switch stays on the page it was made on. The
+    Audit page is listed for heads and admins only (its service refuses others anyway).
     """
-    return [
+    listed = [
         st.Page(
             PAGES_DIR / "call.py",
             title=_("Live call"),
@@ -52,3 +54,13 @@ def pages() -> list[st.Page]:
             url_path="knowledge",
         ),
     ]
+    if acting().may("audit.read"):
+        listed.append(
+            st.Page(
+                PAGES_DIR / "audit.py",
+                title=_("Audit"),
+                icon=":material/policy:",
+                url_path="audit",
+            )
+        )
+    return listed

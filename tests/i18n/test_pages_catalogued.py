@@ -38,6 +38,7 @@ PAGES = [
     "assistant/ui/pages/clients.py",
     "assistant/ui/pages/assistant.py",
     "assistant/ui/pages/knowledge.py",
+    "assistant/ui/pages/audit.py",
 ]
 # The data of the company below: these words are names, not the desk's words.
 DATA = """Obrt Kovačević Hotel Jadran Mesnica Dužnik Maslinovo ulje Šećer kristal
