@@ -67,9 +67,6 @@ class Settings(BaseSettings):
         description="Language of the screens, the CLI's text and what is read to clients "
         "(hr or en); a browser asking for the other one gets it.",
     )
-    operator: str = Field(
-        default="operator", description="Login of the operator when none is given (CLI)."
-    )
 
 
 @lru_cache

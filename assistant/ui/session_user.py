@@ -15,16 +15,11 @@ def current_actor() -> Actor | None:
     return actor if isinstance(actor, Actor) else None
 
 
+# TEMPORARY, until the login form lands: who the desk acts as with nobody logged in, so
+# it keeps working as before. The login form replaces this with a stop before any page.
+BEFORE_LOGIN = Actor.of("operator", ("operator", "editor", "head"))
+
+
 def acting() -> Actor:
-    """Whom the services are called for: the logged-in user.
-
-    TEMPORARY until the login form lands: with nobody logged in, the desk acts as
-    DESK_OPERATOR with the operator, editor and head roles, so it keeps working as before.
-    The login form replaces this fallback with a stop before any page is drawn.
-    """
-    actor = current_actor()
-    if actor is not None:
-        return actor
-    from assistant.config import Settings
-
-    return Actor.of(Settings().operator, ("operator", "editor", "head"))
+    """Whom the services are called for: the logged-in user (see BEFORE_LOGIN)."""
+    return current_actor() or BEFORE_LOGIN

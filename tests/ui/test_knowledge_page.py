@@ -9,8 +9,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.auth.rights import Actor
 from assistant.config import Settings
 from assistant.services import build_services
+from assistant.ui.session_user import ACTOR_KEY
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/knowledge.py"
@@ -32,7 +34,6 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         "DESK_EMBEDDINGS": "fake",
         "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
         "DESK_KNOWLEDGE_DIR": str(sources),
-        "DESK_OPERATOR": "ana",
     }.items():
         monkeypatch.setenv(name, value)
     st.cache_resource.clear()
@@ -43,7 +44,9 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[ACTOR_KEY] = Actor.of("ana", ["editor"])
+    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at

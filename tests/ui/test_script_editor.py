@@ -9,10 +9,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.auth.rights import Actor
 from assistant.config import Settings
 from assistant.script.loader import version_of
 from assistant.script.shipped import FOLDER
 from assistant.services import build_services
+from assistant.ui.session_user import ACTOR_KEY
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/knowledge.py"
@@ -22,13 +24,12 @@ GREETING = "Good morning, Order Desk, how may I help you?"
 
 @pytest.fixture
 def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """An empty desk (no documents) whose operator is ana."""
+    """An empty desk (no documents); ana is logged in as an editor (see _page)."""
     for name, value in {
         "DESK_DATABASE_URL": db_url,
         "DESK_EMBEDDINGS": "fake",
         "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
         "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-        "DESK_OPERATOR": "ana",
     }.items():
         monkeypatch.setenv(name, value)
     st.cache_resource.clear()
@@ -38,7 +39,9 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[ACTOR_KEY] = Actor.of("ana", ["editor"])
+    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
