@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.auth.users import UserBook
 from assistant.calls.card import CardService
 from assistant.calls.declined import DeclinedOffers
 from assistant.calls.live import LiveCalls
@@ -70,6 +71,7 @@ class Services:
     account: ClientAccount
     live: LiveCalls
     scripts: ScriptLibrary
+    users: UserBook
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -220,6 +222,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         account=ClientAccount(session_factory=sessions),
         live=live,
         scripts=scripts,
+        users=UserBook(session_factory=sessions),
     )
 
 
