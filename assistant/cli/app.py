@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from assistant.cli import ask, calls, card, database, evaluate, knowledge, orders, script
+from assistant.cli import ask, calls, card, database, evaluate, knowledge, orders, script, users
 from assistant.cli.language import settle_language
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -31,6 +31,7 @@ app.command("init", help=database.INIT_HELP)(database.init)
 app.command("import", help=database.IMPORT_HELP)(database.import_)
 app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
+app.add_typer(users.users_app, name="users")
 
 
 def main() -> None:
