@@ -1,4 +1,4 @@
-"""Streamlit entry point of the Order Desk: language, page config and navigation, nothing else."""
+"""Streamlit entry point of the Order Desk: language, page config, login and navigation."""
 
 import logging
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import DeskError
 from assistant.i18n import _
-from assistant.ui import language
+from assistant.ui import language, login
 from assistant.ui.navigation import pages
 from assistant.ui.widgets import COMPACT_CSS, UNEXPECTED_ERROR
 
@@ -21,6 +21,7 @@ st.set_page_config(
 )
 st.markdown(COMPACT_CSS, unsafe_allow_html=True)
 language.switcher()
+login.gate()  # before login, the form alone: no page list, no client, no price
 try:
     st.navigation(pages(), position="top").run()
 except DeskError as err:
