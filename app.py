@@ -21,11 +21,12 @@ st.set_page_config(
 )
 st.markdown(COMPACT_CSS, unsafe_allow_html=True)
 language.switcher()
-login.gate()  # before login, the form alone: no page list, no client, no price
-try:
-    st.navigation(pages(), position="top").run()
-except DeskError as err:
-    st.error(err.message)
-except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
-    log.exception("a page failed")
-    st.error(_(UNEXPECTED_ERROR))
+# Before login the form alone is drawn: no page list, no client, no price.
+if login.gate() is not None:
+    try:
+        st.navigation(pages(), position="top").run()
+    except DeskError as err:
+        st.error(err.message)
+    except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
+        log.exception("a page failed")
+        st.error(_(UNEXPECTED_ERROR))

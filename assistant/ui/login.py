@@ -21,7 +21,7 @@ NOTICE_KEY = "desk_login_notice"
 REFUSED_EMAIL_KEY = "desk_refused_email"  # an OIDC e-mail no desk user has: asked once
 
 
-def gate() -> Actor:
+def gate() -> Actor | None:
     """The logged-in user; before login, the form alone is drawn and the run stops."""
     actor = current_actor()
     if actor is not None and _idle_too_long():
@@ -36,6 +36,7 @@ def gate() -> Actor:
     if actor is None:
         _form()
         st.stop()
+        return None  # bare mode (no server, e.g. a worker process importing app.py) never stops
     st.session_state[LAST_SEEN_KEY] = time.time()
     _logout(actor)
     return actor

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.config import Settings
 from assistant.services import build_services
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/knowledge.py"
@@ -43,7 +44,7 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=60)).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at

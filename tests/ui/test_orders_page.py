@@ -17,6 +17,7 @@ from assistant.orders.models import Order, OrderStatusChange
 from assistant.orders.queries import OrderBook, OrderFilter, orders_csv
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/orders.py"
@@ -56,7 +57,7 @@ def orders(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=30)).run()
     return at.switch_page(PAGE).run()
 
 
