@@ -59,7 +59,7 @@ class LiveCalls:
         phone = self._directory.normalise(query)
         if call.call_id is None:
             call.call_id = self._log.start(
-                operator=self._operator,
+                operator=call.operator or self._operator,
                 phone=phone,
                 client_id=client_id,
                 purpose=purpose,
@@ -145,7 +145,7 @@ class LiveCalls:
             skipped=skipped or {},
         )
         try:
-            placed = self._placement.place(draft=draft, operator=self._operator)
+            placed = self._placement.place(draft=draft, operator=call.operator or self._operator)
         except DeskError as err:
             call.problems = {p.field or "order": p.message for p in err.problems}
             return None

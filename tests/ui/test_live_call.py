@@ -87,6 +87,8 @@ def test_an_ordinary_clients_order_is_placed_end_to_end_and_found_in_sql(
     with session_factory() as s:
         call = s.scalars(select(Call)).one()
         assert call.outcome == "order_placed" and order.call_id == call.id
+        # The logged-in user is the operator on the call and the order.
+        assert call.operator == order.operator == "ana"
         accepted = s.scalars(select(OfferMade.sku).where(OfferMade.accepted.is_(True))).all()
     assert "OIL" in accepted  # offered as traditional, then ordered (R11, R12)
 
