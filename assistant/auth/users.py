@@ -172,7 +172,7 @@ class UserBook:
 
     def authenticate(self, *, name: str, password: str) -> Actor:
         """The user's Actor; a failure, a lock-out or a disabled user is refused alike."""
-        typed = name.strip().lower()[:200]
+        typed = _printable(name.strip().lower())
         now = self._now()
         with self._sessions.begin() as s:
             # Attempts during a lock are "locked", not "failed": they do not extend it.
@@ -208,7 +208,7 @@ class UserBook:
 
     def by_email(self, email: str) -> Actor:
         """The desk user an identity provider's e-mail maps to (OIDC sign-in)."""
-        address = (email or "").strip().lower()
+        address = _printable((email or "").strip().lower())
         with self._sessions.begin() as s:
             user = s.scalar(select(User).where(func.lower(User.email) == address))
             if user is None or user.disabled or not address:
@@ -231,7 +231,8 @@ class UserBook:
             require(actor, "users.manage")
         except Forbidden:
             with self._sessions.begin() as s:
-                self._audit(s, actor.name, action, name[:200], None, None, outcome="forbidden")
+                obj = _printable(name)
+                self._audit(s, actor.name, action, obj, None, None, outcome="forbidden")
             raise
 
     def _audit(
@@ -256,6 +257,11 @@ class UserBook:
                 outcome=outcome,
             )
         )
+
+
+def _printable(text: str, limit: int = 200) -> str:
+    """Typed text as the audit log can keep it: no NUL or control characters, bounded."""
+    return "".join(ch for ch in text[: limit * 2] if ch.isprintable())[:limit]
 
 
 def _locked_until(failures: Sequence[datetime], now: datetime) -> datetime | None:

@@ -191,3 +191,16 @@ def test_an_email_maps_to_its_user_and_an_unknown_or_disabled_one_is_refused(boo
 def test_changing_an_unknown_user_says_where_to_look(book):
     with pytest.raises(UnknownUser, match="No user is named zed: see `desk users list`"):
         book.disable(actor=ADMIN, name="zed")
+
+
+@pytest.mark.parametrize(
+    "typed", ["a" * 100_000, "ana\x00", "<script>alert(1)</script>", "ana'; drop table users;--"]
+)
+def test_hostile_usernames_are_refused_like_any_wrong_login(book, session_factory, typed):
+    with pytest.raises(LoginRefused, match="^Wrong username or password.$"):
+        book.authenticate(name=typed, password="x\x00" * 10)
+    with pytest.raises(LoginRefused):
+        book.by_email(typed)
+    [first, _second] = _audit(session_factory, "login")
+    assert len(first.object) <= 200 and "\x00" not in first.object
+    assert book.authenticate(name="ana", password=PASSWORD).name == "ana"

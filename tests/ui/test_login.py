@@ -87,3 +87,13 @@ def test_a_session_idle_longer_than_the_setting_is_logged_out(desk, monkeypatch)
     assert ACTOR_KEY not in at.session_state
     assert "logged out after 2 h without activity" in at.warning[0].value
     assert [t.label for t in at.text_input] == ["Username", "Password"]
+
+
+def test_a_language_picked_after_login_is_kept_for_the_user(desk) -> None:
+    at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", PASSWORD)
+    at.button_group(key="language").set_value("en").run()
+    assert not at.exception
+    assert desk.users.get("ana").language == "en"
+    at = at.sidebar.button(key="logout").click().run()
+    at.button_group(key="language").set_value("hr").run()  # before login: nobody to keep it for
+    assert desk.users.get("ana").language == "en"
