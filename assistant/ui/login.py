@@ -30,8 +30,10 @@ def gate() -> Actor | None:
         st.session_state[NOTICE_KEY] = _(
             "You were logged out after {hours:g} h without activity. Log in again."
         ).format(hours=hours)
+        if _company_signed_in():
+            st.logout()  # else the company account would sign the session straight back in
         actor = None
-    if actor is None and _company_sign_in() and st.user.is_logged_in:
+    if actor is None and _company_signed_in():
         actor = _from_company_account(str(st.user.get("email") or ""))
     if actor is None:
         _form()
@@ -72,6 +74,11 @@ def _company_sign_in() -> bool:
         return "auth" in st.secrets
     except Exception:  # noqa: BLE001 - no secrets file at all means no company sign-in
         return False
+
+
+def _company_signed_in() -> bool:
+    # .get: st.user lacks the key altogether where Streamlit sees no [auth] section of its own.
+    return _company_sign_in() and bool(st.user.get("is_logged_in"))
 
 
 def _from_company_account(email: str) -> Actor | None:
@@ -118,6 +125,6 @@ def _logout(actor: Actor) -> None:
     st.sidebar.caption(_("Logged in as {name}").format(name=actor.name))
     if st.sidebar.button(_("Log out"), key="logout"):
         _forget()
-        if _company_sign_in() and st.user.is_logged_in:
+        if _company_signed_in():
             st.logout()
         st.rerun()

@@ -97,3 +97,12 @@ def test_a_language_picked_after_login_is_kept_for_the_user(desk) -> None:
     at = at.sidebar.button(key="logout").click().run()
     at.button_group(key="language").set_value("hr").run()  # before login: nobody to keep it for
     assert desk.users.get("ana").language == "en"
+
+
+def test_with_an_auth_section_in_the_secrets_the_company_sign_in_is_offered(desk) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = {"client_id": "desk", "server_metadata_url": "https://idp.example/x"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in", "Sign in with your company account"]
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
