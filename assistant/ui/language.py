@@ -17,7 +17,6 @@ from assistant.i18n import (
     set_default_language,
     set_language_source,
 )
-from assistant.ui.deps import services
 from assistant.ui.session_user import current_actor
 
 LANGUAGE_KEY = "language"
@@ -64,6 +63,8 @@ def _keep_for_user() -> None:
     actor = current_actor()
     if actor is None:
         return
+    from assistant.ui.deps import services  # on use: importing the services takes a second
+
     try:
         services().users.set_language(
             actor=actor, name=actor.name, language=st.session_state[LANGUAGE_KEY]

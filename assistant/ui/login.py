@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -11,9 +12,11 @@ from assistant.auth.rights import Actor
 from assistant.config import get_settings
 from assistant.errors import DeskError
 from assistant.i18n import _
-from assistant.ui.deps import services
 from assistant.ui.language import PENDING_LANGUAGE_KEY
 from assistant.ui.session_user import ACTOR_KEY, current_actor
+
+if TYPE_CHECKING:
+    from assistant.auth.users import UserBook
 
 log = logging.getLogger(__name__)
 LAST_SEEN_KEY = "desk_last_seen"  # time.time() of the session's last run while logged in
@@ -49,12 +52,19 @@ def enter(actor: Actor) -> None:
     st.session_state[ACTOR_KEY] = actor
     st.session_state[LAST_SEEN_KEY] = time.time()
     try:
-        preferred = services().users.get(actor.name).language
+        preferred = _users().get(actor.name).language
     except DeskError:
         preferred = None
     if preferred:
         # The switcher is drawn already in this run: it takes the language on the next one.
         st.session_state[PENDING_LANGUAGE_KEY] = preferred
+
+
+def _users() -> UserBook:
+    # Imported on use: the services take a second to import, and the form need not wait.
+    from assistant.ui.deps import services
+
+    return services().users
 
 
 def _idle_too_long() -> bool:
@@ -85,7 +95,7 @@ def _from_company_account(email: str) -> Actor | None:
     if st.session_state.get(REFUSED_EMAIL_KEY) == email:
         return None
     try:
-        actor = services().users.by_email(email)
+        actor = _users().by_email(email)
     except DeskError as err:
         st.session_state[REFUSED_EMAIL_KEY] = email
         st.session_state[NOTICE_KEY] = err.message
@@ -107,7 +117,7 @@ def _form() -> None:
         submitted = st.form_submit_button(_("Log in"), type="primary")
     if submitted:
         try:
-            actor = services().users.authenticate(name=name, password=password)
+            actor = _users().authenticate(name=name, password=password)
         except DeskError as err:
             st.error(err.message)
         else:
