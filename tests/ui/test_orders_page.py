@@ -122,7 +122,10 @@ def test_moving_an_order_along_writes_the_status_and_its_history_R18(
         order = s.scalars(select(Order).where(Order.idempotency_key == "k1")).one()
         moves = s.scalars(select(OrderStatusChange).where(OrderStatusChange.order_id == order.id))
         assert order.status == "accepted"
-        assert [(m.from_status, m.to_status) for m in moves] == [("placed", "accepted")]
+        # Signed by the logged-in user.
+        assert [(m.from_status, m.to_status, m.by) for m in moves] == [
+            ("placed", "accepted", "ana")
+        ]
     # The moved order stays open, ready for its next step.
     assert at.button(key="orders_advance").label == "Move to picking"
 

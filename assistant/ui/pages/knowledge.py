@@ -17,6 +17,7 @@ from assistant.i18n import _, ngettext
 from assistant.ui import knowledge_labels as shown
 from assistant.ui.deps import services
 from assistant.ui.script_editor import call_script_tab
+from assistant.ui.session_user import current_actor
 from ingest.documents.progress import IngestEvents
 from knowledge.models import KINDS
 from knowledge.registry import DocumentInfo
@@ -284,16 +285,18 @@ desk = services()
 editor = desk.editor
 st.markdown(f"#### {_(t.KB_TITLE)}")
 st.caption(_(t.KB_INTRO))
-who = st.text_input(_(t.KB_EDITOR), value=desk.settings.operator, key="kb_who").strip()
+# The logged-in user signs every change in the history (app.py lets nobody here before login).
+actor = current_actor()
+who = actor.name if actor else desk.settings.operator
 if _busy():
     job_progress()
 _notice()
 documents, upload, edit, script = st.tabs([_(tab) for tab in t.KB_TABS])
 with documents:
-    documents_tab(editor, who or desk.settings.operator)
+    documents_tab(editor, who)
 with upload:
-    upload_tab(editor, who or desk.settings.operator)
+    upload_tab(editor, who)
 with edit:
-    edit_tab(editor, who or desk.settings.operator)
+    edit_tab(editor, who)
 with script:
-    call_script_tab(desk.scripts, who or desk.settings.operator)
+    call_script_tab(desk.scripts, who)

@@ -17,6 +17,7 @@ from assistant.orders.queries import OrderFilter, orders_csv
 from assistant.services import Services
 from assistant.ui.deps import services
 from assistant.ui.order_view import detail, shown_day, shown_when
+from assistant.ui.session_user import current_actor
 
 log = logging.getLogger(__name__)
 ALL = "all"
@@ -89,8 +90,9 @@ def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
 
 def _page(desk: Services) -> None:
     """Filters, totals and export, the table, and the opened order."""
-    # Until the desk has logins, moves are signed "head", as `desk orders advance` does.
-    by = str(st.session_state.get("user") or "head")
+    # The logged-in user signs the moves (app.py lets nobody here before login).
+    actor = current_actor()
+    by = actor.name if actor else "head"
     # The export sits at the end of the filter row, clear of the table's own toolbar.
     *row, export = st.columns([1, 1.6, 1, 1, 0.8], vertical_alignment="bottom")
     where = _filters(desk.orders.operators(), row)
