@@ -285,9 +285,7 @@ desk = services()
 editor = desk.editor
 st.markdown(f"#### {_(t.KB_TITLE)}")
 st.caption(_(t.KB_INTRO))
-# The logged-in user signs every change in the history (app.py lets nobody here before login).
-actor = current_actor()
-who = actor.name if actor else desk.settings.operator
+who = actor.name if (actor := current_actor()) else desk.settings.operator  # signs each change
 if _busy():
     job_progress()
 _notice()
