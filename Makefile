@@ -25,6 +25,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/desk init --demo --if-empty
 	@mkdir -p data
+	@test ! -f data/demo-logins.txt || echo "Demo logins (user password role): data/demo-logins.txt"
 	@echo "Indexing the knowledge base in the background: tail -f data/ingest.log"
 	PYTHONUNBUFFERED=1 $(BIN)/desk ingest knowledge/sources --prune --by make-run \
 		> data/ingest.log 2>&1 &

@@ -1,4 +1,4 @@
-"""Streamlit entry point of the Order Desk: language, page config and navigation, nothing else."""
+"""Streamlit entry point of the Order Desk: language, page config, login and navigation."""
 
 import logging
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import DeskError
 from assistant.i18n import _
-from assistant.ui import language
+from assistant.ui import language, login
 from assistant.ui.navigation import pages
 from assistant.ui.widgets import COMPACT_CSS, UNEXPECTED_ERROR
 
@@ -21,10 +21,12 @@ st.set_page_config(
 )
 st.markdown(COMPACT_CSS, unsafe_allow_html=True)
 language.switcher()
-try:
-    st.navigation(pages(), position="top").run()
-except DeskError as err:
-    st.error(err.message)
-except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
-    log.exception("a page failed")
-    st.error(_(UNEXPECTED_ERROR))
+# Before login the form alone is drawn: no page list, no client, no price.
+if login.gate() is not None:
+    try:
+        st.navigation(pages(), position="top").run()
+    except DeskError as err:
+        st.error(err.message)
+    except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
+        log.exception("a page failed")
+        st.error(_(UNEXPECTED_ERROR))

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
         description="Language of the screens, the CLI's text and what is read to clients "
         "(hr or en); a browser asking for the other one gets it.",
     )
+    session_idle_hours: float = Field(
+        default=8, gt=0, description="A browser session idle this many hours is logged out."
+    )
 
 
 @lru_cache

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.audit import AuditLog
+from assistant.auth.users import UserBook
 from assistant.calls.card import CardService
 from assistant.calls.declined import DeclinedOffers
 from assistant.calls.live import LiveCalls
@@ -72,6 +73,7 @@ class Services:
     live: LiveCalls
     scripts: ScriptLibrary
     audit: AuditLog
+    users: UserBook
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -224,6 +226,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         live=live,
         scripts=scripts,
         audit=AuditLog(session_factory=sessions),
+        users=UserBook(session_factory=sessions),
     )
 
 

@@ -21,6 +21,7 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS, browser_problem, streamlit_se
 from bench.common import demo_database, percentile, report
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
+BENCH_USER, BENCH_PASSWORD = "bench.operator", "bench password 1"
 ONE_WIDGET_PAGE = 'import streamlit as st\n\nst.text_input("Caller")\n'
 FIRST_RENDER_RATIO = 1.5
 # The issue's targets: the card, then each other action (search, add, place) on its own.
@@ -66,14 +67,16 @@ def _exact(text: str) -> str:
     return f"^\\s*{escaped}\\s*$"
 
 
-def _first_render_ms(browser: Any, script: Path, env: dict[str, str]) -> float:
-    """A fresh server for `script`, then one browser visit: navigation to the caller box shown."""
+def _first_render_ms(
+    browser: Any, script: Path, env: dict[str, str], first_input: str = "Caller"
+) -> float:
+    """A fresh server for `script`, then one browser visit: navigation to its first input."""
     with streamlit_server(script, env=env) as url:
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        _wait_for(page, INPUT_SHOWN, "Caller")
+        _wait_for(page, INPUT_SHOWN, first_input)
         elapsed = (time.perf_counter() - start) * 1000
         context.close()
     return elapsed
@@ -86,12 +89,13 @@ def first_render(browser: Any, env: dict[str, str], folder: Path, starts: int) -
     desk_ms, tiny_ms = [], []
     for _ in range(starts):  # alternated, so both see the same machine
         tiny_ms.append(_first_render_ms(browser, tiny, env))
-        desk_ms.append(_first_render_ms(browser, APP, env))
+        # The desk opens on its login form: that is its first render.
+        desk_ms.append(_first_render_ms(browser, APP, env, "Username"))
     desk, one = statistics.median(desk_ms), statistics.median(tiny_ms)
     ratio = desk / one
     ok = ratio <= FIRST_RENDER_RATIO
     print(f"{'first render: one-widget page':<44} median of {starts} starts {one:7.0f} ms")
-    print(f"{'first render: desk, caller box shown':<44} median of {starts} starts {desk:7.0f} ms")
+    print(f"{'first render: desk, login form shown':<44} median of {starts} starts {desk:7.0f} ms")
     print(
         f"{'first render: desk / one-widget page':<44} ratio {ratio:5.2f}x"
         f"   target <= {FIRST_RENDER_RATIO:g}x  {'OK' if ok else 'MISSED'}"
@@ -163,6 +167,14 @@ def work_a_call(page: Any, code: str, name: str, samples: dict[str, list[float]]
     _timed(samples, "place", start)
 
 
+def _log_in(page: Any) -> None:
+    _wait_for(page, INPUT_SHOWN, "Username")
+    page.get_by_label("Username").fill(BENCH_USER)
+    page.get_by_label("Password", exact=True).fill(BENCH_PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    _wait_for(page, INPUT_SHOWN, "Caller")
+
+
 def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> bool:
     """`calls` whole calls in one browser tab, after one call that warms the server up."""
     from playwright.sync_api import Error as PlaywrightError
@@ -173,7 +185,7 @@ def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> b
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         page.goto(url)
-        _wait_for(page, INPUT_SHOWN, "Caller")
+        _log_in(page)
         work_a_call(page, *callers[0], defaultdict(list))
         stuck: list[str] = []
         for code, name in callers[1:]:
@@ -185,7 +197,7 @@ def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> b
                 STUCK_SHOT.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(STUCK_SHOT))
                 page.goto(url)
-                _wait_for(page, INPUT_SHOWN, "Caller")
+                _log_in(page)
         context.close()
     for line in stuck:
         print(f"  a call did not finish ({line}); screenshot {STUCK_SHOT}")
@@ -206,6 +218,18 @@ def round_trips(browser: Any, env: dict[str, str], db_url: str, calls: int) -> b
     )
 
 
+def _add_bench_user(db_url: str) -> None:
+    from assistant.auth.rights import Actor
+    from assistant.auth.users import UserBook
+    from assistant.db import make_engine, make_session_factory
+
+    engine = make_engine(db_url)
+    UserBook(session_factory=make_session_factory(engine)).add(
+        actor=Actor.system(), name=BENCH_USER, roles=["operator"], password=BENCH_PASSWORD
+    )
+    engine.dispose()
+
+
 def run(scale: str, *, calls: int, starts: int) -> bool:
     from playwright.sync_api import sync_playwright
 
@@ -215,6 +239,7 @@ def run(scale: str, *, calls: int, starts: int) -> bool:
         db = folder / "desk.db"
         shutil.copyfile(cached, db)
         db_url = f"sqlite:///{db}"
+        _add_bench_user(db_url)
         env = {
             "DESK_DATABASE_URL": db_url,
             "DESK_EMBEDDINGS": "fake",

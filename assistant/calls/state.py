@@ -23,6 +23,7 @@ class LiveCall:
 
     call_id: int | None = None
     client_id: int | None = None
+    operator: str | None = None  # the logged-in user taking it; None: the desk's default
     lines: dict[str, Decimal] = field(default_factory=dict)
     answered: dict[str, bool] = field(default_factory=dict)
     recorded: set[tuple[str, str]] = field(default_factory=set)

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli import ask, audit, calls, card, database, evaluate, knowledge, orders, script
+from assistant.cli import (
+    ask,
+    audit,
+    calls,
+    card,
+    database,
+    evaluate,
+    knowledge,
+    orders,
+    script,
+    users,
+)
 from assistant.cli.language import settle_language
 from assistant.cli.output import act_as
 from assistant.errors import DeskError
@@ -44,6 +55,7 @@ app.command("import", help=database.IMPORT_HELP)(database.import_)
 app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
+app.add_typer(users.users_app, name="users")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from assistant.cli import text
 from assistant.cli.output import JsonFlag, acting, fail, open_services, run
 from assistant.errors import DeskError
 from assistant.i18n import N_, _
+from assistant.services import Services
 
 INIT_HELP = _("Create or upgrade the database schema; optionally the demo company.")
 IMPORT_HELP = _("Import an ERP export; bad rows are reported by line and the exit code is 1.")
@@ -51,7 +52,12 @@ def init(
         return
     if if_empty and services.directory.count() > 0:
         typer.echo(_("Clients exist already: demo not created."))
-        return
+    else:
+        _demo_company(services, scale=scale, seed=seed)
+    _demo_logins(services)
+
+
+def _demo_company(services: Services, *, scale: str, seed: int) -> None:
     from assistant.demo import create_demo
 
     try:
@@ -65,6 +71,25 @@ def init(
         for key, count in summary.as_dict().items()
     )
     typer.echo(_("Demo company created: {parts}").format(parts=parts))
+
+
+def _demo_logins(services: Services) -> None:
+    """One user per role on a desk that has none; their passwords are shown this once."""
+    from assistant.auth.demo_logins import create_demo_users
+
+    if services.users.list():
+        return
+    # Next to the knowledge store: the data/ folder `make run` uses.
+    path = services.settings.chroma_path.parent / "demo-logins.txt"
+    try:
+        logins = create_demo_users(users=services.users, path=path)
+    except (DeskError, OSError) as err:
+        fail(err if isinstance(err, DeskError) else DeskError(str(err)), False)
+    typer.echo(
+        _("Demo logins (shown once; also in {path}, readable only by you):").format(path=path)
+    )
+    for name, password in logins.items():
+        typer.echo(f"  {name:<16} {password}")
 
 
 def import_(

@@ -1,11 +1,14 @@
-"""The language of a session: the operator's pick, else the browser's, else DESK_LANGUAGE."""
+"""The language of a session: the pick, else the user's own, the browser's, DESK_LANGUAGE."""
 
 from __future__ import annotations
+
+import logging
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from assistant.config import get_settings
+from assistant.errors import DeskError
 from assistant.i18n import (
     LANGUAGES,
     _,
@@ -14,8 +17,12 @@ from assistant.i18n import (
     set_default_language,
     set_language_source,
 )
+from assistant.ui.session_user import current_actor
 
 LANGUAGE_KEY = "language"
+# A logged-in user's own language, applied before the switcher is drawn on the next run.
+PENDING_LANGUAGE_KEY = "language_of_user"
+log = logging.getLogger(__name__)
 
 
 def install() -> None:
@@ -24,6 +31,9 @@ def install() -> None:
     # Fragments rerun without the page's top and a run may start in any thread, so the
     # catalogue asks the session each time rather than being told once.
     set_language_source(_session_language)
+    pending = st.session_state.pop(PENDING_LANGUAGE_KEY, None)
+    if pending in LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = pending
     if st.session_state.get(LANGUAGE_KEY) not in LANGUAGES:
         asked = preferred_language(st.context.headers.get("Accept-Language"))
         st.session_state[LANGUAGE_KEY] = asked or get_settings().language
@@ -44,4 +54,21 @@ def switcher() -> None:
         format_func=language_name,
         required=True,
         key=LANGUAGE_KEY,
+        on_change=_keep_for_user,
     )
+
+
+def _keep_for_user() -> None:
+    """A logged-in user's pick becomes its preferred language for the next login too."""
+    actor = current_actor()
+    if actor is None:
+        return
+    from assistant.ui.deps import services  # on use: importing the services takes a second
+
+    try:
+        services().users.set_language(
+            actor=actor, name=actor.name, language=st.session_state[LANGUAGE_KEY]
+        )
+    except DeskError:
+        # The session keeps the pick; only the next login will not remember it.
+        log.warning("the language of user %s was not saved", actor.name, exc_info=True)

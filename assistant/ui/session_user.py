@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.auth.rights import Actor
+from assistant.auth.rights import Actor, Forbidden
+from assistant.i18n import _
 
 ACTOR_KEY = "actor"  # set by the login form, cleared by logout and idle expiry
 
@@ -15,11 +16,12 @@ def current_actor() -> Actor | None:
     return actor if isinstance(actor, Actor) else None
 
 
-# TEMPORARY, until the login form lands: who the desk acts as with nobody logged in, so
-# it keeps working as before. The login form replaces this with a stop before any page.
-BEFORE_LOGIN = Actor.of("operator", ("operator", "editor", "head"))
-
-
 def acting() -> Actor:
-    """Whom the services are called for: the logged-in user (see BEFORE_LOGIN)."""
-    return current_actor() or BEFORE_LOGIN
+    """Whom the services are called for: the logged-in user.
+
+    app.py draws no page before login, so this refuses only a page reached some other way.
+    """
+    actor = current_actor()
+    if actor is None:
+        raise Forbidden(_("Log in first: the desk shows nothing before login."))
+    return actor

@@ -8,6 +8,8 @@ import streamlit as st
 
 from assistant.calls.state import LiveCall
 from assistant.ui.language import LANGUAGE_KEY
+from assistant.ui.login import LAST_SEEN_KEY
+from assistant.ui.session_user import ACTOR_KEY, current_actor
 
 CALL_KEY = "live_call"
 CALLER_KEY = "caller_query"  # the caller box
@@ -20,7 +22,7 @@ def live_call() -> LiveCall:
     """This session's call, created on first use."""
     call = st.session_state.get(CALL_KEY)
     if not isinstance(call, LiveCall):
-        call = LiveCall()
+        call = _fresh_call()
         st.session_state[CALL_KEY] = call
     return call
 
@@ -31,11 +33,18 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     Call it from a button's callback: the caller box is emptied too, and a browser only
     lets go of what was typed when the box is given a value before the page is drawn.
     """
-    # The box stays live (the browser's state, not the call's), and the language stays.
-    kept = (*keep, LIVE_KEY, LANGUAGE_KEY)
+    # The box stays live (the browser's state, not the call's); the language and the
+    # logged-in user stay.
+    kept = (*keep, LIVE_KEY, LANGUAGE_KEY, ACTOR_KEY, LAST_SEEN_KEY)
     saved: dict[str, Any] = {k: st.session_state[k] for k in kept if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state[CALLER_KEY] = ""
     st.session_state.update(saved)
-    st.session_state[CALL_KEY] = LiveCall()
+    st.session_state[CALL_KEY] = _fresh_call()
+
+
+def _fresh_call() -> LiveCall:
+    """A new call taken by the logged-in user: its name goes on the call and the order."""
+    actor = current_actor()
+    return LiveCall(operator=actor.name if actor else None)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from assistant.auth.rights import Actor
 from assistant.calls.models import Call, OfferMade
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.errors import DeskError
@@ -180,3 +181,27 @@ def test_a_transfer_and_an_outcome_close_the_call_in_the_log(desk) -> None:
     outcomes = {c.id: (c.outcome, c.purpose, c.notes) for c in _calls(desk)}
     assert outcomes[other.call_id] == ("complaint", "complaint", "late")
     assert outcomes[call.call_id][0] == "transferred"
+
+
+def test_the_logged_in_user_taking_the_call_is_the_operator_of_the_call_and_the_order(
+    desk,
+) -> None:
+    ivo = Actor.of("ivo.kovac", ["operator"])
+    call = LiveCall()
+    card = desk.live.card(
+        call, query="M1", purpose="order", client_id=_client_id(desk, "M1"), actor=ivo
+    )
+    call.add("SUGAR", Decimal(3))
+    placed = desk.live.place(
+        call,
+        card,
+        _details(),
+        None,
+        {"R11": "client in a hurry", "R12": "client in a hurry"},
+        actor=ivo,
+    )
+    assert placed is not None
+    (logged,) = _calls(desk)
+    with desk.sessions() as s:
+        order = s.scalars(select(Order)).one()
+    assert logged.operator == order.operator == "ivo.kovac"

@@ -20,6 +20,8 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
+from assistant.auth.rights import Actor
+from assistant.auth.users import UserBook
 from assistant.clients.models import Client
 from assistant.db import make_engine, make_session_factory, migrate
 from assistant.demo import ORDINARY_PHONE, create_demo
@@ -36,6 +38,7 @@ README_SHOTS = {"en": ROOT / "docs" / "live-call.png", "hr": ROOT / "docs" / "li
 BROWSER_LOCALES = {"en": "en-US", "hr": "hr-HR"}
 SHOTS = ROOT / "tests" / "e2e" / "screenshots"
 GRID_PAINT_TRIES = 40
+OPERATOR, PASSWORD = "ana.operator", "browser test password"
 PAGES = ["Live call", "Orders", "Calls", "Clients", "Ask", "Knowledge"]
 
 
@@ -59,7 +62,11 @@ def demo_db_url(
             url = stack.enter_context(fresh_postgres_database())
         engine = make_engine(url)
         migrate(engine)
-        create_demo(session_factory=make_session_factory(engine), scale="small")
+        sessions = make_session_factory(engine)
+        create_demo(session_factory=sessions, scale="small")
+        UserBook(session_factory=sessions).add(
+            actor=Actor.system(), name=OPERATOR, roles=["operator"], password=PASSWORD
+        )
         engine.dispose()
         yield url
 
@@ -98,6 +105,18 @@ def test_a_blank_picture_is_not_a_drawn_grid() -> None:
     blank = io.BytesIO()
     Image.new("RGB", (600, 120), "white").save(blank, format="PNG")
     assert not grid_is_drawn(blank.getvalue())
+
+
+def _log_in(page: Any, language: str) -> None:
+    """The app opens on the login form alone: no page list until the operator logs in."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_label(tr(language, "Username"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("link", name=tr(language, "Live call"))).to_have_count(0)
+    expect(page.get_by_label(tr(language, "Caller"))).to_have_count(0)
+    page.get_by_label(tr(language, "Username")).fill(OPERATOR)
+    page.get_by_label(tr(language, "Password"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=tr(language, "Log in"), exact=True).click()
 
 
 def _add_line(page: Any, language: str, query: str, lines: int) -> None:
@@ -175,6 +194,7 @@ def test_an_operator_works_a_call_from_search_to_placed_order(
             viewport={"width": 1500, "height": 1100}, locale=BROWSER_LOCALES[language]
         )
         page.goto(url)
+        _log_in(page, language)
         caller = page.get_by_label(tr(language, "Caller"))
         caller.fill(ORDINARY_PHONE)
         caller.press("Enter")

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from assistant import formats
 from assistant.i18n import use_language
 from tests import factories as f
-from tests.ui.steps import place
+from tests.ui.steps import logged_in, place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 NBSP = "\N{NO-BREAK SPACE}"
@@ -30,7 +30,7 @@ def app(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch) -
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
         f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1", "B": "0.9", "C": "0.8"})
         f.product(s, "HAM", name="Pršut dalmatinski", prices=dict.fromkeys("ABC", "1234.56"))
-    return AppTest.from_file(APP, default_timeout=30)
+    return logged_in(AppTest.from_file(APP, default_timeout=30))
 
 
 @pytest.fixture

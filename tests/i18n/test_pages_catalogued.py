@@ -28,6 +28,7 @@ from assistant.i18n import catalog, use_language
 from assistant.orders.draft import OrderDraft
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 RULES = Path(__file__).resolve().parents[2] / "assistant" / "rules"
@@ -206,7 +207,7 @@ SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 @SQLITE_ONLY
 def test_the_live_call_shows_no_word_outside_the_catalogue(pseudo_hr: None, company: None) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = logged_in(AppTest.from_file(APP, default_timeout=60))
     at.session_state["language"] = "hr"
     at.run()
     at.text_input(key="caller_query").input("kovacevic").run()
@@ -224,7 +225,7 @@ def test_the_live_call_shows_no_word_outside_the_catalogue(pseudo_hr: None, comp
 def test_each_page_shows_no_word_outside_the_catalogue(
     page: str, pseudo_hr: None, company: None
 ) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = logged_in(AppTest.from_file(APP, default_timeout=60))
     at.session_state["language"] = "hr"
     at.run()
     at.switch_page(page).run()

@@ -16,6 +16,7 @@ from assistant import formats
 from assistant.i18n import use_language
 from assistant.orders.queries import OrderFilter, orders_csv
 from tests.conftest import TODAY
+from tests.ui.steps import logged_in
 from tests.ui.test_clients_page import clients  # noqa: F401 - the Clients page's data
 from tests.ui.test_orders_page import orders  # noqa: F401 - the Orders page's data
 
@@ -25,7 +26,7 @@ CLIENTS = "assistant/ui/pages/clients.py"
 
 
 def _page(page: str, language: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = logged_in(AppTest.from_file(APP, default_timeout=30))
     at.session_state["language"] = language
     at.run()
     return at.switch_page(page).run()

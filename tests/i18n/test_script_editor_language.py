@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.i18n import use_language
 from assistant.script.loader import version_of
 from assistant.script.shipped import FOLDER
+from tests.ui.steps import logged_in
 from tests.ui.test_script_editor import desk  # noqa: F401 - an empty desk, operator ana
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -26,7 +27,7 @@ def _run(runnable: Any) -> AppTest:
 
 
 def test_the_call_script_tab_refuses_and_activates_in_croatian(desk) -> None:  # noqa: F811
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = logged_in(AppTest.from_file(APP, default_timeout=60))
     at.session_state["language"] = "hr"
     at = _run(_run(at).switch_page(PAGE))
     assert "Scenarij poziva" in [t.label for t in at.tabs]

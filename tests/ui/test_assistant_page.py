@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.services import build_services
 from knowledge.models import Chunk
 from tests import factories as f
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/assistant.py"
@@ -56,7 +57,7 @@ def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pyte
 
 
 def _ask_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=60)).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
@@ -89,7 +90,7 @@ def test_an_unknown_client_code_is_a_message_not_a_traceback(desk) -> None:
 
 
 def test_the_live_call_panel_answers_for_the_client_on_the_line(desk) -> None:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=60)).run()
     at.text_input(key="caller_query").input("M1").run()
     assert any("client M1" in c.value for c in at.caption)
     form_input = next(t for t in at.text_input if t.label == "Question")
@@ -125,7 +126,7 @@ def test_while_the_knowledge_base_is_indexed_the_ask_page_says_so_then_answers(d
 
 def test_the_live_call_panel_says_the_knowledge_base_is_still_being_indexed(desk) -> None:
     _indexing(desk)
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=60)).run()
     at.text_input(key="caller_query").input("M1").run()
     assert not at.exception, at.exception
     assert any("still being indexed: 3 of 26 files" in i.value for i in at.info)

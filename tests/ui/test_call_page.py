@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.services import Services
 from tests import factories as f
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -36,7 +37,7 @@ def app(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch) -
         )
         debtor = s.query(f.Client).filter_by(code="M1").one()
         f.receivable(s, debtor, "INV-1", "500", due=f.date(2020, 1, 1))
-    return AppTest.from_file(APP, default_timeout=30)
+    return logged_in(AppTest.from_file(APP, default_timeout=30))
 
 
 def test_a_key_client_found_by_phone_shows_the_transfer_to_the_other_kam(app: AppTest) -> None:
@@ -72,7 +73,7 @@ def test_a_database_that_is_not_ready_gets_a_clear_message_not_a_traceback(
 ) -> None:
     monkeypatch.setenv("DESK_DATABASE_URL", url.format(tmp=tmp_path))
     st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=30)).run()
     # The first page is only the caller box; the desk opens once a caller is typed.
     at.text_input(key="caller_query").input("K1").run()
     assert not at.exception

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/calls.py"
@@ -47,7 +48,7 @@ def calls(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=30)).run()
     return at.switch_page(PAGE).run()
 
 

@@ -15,6 +15,7 @@ from assistant.orders.draft import OrderDraft
 from assistant.timeutil import today
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/clients.py"
@@ -54,7 +55,7 @@ def clients(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def _search(text: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=30)).run()
     at.switch_page(PAGE).run()
     return at.text_input(key="clients_query").input(text).run()
 

@@ -15,7 +15,7 @@ from assistant.calls.models import Call, OfferMade
 from assistant.orders.models import Order
 from tests import factories as f
 from tests.conftest import TODAY
-from tests.ui.steps import place
+from tests.ui.steps import logged_in, place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -46,7 +46,7 @@ def app(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch) -
         f.product(s, "SUGAR", name="Šećer kristal 1 kg", prices={"A": "1", "B": "0.9", "C": "0.8"})
         for i in range(3):
             f.history(s, m1, oil, order_no=f"H{i}", day=TODAY - timedelta(days=7 * (i + 1)), qty=12)
-    return AppTest.from_file(APP, default_timeout=30)
+    return logged_in(AppTest.from_file(APP, default_timeout=30))
 
 
 def _caller(app: AppTest, query: str) -> AppTest:
@@ -87,6 +87,8 @@ def test_an_ordinary_clients_order_is_placed_end_to_end_and_found_in_sql(
     with session_factory() as s:
         call = s.scalars(select(Call)).one()
         assert call.outcome == "order_placed" and order.call_id == call.id
+        # The logged-in user is the operator on the call and the order.
+        assert call.operator == order.operator == "ana"
         accepted = s.scalars(select(OfferMade.sku).where(OfferMade.accepted.is_(True))).all()
     assert "OIL" in accepted  # offered as traditional, then ordered (R11, R12)
 

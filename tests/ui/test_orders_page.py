@@ -17,6 +17,7 @@ from assistant.orders.models import Order, OrderStatusChange
 from assistant.orders.queries import OrderBook, OrderFilter, orders_csv
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/orders.py"
@@ -56,7 +57,7 @@ def orders(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = logged_in(AppTest.from_file(APP, default_timeout=30)).run()
     return at.switch_page(PAGE).run()
 
 
@@ -121,7 +122,10 @@ def test_moving_an_order_along_writes_the_status_and_its_history_R18(
         order = s.scalars(select(Order).where(Order.idempotency_key == "k1")).one()
         moves = s.scalars(select(OrderStatusChange).where(OrderStatusChange.order_id == order.id))
         assert order.status == "accepted"
-        assert [(m.from_status, m.to_status) for m in moves] == [("placed", "accepted")]
+        # Signed by the logged-in user.
+        assert [(m.from_status, m.to_status, m.by) for m in moves] == [
+            ("placed", "accepted", "ana")
+        ]
     # The moved order stays open, ready for its next step.
     assert at.button(key="orders_advance").label == "Move to picking"
 

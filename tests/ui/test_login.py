@@ -1,0 +1,108 @@
+"""The login form in AppTest: nothing before login, a refusal, language, logout, expiry."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from assistant.auth.rights import Actor
+from assistant.ui.login import LAST_SEEN_KEY
+from assistant.ui.session_user import ACTOR_KEY
+from tests import factories as f
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PASSWORD = "a long enough secret"
+
+
+@pytest.fixture
+def desk(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """One client with a price, and ana (operator, Croatian) who may log in."""
+    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
+    st.cache_resource.clear()  # services are cached per process: rebuild for this database
+    with services.sessions.begin() as s:
+        f.columns(s)
+        f.client(s, "M1", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
+    services.users.add(
+        actor=Actor.system(), name="ana", roles=["operator"], password=PASSWORD, language="hr"
+    )
+    return services
+
+
+def _log_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="login_name").input(name)
+    at.text_input(key="login_password").input(password)
+    return at.button[0].click().run()
+
+
+def _everything_drawn(at: AppTest) -> str:
+    return " ".join(str(e.value) for kind in ("markdown", "caption", "title") for e in at.get(kind))
+
+
+def test_the_app_opens_on_the_login_form_and_nothing_else(desk) -> None:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
+    assert [b.label for b in at.button] == ["Log in"]
+    assert at.title[0].value == "Order Desk"
+    assert "Obrt Kovačević" not in _everything_drawn(at) and not at.dataframe
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_opens_the_desk_in_the_users_language(
+    desk,
+) -> None:
+    at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", "wrong password")
+    assert [e.value for e in at.error] == ["Wrong username or password."]
+    assert ACTOR_KEY not in at.session_state
+    at = _log_in(at, "ana", PASSWORD)
+    assert not at.exception
+    assert at.session_state[ACTOR_KEY] == Actor.of("ana", ["operator"])
+    assert at.session_state["language"] == "hr"
+    assert not [t for t in at.text_input if t.key == "login_password"]
+    assert "Prijavljeni ste kao ana" in [c.value for c in at.sidebar.caption]
+
+
+def test_logout_returns_to_the_login_form(desk) -> None:
+    at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", PASSWORD)
+    at = at.sidebar.button(key="logout").click().run()
+    assert ACTOR_KEY not in at.session_state
+    # The session keeps ana's language after she leaves.
+    assert [t.label for t in at.text_input] == ["Korisničko ime", "Lozinka"]
+
+
+def test_a_session_idle_longer_than_the_setting_is_logged_out(desk, monkeypatch) -> None:
+    monkeypatch.setenv("DESK_SESSION_IDLE_HOURS", "2")
+    from assistant.config import get_settings
+
+    get_settings.cache_clear()
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state[ACTOR_KEY] = Actor.of("ana", ["operator"])
+    at.session_state[LAST_SEEN_KEY] = time.time() - 2.5 * 3600
+    at.run()
+    get_settings.cache_clear()
+    assert ACTOR_KEY not in at.session_state
+    assert "logged out after 2 h without activity" in at.warning[0].value
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
+
+
+def test_a_language_picked_after_login_is_kept_for_the_user(desk) -> None:
+    at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", PASSWORD)
+    at.button_group(key="language").set_value("en").run()
+    assert not at.exception
+    assert desk.users.get("ana").language == "en"
+    at = at.sidebar.button(key="logout").click().run()
+    at.button_group(key="language").set_value("hr").run()  # before login: nobody to keep it for
+    assert desk.users.get("ana").language == "en"
+
+
+def test_with_an_auth_section_in_the_secrets_the_company_sign_in_is_offered(desk) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = {"client_id": "desk", "server_metadata_url": "https://idp.example/x"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in", "Sign in with your company account"]
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
