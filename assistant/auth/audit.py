@@ -104,6 +104,11 @@ class AuditLog:
     def __init__(self, *, session_factory: sessionmaker[Session]) -> None:
         self._sessions = session_factory
 
+    def exported(self, *, actor: Actor, what: str, rows: int) -> None:
+        """Data left the desk as a file (R21): who took what, and how much of it."""
+        with self._sessions.begin() as session:
+            record(session, actor, "export", what, after={"rows": rows})
+
     def list(self, *, actor: Actor, where: AuditFilter | None = None) -> list[dict[str, Any]]:
         guard(self._sessions, actor, "audit.read")
         f = where or AuditFilter()

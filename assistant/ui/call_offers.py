@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from html import escape
 
 import streamlit as st
 
@@ -91,7 +92,8 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
     answer = call.answered.get(item.sku)
     mark = " ✓" if answer else (" ✗" if answer is False else "")
     text.markdown(
-        f"`{item.sku}` {item.name}{price}{mark}  \n<small>{item.why}</small>",
+        # Names and reasons come from imported data: escaped, never markup (R21).
+        f"`{item.sku}` {escape(item.name)}{price}{mark}  \n<small>{escape(item.why)}</small>",
         unsafe_allow_html=True,
     )
     key = f"{item.kind}-{item.sku}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -76,7 +77,7 @@ def offers_panel(offers: Offers | None) -> None:
         for item in items:
             price = f" · {formats.money(item.price)}" if item.price is not None else ""
             st.markdown(
-                f"- `{item.sku}` {item.name}{price}  \n  <small>{item.why}</small>",
+                f"- `{item.sku}` {escape(item.name)}{price}  \n  <small>{escape(item.why)}</small>",
                 unsafe_allow_html=True,
             )
 

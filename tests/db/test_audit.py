@@ -109,3 +109,15 @@ def test_the_log_is_filtered_and_refused_to_who_may_not_read_it(desk) -> None:
     ):
         desk.audit.list(actor=ANA)
     assert _rows(desk)[-1] == ("ana", "audit.read", None, "forbidden")
+
+
+def test_an_export_is_audited_with_who_and_how_many_rows(desk) -> None:
+    desk.audit.exported(actor=Actor.of("hana", ["head"]), what="orders.csv", rows=12)
+    with desk.sessions() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+    assert (row.actor, row.object, row.after, row.outcome) == (
+        "hana",
+        "orders.csv",
+        {"rows": 12},
+        "ok",
+    )

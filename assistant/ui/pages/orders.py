@@ -52,6 +52,11 @@ def _table_columns() -> dict[str, Any]:
     return config
 
 
+def _exported(desk: Services, rows: int) -> None:
+    # Exports are audited: prices and client data leaving the desk (R21).
+    desk.audit.exported(actor=acting(), what="orders.csv", rows=rows)
+
+
 def _filters(operators: tuple[str, ...], row: list[Any]) -> OrderFilter:
     """The filter row: status, delivery dates, client code, operator."""
     c1, c2, c3, c4 = row
@@ -110,7 +115,8 @@ def _page(desk: Services) -> None:
         file_name=_("orders-{day}.csv").format(day=date.today().isoformat()),
         mime="text/csv",
         icon=":material/download:",
-        on_click="ignore",
+        on_click=_exported,
+        args=(desk, len(rows)),
         disabled=not rows,
         width="stretch",
         key="orders_export",
