@@ -104,18 +104,30 @@ def _from_company_account(email: str) -> Actor | None:
     return actor
 
 
+PASSWORD_KEY = "login_password"
+TYPED_KEY = "login_typed"  # the password of this submit, taken out of its box
+
+
+def _take_password() -> None:
+    # A callback runs before the form is drawn again: the box may still be emptied here.
+    st.session_state[TYPED_KEY] = st.session_state.get(PASSWORD_KEY, "")
+    st.session_state[PASSWORD_KEY] = ""
+
+
 def _form() -> None:
     st.title(_("Order Desk"))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.warning(notice)
-    with st.form("login", clear_on_submit=True):
+    # The name stays after a wrong password (retyping it is a nuisance); the password never.
+    with st.form("login"):
         name = st.text_input(_("Username"), key="login_name", autocomplete="username")
-        password = st.text_input(
-            _("Password"), type="password", key="login_password", autocomplete="current-password"
+        st.text_input(
+            _("Password"), type="password", key=PASSWORD_KEY, autocomplete="current-password"
         )
-        submitted = st.form_submit_button(_("Log in"), type="primary")
+        submitted = st.form_submit_button(_("Log in"), type="primary", on_click=_take_password)
     if submitted:
+        password = str(st.session_state.pop(TYPED_KEY, "") or "")
         try:
             actor = _users().authenticate(name=name, password=password)
         except DeskError as err:

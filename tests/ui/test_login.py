@@ -58,6 +58,9 @@ def test_a_wrong_password_is_refused_and_the_right_one_opens_the_desk_in_the_use
     at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", "wrong password")
     assert [e.value for e in at.error] == ["Wrong username or password."]
     assert ACTOR_KEY not in at.session_state
+    # The name stays for the next try; the password never does.
+    assert at.text_input(key="login_name").value == "ana"
+    assert at.text_input(key="login_password").value == ""
     at = _log_in(at, "ana", PASSWORD)
     assert not at.exception
     assert at.session_state[ACTOR_KEY] == Actor.of("ana", ["operator"])
