@@ -132,8 +132,7 @@ class CardService:
         as_of: date | None = None,
     ) -> ClientCard:
         """The card for whoever `query` (phone, code or name) finds; best match first."""
-        require(actor, "data.read")
-        matches = self._directory.find(query)
+        matches = self.matches(query, actor=actor)
         client = self._directory.get(matches[0].client_id) if matches else None
         return self.card_for(
             client=client,
@@ -143,6 +142,11 @@ class CardService:
             as_of=as_of,
             matches=matches,
         )
+
+    def matches(self, query: str, *, actor: Actor) -> list[ClientMatch]:
+        """Who `query` (phone, code or name) may be, best first: client data, so guarded."""
+        require(actor, "data.read")
+        return self._directory.find(query)
 
     def card_of(
         self,

@@ -13,6 +13,7 @@ from tests import factories as f
 # Each read the pages and the CLI make, as one call for an actor.
 READS: dict[str, Callable[[Any, Actor], object]] = {
     "card": lambda desk, actor: desk.cards.card(query="01 234 5678", actor=actor),
+    "matches": lambda desk, actor: desk.cards.matches("K1", actor=actor),
     "card_of": lambda desk, actor: desk.cards.card_of(client_id=None, actor=actor),
     "orders.list": lambda desk, actor: desk.orders.list(actor=actor),
     "orders.get": lambda desk, actor: desk.orders.get("ORD-1", actor=actor),
@@ -43,5 +44,6 @@ def test_a_trainee_reads_no_client_data_and_is_told_what_is_missing(desk, read: 
 def test_every_other_role_reads_the_card_the_orders_and_the_calls(desk, role: str) -> None:
     actor = Actor.of(f"{role}-user", [role])
     assert READS["card"](desk, actor).client.code == "K1"  # type: ignore[attr-defined]
+    assert [m.code for m in READS["matches"](desk, actor)] == ["K1"]  # type: ignore[attr-defined]
     assert READS["orders.list"](desk, actor) == []
     assert [c["operator"] for c in READS["calls.list"](desk, actor)] == ["ana"]  # type: ignore[attr-defined]

@@ -179,7 +179,7 @@ def _page(desk: Services) -> None:
     if not query.strip():
         st.caption(_("Type a phone, client code or name."))
         return
-    matches = desk.directory.find(query)
+    matches = desk.cards.matches(query, actor=acting())
     if not matches:
         st.info(_("No client has this phone, code or name."))
         return
