@@ -136,7 +136,8 @@ def test_audit_list_shows_changes_and_refusals_to_heads_only(
 
 
 @pytest.mark.parametrize(
-    "args", [["orders", "list"], ["calls", "list"], ["calls", "show", "1"], ["card", "M1"]]
+    "args",
+    [["orders", "list"], ["calls", "list"], ["calls", "show", "1"], ["card", "M1"], ["ask", "x"]],
 )
 def test_a_trainee_reads_no_client_data_from_the_cli(desk_db, args, monkeypatch, capsys) -> None:
     code, out, _err = _desk(["--user", "nova", *args, "--json"], monkeypatch, capsys)
