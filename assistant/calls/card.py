@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from assistant.auth.rights import Actor, require
 from assistant.calls.declined import DeclinedOffers
 from assistant.catalog.pricing import ColumnChoice, choose_column
 from assistant.clients.lookup import ClientDirectory, ClientMatch
@@ -125,12 +126,13 @@ class CardService:
         self,
         *,
         query: str,
+        actor: Actor,
         purpose: str = "order",
         draft_skus: Sequence[str] = (),
         as_of: date | None = None,
     ) -> ClientCard:
         """The card for whoever `query` (phone, code or name) finds; best match first."""
-        matches = self._directory.find(query)
+        matches = self.matches(query, actor=actor)
         client = self._directory.get(matches[0].client_id) if matches else None
         return self.card_for(
             client=client,
@@ -141,16 +143,23 @@ class CardService:
             matches=matches,
         )
 
+    def matches(self, query: str, *, actor: Actor) -> list[ClientMatch]:
+        """Who `query` (phone, code or name) may be, best first: client data, so guarded."""
+        require(actor, "data.read")
+        return self._directory.find(query)
+
     def card_of(
         self,
         *,
         client_id: int | None,
+        actor: Actor,
         query: str = "",
         purpose: str = "order",
         draft_skus: Sequence[str] = (),
         with_offers: bool = True,
     ) -> ClientCard:
         """The card of the client picked by id (an unknown caller when None or gone)."""
+        require(actor, "data.read")
         client = self._directory.get(client_id) if client_id is not None else None
         return self.card_for(
             client=client,

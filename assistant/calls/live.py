@@ -47,7 +47,7 @@ class LiveCalls:
     ) -> ClientCard:
         """The picked caller's card (offers apart, see `offers`); the call is registered (R1)."""
         card = self._cards.card_of(
-            client_id=client_id, query=query, purpose=purpose, with_offers=False
+            client_id=client_id, actor=actor, query=query, purpose=purpose, with_offers=False
         )
         self.register(call, query=query, card=card, purpose=purpose, actor=actor)
         return card

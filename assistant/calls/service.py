@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth import audit
-from assistant.auth.rights import Actor
+from assistant.auth.rights import Actor, require
 from assistant.calls.conduct import script_report
 from assistant.calls.filters import CallCounts, CallFilter, call_dict, narrow
 from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
@@ -139,8 +139,9 @@ class CallLog:
             audit.record(session, actor, "call.record", f"call {call_id}", after=after)
             return list(call.script_ticked)
 
-    def show(self, call_id: int) -> dict[str, Any]:
+    def show(self, call_id: int, *, actor: Actor) -> dict[str, Any]:
         """One call in full, with the script it followed and how far (R8-R17)."""
+        require(actor, "data.read")
         query = (
             select(Call, Client.code, Client.name, Manager.code)
             .outerjoin(Client, Client.id == Call.client_id)
@@ -187,8 +188,9 @@ class CallLog:
             after = {"outcome": outcome, "transferred_to": transferred_to}
             audit.record(session, actor, "call.record", f"call {call_id}", after=after)
 
-    def list(self, *, where: CallFilter | None = None) -> list[dict[str, Any]]:
+    def list(self, *, actor: Actor, where: CallFilter | None = None) -> list[dict[str, Any]]:
         """Calls newest first, with what was offered and what was taken."""
+        require(actor, "data.read")
         f = where or CallFilter()
         query = (
             select(Call, Client.code, Client.name, Manager.code)

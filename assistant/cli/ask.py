@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant.auth.rights import require
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, open_services, run
+from assistant.cli.output import JsonFlag, acting, open_services, run
 from assistant.i18n import _
 
 HELP = _("Answer from catalogues, price terms and procedures; numbers from the database.")
@@ -26,8 +27,11 @@ def ask(
 ) -> None:
     """Answer from catalogues, price terms and procedures; numbers from the database."""
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
+        # Answers quote prices and client terms: the same right as the Ask page.
+        require(actor, "data.read")
         answer = services.answerer.answer(question, k=k, client_code=client)
         return answer.as_dict()
 

@@ -24,7 +24,8 @@ def calls_list(
 
     services = open_services(as_json=as_json)
     where = CallFilter(client_code=client, operator=operator)
-    run(as_json, lambda: services.calls.list(where=where), text.calls)
+    actor = acting(services, as_json=as_json)
+    run(as_json, lambda: services.calls.list(where=where, actor=actor), text.calls)
 
 
 @calls_app.command("show", help=_("One call: offers, outcome, and the script it followed."))
@@ -34,7 +35,8 @@ def calls_show(
 ) -> None:
     """One call: offers, outcome, and the script it followed."""
     services = open_services(as_json=as_json)
-    run(as_json, lambda: services.calls.show(call_id), _call_text)
+    actor = acting(services, as_json=as_json)
+    run(as_json, lambda: services.calls.show(call_id, actor=actor), _call_text)
 
 
 @calls_app.command("answer", help=_("Record the client's answer to an item offered in a call."))

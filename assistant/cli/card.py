@@ -38,7 +38,9 @@ def card(
         day = parse_date(as_of, "--as-of")
         lines = draft_lines(draft)
         skus = [line.sku for line in lines]
-        found = services.cards.card(query=query, purpose=purpose, draft_skus=skus, as_of=day)
+        found = services.cards.card(
+            query=query, actor=actor, purpose=purpose, draft_skus=skus, as_of=day
+        )
         out = found.as_dict()
         out["prompts"] = []
         if found.client is not None and found.column is not None and lines:

@@ -64,14 +64,16 @@ def orders_list(
 
     services = open_services(as_json=as_json)
     where = OrderFilter(client_code=client, status=status)
-    run(as_json, lambda: services.orders.list(where=where), text.orders)
+    actor = acting(services, as_json=as_json)
+    run(as_json, lambda: services.orders.list(where=where, actor=actor), text.orders)
 
 
 @orders_app.command("show", help=_("One order in full."))
 def orders_show(order_no: str, as_json: JsonFlag = False) -> None:
     """One order in full."""
     services = open_services(as_json=as_json)
-    run(as_json, lambda: services.orders.get(order_no), text.order_detail)
+    actor = acting(services, as_json=as_json)
+    run(as_json, lambda: services.orders.get(order_no, actor=actor), text.order_detail)
 
 
 @orders_app.command(

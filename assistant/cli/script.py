@@ -99,6 +99,7 @@ def show(
 ) -> None:
     """The script's path for this caller, with each step's words and state."""
     services = open_services(as_json=as_json)
+    actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
         try:
@@ -109,7 +110,9 @@ def show(
             chosen = services.scripts.active()
         except (TextFileError, ScriptFileError) as exc:
             raise DeskError(str(exc)) from exc
-        card = services.cards.card(query=query, purpose=purpose, draft_skus=list(lines))
+        card = services.cards.card(
+            query=query, actor=actor, purpose=purpose, draft_skus=list(lines)
+        )
         # No call behind it: only what the card and the draft show counts as done.
         progress, _checks = progress_of(
             chosen.value, card, lines, offered=shown_offers(card.offers), answered={}, details=None

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth import audit
-from assistant.auth.rights import Actor
+from assistant.auth.rights import Actor, require
 from assistant.clients.models import Client
 from assistant.errors import DeskError, UnknownOrder
 from assistant.i18n import N_, _
@@ -89,8 +89,9 @@ class OrderBook:
             placed = session.scalar(select(Order.id).where(Order.client_id == client_id).limit(1))
         return placed is not None
 
-    def list(self, *, where: OrderFilter | None = None) -> list[dict[str, Any]]:
+    def list(self, *, actor: Actor, where: OrderFilter | None = None) -> list[dict[str, Any]]:
         """Orders newest first, each with its client and totals."""
+        require(actor, "data.read")
         f = where or OrderFilter()
         query = select(Order, Client.code, Client.name).join(Client, Client.id == Order.client_id)
         if f.client_code:
@@ -113,8 +114,9 @@ class OrderBook:
             query = select(Order.operator).distinct().order_by(Order.operator)
             return tuple(session.scalars(query))
 
-    def get(self, order_no: str) -> dict[str, Any]:
+    def get(self, order_no: str, *, actor: Actor) -> dict[str, Any]:
         """One order in full: lines, delivery, and its status history."""
+        require(actor, "data.read")
         with self._sessions() as session:
             order = session.get(Order, _order_id(order_no))
             if order is None:
@@ -176,7 +178,7 @@ class OrderBook:
             )
             order.status = target
             order.updated_at = utcnow()
-        return self.get(order_no)
+        return self.get(order_no, actor=actor)
 
 
 def next_status(status: str) -> str | None:

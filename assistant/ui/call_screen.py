@@ -53,7 +53,7 @@ def render(query: str, purpose: str) -> None:
 
 def _picked(desk: Services, query: str) -> ClientMatch | None:
     """The first match, unless the operator picks another of several."""
-    matches = desk.directory.find(query)
+    matches = desk.cards.matches(query, actor=acting())
     if len(matches) <= 1:
         return matches[0] if matches else None
     labels = {m.client_id: f"{m.name} · {m.code} · {m.city or ''}" for m in matches}

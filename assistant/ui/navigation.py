@@ -1,4 +1,4 @@
-"""The pages of the desk; each page is independent so roles can pick their set later."""
+"""The pages of the desk, each listed only for the roles that may use it."""
 
 from __future__ import annotations
 
@@ -13,54 +13,34 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 
 def pages() -> list[st.Page]:
-    """The pages the user may use, the live call first; titles in the language of this run.
+    """The pages the user may use, the first the default; titles in the language of this run.
 
     The url paths are fixed, so a language switch stays on the page it was made on. The
-    Audit page is listed for heads and admins only (its service refuses others anyway).
+    services refuse on their own; the list only spares a user pages they cannot use:
+    the live call needs the operator role, client data and prices need any role but
+    trainee, and the audit log is for heads and admins. A trainee alone gets the
+    training page and no client data.
     """
-    listed = [
-        st.Page(
-            PAGES_DIR / "call.py",
-            title=_("Live call"),
-            icon=":material/call:",
-            url_path="call",
-            default=True,
-        ),
-        st.Page(
-            PAGES_DIR / "orders.py",
-            title=_("Orders"),
-            icon=":material/receipt_long:",
-            url_path="orders",
-        ),
-        st.Page(
-            PAGES_DIR / "calls.py", title=_("Calls"), icon=":material/history:", url_path="calls"
-        ),
-        st.Page(
-            PAGES_DIR / "clients.py",
-            title=_("Clients"),
-            icon=":material/groups:",
-            url_path="clients",
-        ),
-        st.Page(
-            PAGES_DIR / "assistant.py",
-            title=_("Ask"),
-            icon=":material/quick_reference:",
-            url_path="assistant",
-        ),
-        st.Page(
-            PAGES_DIR / "knowledge.py",
-            title=_("Knowledge"),
-            icon=":material/library_books:",
-            url_path="knowledge",
-        ),
+    actor = acting()
+    if not actor.may("data.read"):
+        return [_page("training.py", _("Training"), ":material/school:", "training")]
+    listed = []
+    if actor.may("call.record"):
+        listed.append(_page("call.py", _("Live call"), ":material/call:", "call"))
+    listed += [
+        _page("orders.py", _("Orders"), ":material/receipt_long:", "orders"),
+        _page("calls.py", _("Calls"), ":material/history:", "calls"),
+        _page("clients.py", _("Clients"), ":material/groups:", "clients"),
+        _page("assistant.py", _("Ask"), ":material/quick_reference:", "assistant"),
+        _page("knowledge.py", _("Knowledge"), ":material/library_books:", "knowledge"),
     ]
-    if acting().may("audit.read"):
-        listed.append(
-            st.Page(
-                PAGES_DIR / "audit.py",
-                title=_("Audit"),
-                icon=":material/policy:",
-                url_path="audit",
-            )
-        )
+    if actor.may("audit.read"):
+        listed.append(_page("audit.py", _("Audit"), ":material/policy:", "audit"))
     return listed
+
+
+def _page(file: str, title: str, icon: str, url_path: str) -> st.Page:
+    # The live call is the desk's home; without it the first page listed is.
+    return st.Page(
+        PAGES_DIR / file, title=title, icon=icon, url_path=url_path, default=file == "call.py"
+    )

@@ -133,3 +133,15 @@ def test_audit_list_shows_changes_and_refusals_to_heads_only(
     assert (code, json.loads(out)) == (0, [])
     code, out, _err = _desk(["--user", "ana", "audit", "list", "--json"], monkeypatch, capsys)
     assert (code, json.loads(out)["error"]) == (1, "forbidden")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["orders", "list"], ["calls", "list"], ["calls", "show", "1"], ["card", "M1"], ["ask", "x"]],
+)
+def test_a_trainee_reads_no_client_data_from_the_cli(desk_db, args, monkeypatch, capsys) -> None:
+    code, out, _err = _desk(["--user", "nova", *args, "--json"], monkeypatch, capsys)
+    assert (code, json.loads(out)["error"]) == (1, "forbidden"), out
+    assert json.loads(out)["message"].startswith("Reading client data and prices needs")
+    code, out, _err = _desk(["--user", "boss", "orders", "list", "--json"], monkeypatch, capsys)
+    assert (code, json.loads(out)) == (0, [])

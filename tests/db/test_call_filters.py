@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from assistant.auth.rights import Actor
 from assistant.calls.models import Call
 from assistant.calls.service import CallFilter, CallLog
 from tests import factories as f
@@ -24,9 +25,11 @@ def test_a_day_range_takes_whole_days_first_and_last_included(session_factory) -
     last = _call(log, session_factory, datetime(2026, 11, 12, 23, 59, 59))
     _call(log, session_factory, datetime(2026, 11, 13, 0, 0))
     where = CallFilter(date_from=date(2026, 11, 10), date_to=date(2026, 11, 12))
-    assert [c["id"] for c in log.list(where=where)] == [last, first]
+    assert [c["id"] for c in log.list(where=where, actor=Actor.system())] == [last, first]
     assert log.counts(where=where).calls == 2
-    assert [c["id"] for c in log.list(where=CallFilter(date_to=date(2026, 11, 9)))] == [before]
+    assert [
+        c["id"] for c in log.list(where=CallFilter(date_to=date(2026, 11, 9)), actor=Actor.system())
+    ] == [before]
 
 
 def test_counts_cover_offers_answers_orders_and_transfers(session_factory) -> None:

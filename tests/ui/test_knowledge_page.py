@@ -43,9 +43,9 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     services.engine.dispose()
 
 
-def _page() -> AppTest:
+def _page(roles: tuple[str, ...] = ("editor",)) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[ACTOR_KEY] = Actor.of("ana", ["editor"])
+    at.session_state[ACTOR_KEY] = Actor.of("ana", roles)
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
@@ -172,3 +172,15 @@ def test_a_publish_runs_in_the_background_with_a_progress_bar_and_the_page_stays
     _settle(at)
     assert any("Published Island deliveries (version 1" in s.value for s in at.success)
     assert not at.get("progress")
+
+
+def test_an_editor_gets_the_change_tabs_an_operator_only_reads(desk) -> None:
+    editor = _page()
+    assert [t.label for t in editor.tabs] == [
+        "Documents", "Upload", "Edit a procedure", "Call script"
+    ]  # fmt: skip
+    assert [b for b in editor.button if b.key == "kb_replace_go"]
+    operator = _page(("operator",))
+    assert [t.label for t in operator.tabs] == ["Documents"]
+    assert not [b for b in operator.button if b.key == "kb_replace_go"]
+    assert operator.dataframe  # the documents are there to read

@@ -18,6 +18,7 @@ from assistant.formats import day, number
 from assistant.i18n import N_, _, language
 from assistant.services import Services
 from assistant.ui.deps import services
+from assistant.ui.session_user import acting
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def _page(desk: Services) -> None:
         delta_arrow="off",
     )
 
-    rows = desk.calls.list(where=where)
+    rows = desk.calls.list(where=where, actor=acting())
     if not rows:
         st.info(_("No calls match these filters."))
         return

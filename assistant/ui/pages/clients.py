@@ -18,6 +18,7 @@ from assistant.orders.models import status_label
 from assistant.services import Services
 from assistant.timeutil import today
 from assistant.ui.deps import services
+from assistant.ui.session_user import acting
 from assistant.ui.widgets import credit_box, manager_label, offers_panel, route_box
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ def _page(desk: Services) -> None:
     if not query.strip():
         st.caption(_("Type a phone, client code or name."))
         return
-    matches = desk.directory.find(query)
+    matches = desk.cards.matches(query, actor=acting())
     if not matches:
         st.info(_("No client has this phone, code or name."))
         return
@@ -193,7 +194,7 @@ def _page(desk: Services) -> None:
             horizontal=True,
             key=f"clients_pick_{zlib.crc32(query.strip().encode())}",
         )
-    card = desk.cards.card_of(client_id=chosen, query=query)
+    card = desk.cards.card_of(client_id=chosen, query=query, actor=acting())
     client = card.client
     if client is None:
         st.error(_("This client was removed meanwhile; search again."))

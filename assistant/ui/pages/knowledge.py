@@ -135,7 +135,7 @@ def documents_tab(editor: KnowledgeEditor, actor: Actor) -> None:
             width="stretch",
         )
     with actions:
-        if doc.status == "indexed":
+        if doc.status == "indexed" and actor.may("knowledge.change"):
             _replace_and_retire(editor, doc, actor)
 
 
@@ -292,9 +292,9 @@ actor = acting()
 if _busy():
     job_progress()
 _notice()
-tabs = st.tabs([_(tab) for tab in t.KB_TABS])
-for tab, draw in zip(tabs, (documents_tab, upload_tab, edit_tab), strict=False):
+editing = actor.may("knowledge.change")  # the change tabs are for editors; services refuse others
+tabs = st.tabs([_(tab) for tab in (t.KB_TABS if editing else t.KB_TABS[:1])])
+draws = (documents_tab, upload_tab, edit_tab, lambda _e, who: call_script_tab(desk.scripts, who))
+for tab, draw in zip(tabs, draws, strict=False):
     with tab:
         draw(editor, actor)
-with tabs[3]:
-    call_script_tab(desk.scripts, actor)

@@ -98,7 +98,7 @@ def _page(desk: Services) -> None:
     # The export sits at the end of the filter row, clear of the table's own toolbar.
     *row, export = st.columns([1, 1.6, 1, 1, 0.8], vertical_alignment="bottom")
     where = _filters(desk.orders.operators(), row)
-    rows = desk.orders.list(where=where)
+    rows = desk.orders.list(where=where, actor=acting())
 
     total = sum(r["total"] for r in rows)
     count = ngettext("{count} order", "{count} orders", len(rows)).format(count=number(len(rows)))
@@ -158,7 +158,7 @@ def _page(desk: Services) -> None:
     if open_no is None:
         st.caption(_("Select a row to open the order."))
         return
-    detail(desk.orders.get(open_no), acting())
+    detail(desk.orders.get(open_no, actor=acting()), acting())
 
 
 st.markdown("### " + _("Orders"))
