@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from assistant.calls.models import Call
 from assistant.calls.state import LiveCall, OrderDetails
+from assistant.errors import DeskError
 from assistant.orders.models import Order
 from tests import factories as f
 from tests.conftest import TODAY
@@ -77,3 +79,44 @@ def test_nul_bytes_and_100_kb_in_an_order_are_refused_with_a_reason(desk, text, 
     assert call.problems["notes"].startswith("The notes ")
     with desk.sessions() as s:
         assert s.scalars(select(Order)).all() == []
+
+
+ANY_TEXT = {"html": SCRIPT, "sql": SQL, "formula": FORMULA, "control": CONTROL, "nul": NUL,
+            "huge": HUGE}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ANY_TEXT.values(), ids=ANY_TEXT.keys())
+def test_the_wrap_up_note_is_stored_verbatim_or_refused_with_a_reason(desk, text: str) -> None:
+    call = LiveCall()
+    client = desk.directory.by_code("M1")
+    desk.live.card(call, query="M1", purpose="info", client_id=client.id, actor=f.acting())
+    try:
+        desk.live.close(call, outcome="info_given", notes=text, said="info", actor=f.acting())
+    except DeskError as err:
+        assert text == NUL
+        assert err.message == "The notes holds a NUL character (0x00): type it again without it."
+        return
+    with desk.sessions() as s:
+        assert s.scalars(select(Call)).one().notes == text
+
+
+@pytest.mark.parametrize("text", ANY_TEXT.values(), ids=ANY_TEXT.keys())
+def test_the_caller_box_takes_any_text(desk, text: str) -> None:
+    card = desk.live.card(LiveCall(), query=text, purpose="order", client_id=None, actor=f.acting())
+    assert card.client is None
+
+
+# NUL and 100 kB in the product search still reach the database (catalog/search.py, being
+# changed elsewhere): a PostgreSQL error and SQLite's "LIKE pattern too complex".
+@pytest.mark.parametrize(
+    "text", [SCRIPT, SQL, FORMULA, CONTROL], ids=["html", "sql", "formula", "control"]
+)
+def test_the_product_search_takes_markup_and_sql_as_plain_text(desk, text: str) -> None:
+    assert desk.catalog.find(text, column="A") == []
+
+
+@pytest.mark.parametrize("text", ANY_TEXT.values(), ids=ANY_TEXT.keys())
+def test_a_hostile_login_name_is_refused_like_any_wrong_login(desk, text: str) -> None:
+    with pytest.raises(DeskError) as refused:
+        desk.users.authenticate(name=text, password="x")
+    assert refused.value.message == "Wrong username or password."
