@@ -207,6 +207,13 @@ class LiveCalls:
             raise DeskError(
                 _("This call is closed already ({outcome}).").format(outcome=call.closed_outcome)
             )
+        if notes and "\x00" in notes:  # PostgreSQL cannot store it; SQLite would
+            raise DeskError(
+                _("The {field} holds a NUL character (0x00): type it again without it.").format(
+                    field=_("notes")
+                ),
+                field="notes",
+            )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(
             call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose, actor=actor

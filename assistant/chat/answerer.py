@@ -62,9 +62,15 @@ class Answerer:
 
     def prepare(self, question: str, *, k: int = 5, client_code: str | None = None) -> Prepared:
         """Retrieve passages (filtered by the client's type) and read the SQL facts."""
-        question = question.strip()
+        # A NUL means nothing in a question, and PostgreSQL refuses it in the SQL facts.
+        question = question.replace("\x00", "").strip()
         if not question:
             raise DeskError(_(texts.EMPTY_QUESTION), field="question")
+        if len(question) > texts.QUESTION_LIMIT:
+            raise DeskError(
+                _(texts.QUESTION_TOO_LONG).format(length=len(question), limit=texts.QUESTION_LIMIT),
+                field="question",
+            )
         client = self._facts.client(client_code)
         hits = self._retriever.search(
             question, k=max(1, k), client_type=client.type if client else None

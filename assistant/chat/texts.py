@@ -17,6 +17,9 @@ LLM_FAILED = N_(
 UNCITED = N_("The answer cites no passage: check it against the sources below.")
 UNKNOWN_CLIENT = N_("No client has the code {code!r}: check the code or leave --client out.")
 EMPTY_QUESTION = N_("Type a question first.")
+# A question is a sentence or two; a pasted document would stall retrieval and search.
+QUESTION_LIMIT = 2000
+QUESTION_TOO_LONG = N_("The question is {length} characters long: shorten it to {limit}.")
 
 # One fact line per product: numbers come from SQL, never from documents.
 PRICE_FACT = N_("{price} per {unit} in column {column} ({client}'s column: {why})")

@@ -16,7 +16,7 @@ from assistant.errors import (
     NoPrice,
     UnknownSku,
 )
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.orders.draft import DraftLine, OrderDraft
 from assistant.orders.lines import add_line
 
@@ -155,6 +155,7 @@ def check_delivery(draft: OrderDraft, *, regional: bool, today: date) -> list[De
                 field="regional",
             )
         )
+    problems += _text_problems(draft)
     if draft.pickup_at is None and not draft.receiver:
         problems.append(
             InvalidDelivery(
@@ -165,4 +166,35 @@ def check_delivery(draft: OrderDraft, *, regional: bool, today: date) -> list[De
                 field="receiver",
             )
         )
+    return problems
+
+
+# Typed texts of an order, their names in messages and their longest length (the column's
+# size, or a page of text for the free ones): longer text is refused, never cut.
+_TEXTS = {
+    "idempotency_key": (N_("idempotency key"), 120),
+    "delivery_window": (N_("delivery window"), 60),
+    "receiver": (N_("receiver"), 200),
+    "payment": (N_("payment"), 60),
+    "ship_to": (N_("ship to"), 2000),
+    "notes": (N_("notes"), 2000),
+    "override_route_reason": (N_("reason for overriding the route"), 2000),
+}
+
+
+def _text_problems(draft: OrderDraft) -> list[DeskError]:
+    """Texts too long for the order or holding a NUL (which PostgreSQL cannot store)."""
+    problems: list[DeskError] = []
+    for name, (label, limit) in _TEXTS.items():
+        value = getattr(draft, name) or ""
+        if "\x00" in value:
+            message = _("The {field} holds a NUL character (0x00): type it again without it.")
+            problems.append(DeskError(message.format(field=_(label)), field=name))
+        elif len(value) > limit:
+            message = _("The {field} is {length} characters long: shorten it to {limit}.")
+            problems.append(
+                DeskError(
+                    message.format(field=_(label), length=len(value), limit=limit), field=name
+                )
+            )
     return problems

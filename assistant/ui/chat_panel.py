@@ -111,7 +111,8 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
         st.error(err.message)
         return Exchange(question, None, err.message)
     except Exception:  # noqa: BLE001 - a failing knowledge base must not take the call down
-        log.exception("answering %r failed", question)
+        # The question may name a client or a price: the log keeps only its length.
+        log.exception("answering a question of %d characters failed", len(question))
         st.error(_(ui.ANSWER_FAILED))
         return Exchange(question, None, ui.ANSWER_FAILED)
 

@@ -27,6 +27,13 @@ class RowError(ValueError):
 def text(value: str, column: str, *, max_length: int | None = None, required: bool = True) -> str:
     """The stripped text of a cell; refused when empty (if required) or too long for its column."""
     cleaned = value.strip()
+    if "\x00" in cleaned:
+        # PostgreSQL refuses NUL in text and SQLite would keep it: refused alike on both.
+        raise RowError(
+            _("{column} contains a NUL byte (0x00): remove it in the ERP and export again").format(
+                column=column
+            )
+        )
     if required and not cleaned:
         raise RowError(_("{column} is empty: fill it in").format(column=column))
     if max_length is not None and len(cleaned) > max_length:

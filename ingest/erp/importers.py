@@ -37,6 +37,8 @@ IMPORT_KINDS = (
 # Errors a row's values cause; anything else (a lost connection) stops the import, and
 # re-importing the file after the fix completes it.
 ROW_ERRORS = (IntegrityError, DataError)
+# Characters of a rejection reason kept: its start (the column, the value) and its end (the fix).
+_REASON_LIMIT = 400
 
 # The right each kind needs: accounts (admins) or the catalogue (editors and admins).
 IMPORT_RIGHTS = {
@@ -65,6 +67,12 @@ class RejectedRow:
 
     line: int
     reason: str
+
+    def __post_init__(self) -> None:
+        # A reason quotes the cell it refuses: a 100 kB cell must not become a 100 kB report.
+        if len(self.reason) > _REASON_LIMIT:
+            brief = f"{self.reason[: _REASON_LIMIT // 2]}…{self.reason[-_REASON_LIMIT // 2 :]}"
+            object.__setattr__(self, "reason", brief)
 
 
 @dataclass
