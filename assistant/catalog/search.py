@@ -59,6 +59,9 @@ class ProductHit:
         }
 
 
+MAX_QUERY = 200  # characters of a product search that are looked at
+
+
 class ProductSearch:
     """Finds active products by SKU or name; the name index lives in memory."""
 
@@ -69,7 +72,9 @@ class ProductSearch:
 
     def find(self, query: str, *, column: str | None, limit: int = 10) -> list[ProductHit]:
         """Best products for `query`, exact SKU first, then names containing every word."""
-        query = query.strip()
+        # No product name is longer than this; a pasted page or a NUL byte (which PostgreSQL
+        # refuses in text) would only make the database work for nothing.
+        query = query.replace("\x00", " ").strip()[:MAX_QUERY]
         if not query:
             return []
         with self._sessions() as session:
