@@ -107,9 +107,15 @@ class LiveCalls:
         """The order so far, priced in the card's column."""
         column = card.column.column if card.column else ""
         client_type = card.client.type if card.client else None
-        return self._quotes.in_column(
-            column=column, lines=call.draft_lines(), client_type=client_type
-        )
+        # The order panel and the offers' discount prompts redraw together after each
+        # change: the second asks for the same quote, so it is kept until the lines change.
+        key = (column, client_type, tuple(call.lines.items()))
+        if call.quoted is None or call.quoted[0] != key:
+            quote = self._quotes.in_column(
+                column=column, lines=call.draft_lines(), client_type=client_type
+            )
+            call.quoted = (key, quote)
+        return call.quoted[1]
 
     def tick(self, call: LiveCall, step: str, *, done: bool, actor: Actor) -> None:
         """The operator ticked a script step the desk cannot see done (or took the tick back)."""

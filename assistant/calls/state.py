@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.orders.draft import DraftLine
 from assistant.orders.lines import add_line
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     # Only a type here: importing the offers package at run time loads numpy and the
     # offer model's code into the caller box's first render (~250 ms, measured).
     from assistant.offers.models import Offers
+    from assistant.orders.quote import Quote
 
 
 @dataclass
@@ -38,6 +39,7 @@ class LiveCall:
     placed_order_no: str | None = None
     placed_total: Decimal | None = None
     placed_delivery: date | None = None  # read back to the client with the number
+    quoted: tuple[Any, Quote] | None = None  # the last quote and what it was for
     problems: dict[str, str] = field(default_factory=dict)
     closed_outcome: str | None = None
     # Bumped on every change of the lines, so the order grid is drawn afresh from them.
