@@ -11,6 +11,7 @@ import argparse
 import csv
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from assistant.catalog.search import ProductSearch
@@ -61,12 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     queries = load_queries()
     hits: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for q in queries:
-        found = [hit.sku for hit in search.find(q.text, column="A", limit=5)]
+        found = [hit.sku for hit in search.lookup(q.text, column="A", limit=5)]
         at1, at5 = bool(found) and found[0] in q.accept, bool(q.accept & set(found))
         hits[q.kind].append((at1, at5))
         if args.verbose and not at1:
             print(f"  miss  {q.kind:<9} {q.text!r:<24} -> {found[:3]}")
-    samples = [timed_ms(lambda q=q: search.find(q.text, column="A")) for q in queries * 3]
+    samples = [timed_ms(partial(search.lookup, q.text, column="A")) for q in queries * 3]
     engine.dispose()
     hits["all"] = [pair for results in list(hits.values()) for pair in results]
     for kind, results in hits.items():

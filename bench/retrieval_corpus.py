@@ -105,7 +105,9 @@ def stackfaq_chunks() -> list[Chunk]:
 
 def procedure_chunks(path: Path = DATA / "postupci_hr.md") -> list[Chunk]:
     """The procedure document split on its headings, with the heading path kept."""
-    chunks, section, title, heading, lines = [], "", "", "", []
+    chunks: list[Chunk] = []
+    lines: list[str] = []
+    section, title, heading = "", "", ""
 
     def flush() -> None:
         text = " ".join(" ".join(lines).split())

@@ -75,6 +75,15 @@ def guard(
         raise
 
 
+def guard_read(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    what: str,
+) -> None:
+    """Reading client data or prices: refused to a trainee outside training, and recorded."""
+    guard(sessions, actor, "data.read", what)
+
+
 @contextmanager
 def audited(
     sessions: sessionmaker[Session],

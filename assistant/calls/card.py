@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant.auth.rights import Actor, require
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.calls.declined import DeclinedOffers
 from assistant.catalog.pricing import ColumnChoice, choose_column
 from assistant.clients.lookup import ClientDirectory, ClientMatch
@@ -145,7 +146,7 @@ class CardService:
 
     def matches(self, query: str, *, actor: Actor) -> list[ClientMatch]:
         """Who `query` (phone, code or name) may be, best first: client data, so guarded."""
-        require(actor, "data.read")
+        audit.guard_read(self._directory.sessions, actor, "client search")
         return self._directory.find(query)
 
     def card_of(
@@ -159,7 +160,7 @@ class CardService:
         with_offers: bool = True,
     ) -> ClientCard:
         """The card of the client picked by id (an unknown caller when None or gone)."""
-        require(actor, "data.read")
+        audit.guard_read(self._directory.sessions, actor, f"client {client_id}")
         client = self._directory.get(client_id) if client_id is not None else None
         return self.card_for(
             client=client,

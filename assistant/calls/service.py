@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth import audit
-from assistant.auth.rights import Actor, require
+from assistant.auth.rights import Actor
 from assistant.calls.conduct import script_report
 from assistant.calls.filters import CallCounts, CallFilter, call_dict, narrow
 from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, Call, OfferMade
@@ -141,7 +141,7 @@ class CallLog:
 
     def show(self, call_id: int, *, actor: Actor) -> dict[str, Any]:
         """One call in full, with the script it followed and how far (R8-R17)."""
-        require(actor, "data.read")
+        audit.guard_read(self._sessions, actor, f"call {call_id}")
         query = (
             select(Call, Client.code, Client.name, Manager.code)
             .outerjoin(Client, Client.id == Call.client_id)
@@ -190,7 +190,7 @@ class CallLog:
 
     def list(self, *, actor: Actor, where: CallFilter | None = None) -> list[dict[str, Any]]:
         """Calls newest first, with what was offered and what was taken."""
-        require(actor, "data.read")
+        audit.guard_read(self._sessions, actor, "calls")
         f = where or CallFilter()
         query = (
             select(Call, Client.code, Client.name, Manager.code)
@@ -201,8 +201,9 @@ class CallLog:
         with self._sessions() as session:
             return [call_dict(*row) for row in session.execute(query).all()]
 
-    def counts(self, *, where: CallFilter | None = None) -> CallCounts:
+    def counts(self, *, actor: Actor, where: CallFilter | None = None) -> CallCounts:
         """Calls, orders, transfers and offers over all matching calls (not just a page)."""
+        audit.guard_read(self._sessions, actor, "call counts")
         f = where or CallFilter()
         calls = narrow(
             select(

@@ -11,6 +11,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import formats
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.catalog.models import Price, PriceColumn, Product
 from assistant.catalog.ranking import NameRank, sku_key
 from assistant.i18n import _
@@ -70,8 +72,18 @@ class ProductSearch:
         self._names: _NameIndex | None = None
         self._names_count = -1
 
-    def find(self, query: str, *, column: str | None, limit: int = 10) -> list[ProductHit]:
-        """Best products for `query`, exact SKU first, then names containing every word."""
+    def find(
+        self, query: str, *, column: str | None, actor: Actor, limit: int = 10
+    ) -> list[ProductHit]:
+        """What the order form's search shows `actor`: products with their prices."""
+        audit.guard_read(self._sessions, actor, "product search")
+        return self.lookup(query, column=column, limit=limit)
+
+    def lookup(self, query: str, *, column: str | None, limit: int = 10) -> list[ProductHit]:
+        """Best products for `query`, exact SKU first, then names containing every word.
+
+        Unguarded: for services that have checked their own actor (the Ask answerer).
+        """
         # No product name is longer than this; a pasted page or a NUL byte (which PostgreSQL
         # refuses in text) would only make the database work for nothing.
         query = query.replace("\x00", " ").strip()[:MAX_QUERY]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
 from assistant.chat import prompt, texts
 from assistant.chat.extractive import compose
@@ -46,6 +48,7 @@ class Answerer:
         llm: BaseChatModel | None = None,
         embeddings: Embeddings | None = None,
     ) -> None:
+        self._sessions = directory.sessions
         self._retriever = retriever
         self._facts = FactFinder(catalog=catalog, directory=directory, price_rules=price_rules)
         self._llm = llm
@@ -60,8 +63,12 @@ class Answerer:
         """The client on the line by code (raises UnknownClient for a wrong code)."""
         return self._facts.client(code)
 
-    def prepare(self, question: str, *, k: int = 5, client_code: str | None = None) -> Prepared:
+    def prepare(
+        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+    ) -> Prepared:
         """Retrieve passages (filtered by the client's type) and read the SQL facts."""
+        # Answers quote prices, client terms and the price lists: the right to read them.
+        audit.guard_read(self._sessions, actor, "ask")
         # A NUL means nothing in a question, and PostgreSQL refuses it in the SQL facts.
         question = question.replace("\x00", "").strip()
         if not question:
@@ -78,13 +85,18 @@ class Answerer:
         facts = self._facts.facts(question, client=client)
         return Prepared(question, tuple(hits), facts, facts_markdown(facts))
 
-    def answer(self, question: str, *, k: int = 5, client_code: str | None = None) -> Answer:
+    def answer(
+        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+    ) -> Answer:
         """The whole answer at once (the CLI, tests)."""
-        return self.stream(question, k=k, client_code=client_code).result()
+        return self.stream(question, actor=actor, k=k, client_code=client_code).result()
 
-    def stream(self, question: str, *, k: int = 5, client_code: str | None = None) -> AnswerStream:
+    def stream(
+        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+    ) -> AnswerStream:
         """An answer whose text arrives piece by piece (token by token with an LLM)."""
-        return AnswerStream(self, self.prepare(question, k=k, client_code=client_code))
+        ready = self.prepare(question, actor=actor, k=k, client_code=client_code)
+        return AnswerStream(self, ready)
 
     def extractive(self, ready: Prepared, *, note: str = "") -> str:
         """The answer without a model: facts, then the passages with the answer in bold."""

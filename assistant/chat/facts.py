@@ -81,7 +81,7 @@ class FactFinder:
         words = [w for w in fold(question).split() if w not in QUESTION_STOPWORDS]
         asked = set(stems(" ".join(words)))
         for phrase in _phrases(words):
-            for hit in self._catalog.find(phrase, column=column, limit=5):
+            for hit in self._catalog.lookup(phrase, column=column, limit=5):
                 if hit.sku not in found and _strong(hit.name, asked):
                     found[hit.sku] = hit
             if len(found) >= _MAX_PRODUCTS:

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.auth.rights import require
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, acting, open_services, run
 from assistant.i18n import _
@@ -30,9 +29,7 @@ def ask(
     actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
-        # Answers quote prices and client terms: the same right as the Ask page.
-        require(actor, "data.read")
-        answer = services.answerer.answer(question, k=k, client_code=client)
+        answer = services.answerer.answer(question, actor=actor, k=k, client_code=client)
         return answer.as_dict()
 
     run(as_json, work, text.answer)

@@ -44,6 +44,11 @@ class ClientDirectory:
         self._names: NameIndex | None = None
         self._names_key: tuple[int, float] = (-1, 0.0)
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """Where the clients live: services built on the directory audit a refused read there."""
+        return self._sessions
+
     def find(self, query: str, *, limit: int = 8) -> list[ClientMatch]:
         """Best candidates for `query`, best first; empty when nothing matches."""
         query = query.strip()

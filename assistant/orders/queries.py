@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth import audit
-from assistant.auth.rights import Actor, require
+from assistant.auth.rights import Actor
 from assistant.clients.models import Client
 from assistant.errors import DeskError, UnknownOrder
 from assistant.i18n import N_, _
@@ -91,7 +91,7 @@ class OrderBook:
 
     def list(self, *, actor: Actor, where: OrderFilter | None = None) -> list[dict[str, Any]]:
         """Orders newest first, each with its client and totals."""
-        require(actor, "data.read")
+        audit.guard_read(self._sessions, actor, "orders")
         f = where or OrderFilter()
         query = select(Order, Client.code, Client.name).join(Client, Client.id == Order.client_id)
         if f.client_code:
@@ -116,7 +116,7 @@ class OrderBook:
 
     def get(self, order_no: str, *, actor: Actor) -> dict[str, Any]:
         """One order in full: lines, delivery, and its status history."""
-        require(actor, "data.read")
+        audit.guard_read(self._sessions, actor, order_no)
         with self._sessions() as session:
             order = session.get(Order, _order_id(order_no))
             if order is None:

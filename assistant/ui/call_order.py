@@ -71,7 +71,7 @@ def _product_adder(desk: Services, call: LiveCall, card: ClientCard, *, disabled
     )
     if disabled or not query.strip():
         return
-    hits = desk.catalog.find(query, column=column, limit=6)
+    hits = desk.catalog.find(query, column=column, limit=6, actor=acting())
     if not hits:
         st.caption(
             _("No product matches “{query}”. Try the SKU or fewer letters.").format(query=query)

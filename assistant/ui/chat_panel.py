@@ -13,6 +13,7 @@ from assistant.chat import texts as ui
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.ui.deps import services
+from assistant.ui.session_user import acting
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
     """Answer now, streaming when an LLM is on; errors become a message, never a traceback."""
     try:
         desk = answerer()
-        stream = desk.stream(question, k=k, client_code=client_code)
+        stream = desk.stream(question, actor=acting(), k=k, client_code=client_code)
         if desk.uses_llm:
             st.write_stream(stream)
         answer = stream.result()

@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 
+from assistant.auth.rights import Actor
 from assistant.chat import Answerer
 from assistant.chat.extractive import best_sentence, snippet, terms
 from assistant.errors import DeskError, UnknownClient
 from tests import factories as f
 from tests.unit.chat_fakes import FakeRetriever, hit
+
+OPERATOR = Actor.of("ana", ["operator"])
 
 DELIVERY = hit(
     "Deliveries leave the warehouse every morning. Islands are delivered on Tuesdays and "
@@ -81,7 +84,7 @@ def test_the_extractive_answer_shows_the_answering_passage_first_with_its_senten
     shop: Any,
 ) -> None:
     answerer, _ = _answerer(shop, CERTS, DELIVERY)
-    answer = answerer.answer("What are the delivery days for the islands?")
+    answer = answerer.answer("What are the delivery days for the islands?", actor=OPERATOR)
     assert answer.mode == "extractive"
     first, second = answer.text.split("\n\n")[1:3]
     assert first.startswith("[2] *Delivery terms, p. 2*")
@@ -92,7 +95,9 @@ def test_the_extractive_answer_shows_the_answering_passage_first_with_its_senten
 
 def test_a_price_question_gets_the_price_in_the_clients_own_column_from_sql(shop: Any) -> None:
     answerer, retriever = _answerer(shop, hit("Olive oil costs 99.99 in the old catalogue."))
-    answer = answerer.answer("What is the price of maslinovo ulje ekstra?", client_code="M1")
+    answer = answerer.answer(
+        "What is the price of maslinovo ulje ekstra?", actor=OPERATOR, client_code="M1"
+    )
     (fact,) = answer.facts.products
     assert (fact.sku, fact.column, fact.price) == ("OIL-1", "C", Decimal("9.00"))
     assert "9.00 per l in column C (Obrt Kovačević's column" in answer.text
@@ -104,26 +109,30 @@ def test_a_price_question_gets_the_price_in_the_clients_own_column_from_sql(shop
 
 def test_a_key_client_sees_the_key_column_for_the_same_product(shop: Any) -> None:
     answerer, _ = _answerer(shop, DELIVERY)
-    answer = answerer.answer("koliko košta maslinovo ulje?", client_code="K1")
+    answer = answerer.answer("koliko košta maslinovo ulje?", actor=OPERATOR, client_code="K1")
     assert answer.facts.products[0].price == Decimal("8.50")
     assert "column D" in answer.text
 
 
 def test_without_a_client_the_price_is_the_base_column_and_says_so(shop: Any) -> None:
     answerer, _ = _answerer(shop)
-    answer = answerer.answer("price of OIL-1")
+    answer = answerer.answer("price of OIL-1", actor=OPERATOR)
     assert "10.00 per l in column A (the base column" in answer.text
 
 
 def test_a_stock_question_gives_stock_and_pack_without_a_price(shop: Any) -> None:
     answerer, _ = _answerer(shop, DELIVERY)
-    text = answerer.answer("Do we have maslinovo ulje ekstra djevičansko in stock?").text
+    text = answerer.answer(
+        "Do we have maslinovo ulje ekstra djevičansko in stock?", actor=OPERATOR
+    ).text
     assert "stock 120 l" in text and "pack of 6 l" in text and "per l" not in text
 
 
 def test_a_vague_question_gets_no_fact_from_sql(shop: Any) -> None:
     answerer, _ = _answerer(shop, DELIVERY)
-    answer = answerer.answer("What is the price policy for the islands?", client_code="M1")
+    answer = answerer.answer(
+        "What is the price policy for the islands?", actor=OPERATOR, client_code="M1"
+    )
     assert answer.facts.products == () and answer.facts.empty
     assert "database" not in answer.text
 
@@ -131,24 +140,24 @@ def test_a_vague_question_gets_no_fact_from_sql(shop: Any) -> None:
 def test_one_common_word_is_not_a_product_mention(shop: Any) -> None:
     answerer, _ = _answerer(shop)
     # "ulje" alone is in the oil's name, but a name needs most of its words to be named.
-    assert answerer.answer("Price of ulje za motor?").facts.products == ()
+    assert answerer.answer("Price of ulje za motor?", actor=OPERATOR).facts.products == ()
 
 
 def test_an_unknown_client_code_is_a_clear_error(shop: Any) -> None:
     answerer, _ = _answerer(shop, DELIVERY)
     with pytest.raises(UnknownClient, match="No client has the code 'NOPE'"):
-        answerer.answer("price of sugar", client_code="NOPE")
+        answerer.answer("price of sugar", actor=OPERATOR, client_code="NOPE")
 
 
 def test_an_empty_question_is_refused(shop: Any) -> None:
     answerer, _ = _answerer(shop)
     with pytest.raises(DeskError, match="Type a question"):
-        answerer.answer("   ")
+        answerer.answer("   ", actor=OPERATOR)
 
 
 def test_nothing_retrieved_says_it_is_not_in_the_documents(shop: Any) -> None:
     answerer, _ = _answerer(shop)
-    answer = answerer.answer("Who won the match?")
+    answer = answerer.answer("Who won the match?", actor=OPERATOR)
     assert answer.text.startswith("Not in the documents") and answer.hits == ()
 
 

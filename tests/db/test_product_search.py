@@ -29,7 +29,7 @@ def search(session_factory: sessionmaker[Session]) -> ProductSearch:
 
 
 def _skus(search: ProductSearch, query: str) -> list[str]:
-    return [hit.sku for hit in search.find(query, column=None)]
+    return [hit.sku for hit in search.lookup(query, column=None)]
 
 
 @pytest.mark.parametrize("query", ["ulje", "ulja", "Ulje"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from knowledge.models import Chunk, Hit
 
@@ -31,3 +32,18 @@ class FakeRetriever:
     ) -> list[Hit]:
         self.calls.append({"query": query, "k": k, "kinds": kinds, "client_type": client_type})
         return self.hits[:k]
+
+
+class NoSql:
+    """Catalogue and directory stand-ins: these questions name no product and no client."""
+
+    sessions = None  # an allowed actor's read writes nothing
+
+    def lookup(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    def get(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def by_code(self, code: str) -> None:
+        return None

@@ -9,12 +9,15 @@ import pytest
 from langchain_core.language_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
+from assistant.auth.rights import Actor
 from assistant.chat import Answerer
 from assistant.chat.llm import make_chat_model
 from assistant.chat.prompt import citations, messages, neutralise
 from assistant.config import Settings
 from assistant.rules import load_rules
-from tests.unit.chat_fakes import FakeRetriever, hit
+from tests.unit.chat_fakes import FakeRetriever, NoSql, hit
+
+OPERATOR = Actor.of("ana", ["operator"])
 
 DELIVERY = hit("Islands are delivered on Tuesdays and Fridays by ferry.", title="Delivery", page=2)
 INJECTED = hit(
@@ -49,24 +52,11 @@ class BrokenModel(FakeListChatModel):
         raise ConnectionError("Connection refused")
 
 
-class _NoSql:
-    """Catalogue and directory stand-ins: these questions name no product and no client."""
-
-    def find(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []
-
-    def get(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-    def by_code(self, code: str) -> None:
-        return None
-
-
 def _answerer(llm: Any, *hits: Any) -> Answerer:
     return Answerer(
         retriever=FakeRetriever(hits),
-        catalog=_NoSql(),  # type: ignore[arg-type]
-        directory=_NoSql(),  # type: ignore[arg-type]
+        catalog=NoSql(),  # type: ignore[arg-type]
+        directory=NoSql(),  # type: ignore[arg-type]
         price_rules=load_rules(None).prices,
         llm=llm,
     )
@@ -104,7 +94,9 @@ def test_neutralise_keeps_ordinary_procedure_text() -> None:
 
 def test_the_model_is_sent_the_passages_and_its_citations_map_to_the_sources() -> None:
     model = _recording("Islands get deliveries on Tuesdays and Fridays [2]. See also [7].")
-    answer = _answerer(model, INJECTED, DELIVERY).answer("When are islands delivered?")
+    answer = _answerer(model, INJECTED, DELIVERY).answer(
+        "When are islands delivered?", actor=OPERATOR
+    )
     assert answer.mode == "llm"
     assert answer.cited == (2,)
     assert answer.as_dict()["sources"][1]["title"] == "Delivery"
@@ -113,23 +105,27 @@ def test_the_model_is_sent_the_passages_and_its_citations_map_to_the_sources() -
 
 
 def test_a_model_that_cites_nothing_gets_a_note_to_check_the_sources() -> None:
-    answer = _answerer(_recording("Probably Monday."), DELIVERY).answer("When?")
+    answer = _answerer(_recording("Probably Monday."), DELIVERY).answer("When?", actor=OPERATOR)
     assert "cites no passage" in answer.text
 
 
 def test_not_in_the_documents_is_passed_on_without_a_note() -> None:
-    answer = _answerer(_recording("Not in the documents."), DELIVERY).answer("Who is the CEO?")
+    answer = _answerer(_recording("Not in the documents."), DELIVERY).answer(
+        "Who is the CEO?", actor=OPERATOR
+    )
     assert answer.text == "Not in the documents."
 
 
 def test_with_nothing_retrieved_the_model_is_not_asked() -> None:
     model = _recording("invented")
-    answer = _answerer(model).answer("anything")
+    answer = _answerer(model).answer("anything", actor=OPERATOR)
     assert model.seen == [] and answer.text.startswith("Not in the documents")
 
 
 def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_note() -> None:
-    answer = _answerer(BrokenModel(responses=[""]), DELIVERY).answer("When are islands delivered?")
+    answer = _answerer(BrokenModel(responses=[""]), DELIVERY).answer(
+        "When are islands delivered?", actor=OPERATOR
+    )
     assert answer.mode == "fallback"
     assert "did not answer (Connection refused)" in answer.text
     assert "**Islands are delivered on Tuesdays and Fridays by ferry.**" in answer.text
@@ -137,14 +133,16 @@ def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_note() -> No
 
 def test_the_answer_streams_token_by_token_and_the_result_matches_the_stream() -> None:
     model = GenericFakeChatModel(messages=iter([AIMessage("Tuesdays and Fridays [1].")]))
-    stream = _answerer(model, DELIVERY).stream("When are islands delivered?")
+    stream = _answerer(model, DELIVERY).stream("When are islands delivered?", actor=OPERATOR)
     pieces = list(stream)
     assert len(pieces) > 3
     assert "".join(pieces) == stream.result().text == "Tuesdays and Fridays [1]."
 
 
 def test_a_failing_stream_shows_the_extractive_answer_in_its_place() -> None:
-    stream = _answerer(BrokenModel(responses=[""]), DELIVERY).stream("islands delivered")
+    stream = _answerer(BrokenModel(responses=[""]), DELIVERY).stream(
+        "islands delivered", actor=OPERATOR
+    )
     assert "".join(stream) == stream.result().text
     assert stream.result().mode == "fallback"
 
@@ -163,5 +161,5 @@ def test_no_llm_url_means_no_model_and_a_url_means_an_openai_compatible_client()
 def test_an_empty_question_never_reaches_the_model(question: str) -> None:
     model = _recording("x")
     with pytest.raises(Exception, match="Type a question"):
-        _answerer(model, DELIVERY).answer(question)
+        _answerer(model, DELIVERY).answer(question, actor=OPERATOR)
     assert model.seen == []
