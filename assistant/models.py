@@ -16,6 +16,7 @@ from assistant.db import Base
 from assistant.discounts.models import DiscountRule
 from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
 from assistant.script.models import ScriptVersion
+from assistant.training.models import QuizAnswer, QuizQuestion, TrainingRun
 from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
 __all__ = [
@@ -39,8 +40,11 @@ __all__ = [
     "Price",
     "PriceColumn",
     "Product",
+    "QuizAnswer",
+    "QuizQuestion",
     "Receivable",
     "ScriptVersion",
     "SpecialPosition",
+    "TrainingRun",
     "User",
 ]

@@ -1,1 +1,1 @@
-"""Training of the order desk."""
+"""Scenarios, scoring, quizzes and progress: onboarding for trainees (issue 11)."""
