@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, event, inspect
+from sqlalchemy import ColumnElement, MetaData, event, false, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -24,6 +24,18 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def text_equals(column: Any, value: str) -> ColumnElement[bool]:
+    """`column == value`, or no row when `value` holds a NUL.
+
+    A filter box takes whatever is typed or pasted; PostgreSQL refuses a NUL in a text
+    parameter (an error, not "no match"), and no stored text holds one: the forms and
+    the importers refuse it.
+    """
+    if "\x00" in value:
+        return false()
+    return column == value  # type: ignore[no-any-return]
 
 
 class Base(DeclarativeBase):

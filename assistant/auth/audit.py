@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.models import AuditEntry
 from assistant.auth.rights import Actor, Forbidden, require
+from assistant.db import text_equals
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class AuditLog:
         if f.since:
             query = query.where(AuditEntry.at >= datetime.combine(f.since, time.min))
         if f.user:
-            query = query.where(AuditEntry.actor == f.user)
+            query = query.where(text_equals(AuditEntry.actor, f.user))
         if f.action:
             query = query.where(AuditEntry.action == f.action)
         with self._sessions() as session:

@@ -10,6 +10,7 @@ from sqlalchemy import Select
 
 from assistant.calls.models import Call
 from assistant.clients.models import Client
+from assistant.db import text_equals
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ _Query = TypeVar("_Query", bound=Select)
 def narrow(query: _Query, f: CallFilter) -> _Query:
     """Apply the filter; `query` must already join Client for the client code."""
     if f.client_code:
-        query = query.where(Client.code == f.client_code)
+        query = query.where(text_equals(Client.code, f.client_code))
     if f.operator:
         query = query.where(Call.operator == f.operator)
     if f.purpose:

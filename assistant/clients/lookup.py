@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.clients.models import Client, ClientPhone
 from assistant.clients.phones import looks_like_phone, normalise_phone
+from assistant.db import text_equals
 from assistant.name_index import NameIndex
 from assistant.text import fold
 
@@ -51,7 +52,8 @@ class ClientDirectory:
 
     def find(self, query: str, *, limit: int = 8) -> list[ClientMatch]:
         """Best candidates for `query`, best first; empty when nothing matches."""
-        query = query.strip()
+        # A NUL matches no client, and PostgreSQL would refuse it in the query.
+        query = query.replace("\x00", " ").strip()
         if not query:
             return []
         with self._sessions() as session:
@@ -75,7 +77,9 @@ class ClientDirectory:
     def by_code(self, code: str) -> Client | None:
         """The client with exactly this code."""
         with self._sessions() as session:
-            return session.scalars(select(Client).where(Client.code == code)).one_or_none()
+            return session.scalars(
+                select(Client).where(text_equals(Client.code, code))
+            ).one_or_none()
 
     def normalise(self, phone: str) -> str | None:
         """The caller's phone in E.164, if it is one."""

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ingest.documents.progress import IngestEvents
 
 PREVIEW_CHARS = 4000
+# A procedure's name becomes its file name: far below the file systems' 255 bytes.
+NAME_LIMIT = 80  # 80 letters of 3 bytes each still fit
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class KnowledgeEditor:
 
     def new_procedure_source(self, name: str) -> str:
         """The registry key of a new procedure called `name` (procedures/name.md)."""
+        if len(name) > NAME_LIMIT:  # else the file system refuses the file name, unexplained
+            raise DeskError(_(texts.NAME_TOO_LONG).format(length=len(name), limit=NAME_LIMIT))
         stem = "-".join("".join(ch if ch.isalnum() else " " for ch in name).split()).lower()
         if not stem:
             raise DeskError(_(texts.NEED_NAME))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.clients.models import Client
+from assistant.db import text_equals
 from assistant.errors import DeskError, UnknownOrder
 from assistant.i18n import N_, _
 from assistant.orders.models import (
@@ -95,7 +96,7 @@ class OrderBook:
         f = where or OrderFilter()
         query = select(Order, Client.code, Client.name).join(Client, Client.id == Order.client_id)
         if f.client_code:
-            query = query.where(Client.code == f.client_code)
+            query = query.where(text_equals(Client.code, f.client_code))
         if f.status:
             query = query.where(Order.status == f.status)
         if f.operator:

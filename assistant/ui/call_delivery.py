@@ -46,6 +46,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             key="delivery_window",
             disabled=disabled,
         )
+        _problem(problems, "delivery_window")
         st.selectbox(
             _("Payment"),
             terms.PAYMENT_METHODS,
@@ -67,6 +68,7 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
     if client.regional:
         _regional(client, problems, disabled)
     st.text_input(_("Note for the warehouse"), key="order_notes", disabled=disabled)
+    _problem(problems, "notes")
 
 
 def details(client: ClientView) -> OrderDetails:
@@ -114,6 +116,19 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
             key="ship_to",
             disabled=disabled,
         )
+        _problem(problems, "ship_to")
+
+
+# The problems drawn beneath their own field; the place button says any other.
+BESIDE_FIELDS = (
+    "delivery.date",
+    "receiver",
+    "delivery_window",
+    "notes",
+    "regional",
+    "regional.pickup_at",
+    "ship_to",
+)
 
 
 def _problem(problems: dict[str, str], field: str) -> None:

@@ -92,8 +92,10 @@ def _offer_row(desk: Services, call: LiveCall, item: OfferItem, *, can_order: bo
     answer = call.answered.get(item.sku)
     mark = " ✓" if answer else (" ✗" if answer is False else "")
     text.markdown(
-        # Names and reasons come from imported data: escaped, never markup (R21).
-        f"`{item.sku}` {escape(item.name)}{price}{mark}  \n<small>{escape(item.why)}</small>",
+        # SKUs, names and reasons come from imported data: escaped, never markup (R21). The
+        # SKU too: a backtick in it would close a Markdown code span and free what follows.
+        f"<code>{escape(item.sku)}</code> {escape(item.name)}{price}{mark}  \n"
+        f"<small>{escape(item.why)}</small>",
         unsafe_allow_html=True,
     )
     key = f"{item.kind}-{item.sku}"

@@ -238,9 +238,11 @@ def _place_button(
     desk: Services, call: LiveCall, card: ClientCard, quote: Quote, checks: list[Check]
 ) -> None:
     call_compliance.render(checks, call)
-    for field in ("order", "skipped"):
-        if field in call.problems:
-            st.error(call.problems[field])
+    # Every problem not drawn beneath its own field (the order's, a skipped step, the
+    # reason to override, a payment): a refused order always says why.
+    for field, message in call.problems.items():
+        if field not in call_delivery.BESIDE_FIELDS and not field.startswith("lines["):
+            st.error(message)
     st.button(
         _("Place order"),
         type="primary",

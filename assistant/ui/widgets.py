@@ -76,8 +76,10 @@ def offers_panel(offers: Offers | None) -> None:
         st.markdown(f"**{_(title)}**")
         for item in items:
             price = f" · {formats.money(item.price)}" if item.price is not None else ""
+            # Imported SKU, name and reason: escaped (a backtick would end a code span).
             st.markdown(
-                f"- `{item.sku}` {escape(item.name)}{price}  \n  <small>{escape(item.why)}</small>",
+                f"- <code>{escape(item.sku)}</code> {escape(item.name)}{price}  \n"
+                f"  <small>{escape(item.why)}</small>",
                 unsafe_allow_html=True,
             )
 
