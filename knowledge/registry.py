@@ -171,7 +171,10 @@ class KnowledgeRegistry:
                 session.add(row)
             elif served_before:
                 row.version += 1
-            row.kind, row.title, row.content_hash = kind, title[:300], content_hash
+            # A title is read off the document: a NUL in its heading (which PostgreSQL refuses
+            # in text) says nothing, so it goes; the document itself is kept as written.
+            row.kind, row.title = kind, title.replace("\x00", "")[:300]
+            row.content_hash = content_hash
             row.pages, row.chunk_ids, row.chunks = pages, list(chunk_ids), len(chunk_ids)
             row.status, row.reason = status, reason
             row.ingested_at, row.ingested_by = utcnow(), by[:80]
