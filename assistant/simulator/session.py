@@ -19,6 +19,7 @@ from assistant.calls.card import ClientCard
 from assistant.calls.compliance import meter
 from assistant.calls.models import Call
 from assistant.calls.state import LiveCall, OrderDetails
+from assistant.chat.llm import make_chat_model
 from assistant.chat.models import Answer
 from assistant.clients.models import Manager
 from assistant.config import Settings
@@ -27,6 +28,7 @@ from assistant.i18n import LANGUAGES
 from assistant.orders.models import Order
 from assistant.services import Services
 from assistant.simulator.sandbox import Sandbox
+from assistant.simulator.voice import rephrase
 from assistant.text import terms as search_terms
 from assistant.timeutil import utcnow
 from assistant.training.progress import TrainingLog
@@ -74,6 +76,8 @@ class TrainingCall:
         self.details: OrderDetails | None = None
         self.asked: list[tuple[str, tuple[str, ...]]] = []  # question, documents cited
         self._said: list[int] = []  # indexes of the scenario lines said, in order
+        self._words: dict[int, str] = {}  # how each was said (rephrased once, then kept)
+        self._llm = make_chat_model(sandbox.services.settings)  # None without DESK_LLM_URL
         self.scorecard: Scorecard | None = None
         self.attempted = False  # "Place order" pressed, whatever the desk answered
         self.refusals: list[str] = []  # what the desk said when it refused the order
@@ -165,7 +169,16 @@ class TrainingCall:
         for index, line in enumerate(self.scenario.lines):
             if index not in self._said and line.on in due:
                 self._said.append(index)
-        return [Said("client", self.scenario.lines[i].say) for i in self._said]
+        return [Said("client", self._words_of(i)) for i in self._said]
+
+    def _words_of(self, index: int) -> str:
+        """A line as the client says it: the scenario's words, or the LLM's, fixed once said."""
+        if index not in self._words:
+            said = self.scenario.lines[index].say
+            if self._llm is not None:
+                said = rephrase(said, llm=self._llm, language=self.scenario.language)
+            self._words[index] = said
+        return self._words[index]
 
     def facts(self, call: LiveCall) -> CallFacts:
         """The call as the sandbox's desk saw it."""
