@@ -17,6 +17,7 @@ from assistant.cli import (
     knowledge,
     orders,
     script,
+    train,
     users,
 )
 from assistant.cli.language import settle_language
@@ -56,6 +57,7 @@ app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(users.users_app, name="users")
+app.add_typer(train.train_app, name="train")
 
 
 def main() -> None:
