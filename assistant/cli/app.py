@@ -17,6 +17,7 @@ from assistant.cli import (
     knowledge,
     orders,
     script,
+    train,
     train_quiz,
     users,
 )
@@ -57,14 +58,9 @@ app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(users.users_app, name="users")
-
-# `desk train`: training (issue 11). The quiz commands live in their own module; the
-# scenarios and the simulator add their commands to this same group.
-train_app = typer.Typer(
-    help=_("Training: scenarios, simulated calls and quizzes."), no_args_is_help=True
-)
-train_app.add_typer(train_quiz.quiz_app, name="quiz")
-app.add_typer(train_app, name="train")
+# `desk train`: training (issue 11); the quiz commands live in their own module.
+train.train_app.add_typer(train_quiz.quiz_app, name="quiz")
+app.add_typer(train.train_app, name="train")
 
 
 def main() -> None:
