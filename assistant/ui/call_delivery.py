@@ -10,6 +10,7 @@ from assistant.calls.card import ClientView
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.i18n import _
 from assistant.orders import terms
+from assistant.ui import training_call
 
 
 def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
@@ -23,6 +24,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             value=terms.first_delivery_day(today),
             min_value=today,
             key="delivery_date",
+            on_change=_agreed,
+            args=(client,),
             format="DD.MM.YYYY",
             disabled=disabled,
         )
@@ -35,6 +38,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             accept_new_options=True,
             placeholder=_("Authorised person (type a name if not listed)"),
             key="receiver",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "receiver")
@@ -44,6 +49,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             terms.DELIVERY_WINDOWS,
             accept_new_options=True,
             key="delivery_window",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         st.selectbox(
@@ -51,6 +58,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             terms.PAYMENT_METHODS,
             format_func=terms.label,
             key="payment",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
     # Pills, not a multiselect: one click each, and measured in Chromium the multiselect
@@ -62,6 +71,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
         selection_mode="multi",
         default=terms.DEFAULT_DOCUMENTS,
         key="documents",
+        on_change=_agreed,
+        args=(client,),
         disabled=disabled,
     )
     if client.regional:
@@ -96,6 +107,8 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
         index=None,
         horizontal=True,
         key="regional_mode",
+        on_change=_agreed,
+        args=(client,),
         disabled=disabled,
     )
     _problem(problems, "regional")
@@ -104,6 +117,8 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
             _("Comes to collect at"),
             value=terms.default_pickup(date.today()),
             key="pickup_at",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "regional.pickup_at")
@@ -112,8 +127,17 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
             _("Ship to (address, carrier, contact)"),
             value=client.default_address or "",
             key="ship_to",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
+
+
+def _agreed(client: ClientView) -> None:
+    """On a training call, the client answers once the delivery section is worked."""
+    training = training_call.active()
+    if training is not None:
+        training.agree_delivery(details(client))
 
 
 def _problem(problems: dict[str, str], field: str) -> None:

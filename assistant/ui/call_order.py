@@ -30,9 +30,6 @@ LINE_COLUMNS = {
 }
 QTY_PROBLEM = "qty_problem"  # (sku, message) of a quantity the adder could not read
 FRAGMENT = "order"
-# Recorded in the sandbox only: an exam hides the route and the script, so the desk takes
-# what the trainee does and the score judges it (issue 11).
-EXAM_REASON = "training exam: the desk's help is hidden"
 # Placing an order changes the order, what may be offered and how the call is wrapped up.
 
 
@@ -243,7 +240,7 @@ def _override_reason(card: ClientCard) -> str | None:
         return None
     if training_call.exam():
         # The route is hidden in an exam, so the sandbox takes the order; the score judges.
-        return EXAM_REASON
+        return _("training call")
     if not st.session_state.get("override"):
         return None
     return str(st.session_state.get("override_reason") or "")
@@ -276,12 +273,20 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
     # confirmation (~170 -> ~430 ms p50). The click already redraws this panel; the offers
     # and the wrap-up bar redraw themselves on their next use, and refuse a placed order.
     skipped = call_compliance.reasons(checks, call)
-    if training_call.exam():
-        skipped = _exam_skips(desk, call, card)
+    training = training_call.active()
+    if training is not None:
+        # The client hears about delivery, and the score knows an order was tried.
+        training.agree_delivery(details)
+        if training.mode == "exam":
+            skipped = _exam_skips(desk, call, card)
     if skipped is None:
         call.problems["skipped"] = call_compliance.ask_reason(checks)
         return
-    desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())
+    if training is not None:
+        training.attempted = True
+    placed = desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())
+    if training is not None and placed is None:
+        training.refusals.extend(call.problems.values())
 
 
 def _exam_skips(desk: Services, call: LiveCall, card: ClientCard) -> dict[str, str]:
@@ -299,4 +304,5 @@ def _exam_skips(desk: Services, call: LiveCall, card: ClientCard) -> dict[str, s
         skipped=call.skipped,
         ended=call.ended,
     )
-    return {check.requirement: EXAM_REASON for check in skippable(checks)}
+    # Recorded in the sandbox only, as the headless player does (simulator/player.py).
+    return {check.requirement: _("left undone in training") for check in skippable(checks)}

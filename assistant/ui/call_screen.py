@@ -33,6 +33,9 @@ def render(query: str, purpose: str) -> None:
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
     card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id, actor=acting())
+    training = training_call.active()
+    if training is not None:
+        training.card = card  # the client the trainee has on screen: Ask and the score use it
     if card.client is not None and call.offered_to != card.client.id:
         # The order (drawn first) shows the compliance meter, which counts the offers: a
         # new caller's offers are known before it, then the offers panel keeps them fresh.

@@ -10,7 +10,7 @@ from assistant.errors import DeskError
 from assistant.i18n import _, language
 from assistant.training.scenario import Scenario, scenarios
 from assistant.ui import deps, training_call
-from assistant.ui.session_user import acting
+from assistant.ui.session_user import current_actor
 from assistant.ui.state import new_call
 from assistant.ui.training_desk import MODES
 
@@ -58,13 +58,16 @@ def _start(scenario: Scenario, mode: str) -> None:
     from assistant.simulator.session import TrainingCall
 
     live = deps.live_services()
+    actor = current_actor()
+    if actor is None:
+        return
     training_call.forget()  # a call left open (another tab, a crash) gives its sandbox back
     try:
         with st.spinner(_("Preparing the training company...")):
             call = TrainingCall.start(
                 settings=live.settings,
                 scenario=scenario,
-                user=acting(),
+                user=actor.name,
                 mode=mode,
                 live_sessions=live.sessions,
             )
