@@ -48,7 +48,8 @@ def pages() -> list[st.Page]:
 def run() -> None:
     """Draw the page picked; remembers whether it is the Training page (training_call)."""
     page = st.navigation(pages(), position="top")
-    training_call.on_page(page.url_path)
+    # By title: a default page's url_path is "" (a trainee's only page is the default).
+    training_call.on_page(page.title == _("Training"))
     page.run()
 
 

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 TRAINING_KEY = "training_call"  # the TrainingCall while it runs
 SCORECARD_KEY = "training_scorecard"  # (scenario, mode, scorecard) of the call just ended
 ON_PAGE_KEY = "training_on_page"  # the page of the last full run is the Training page
-TRAINING_PAGE = "training"  # its url path
 # Kept when the live call's fields are cleared (state.new_call) at a call's start and end.
 KEPT = (TRAINING_KEY, SCORECARD_KEY, ON_PAGE_KEY)
 
@@ -43,9 +42,10 @@ def exam() -> bool:
     return call is not None and call.mode == "exam"
 
 
-def on_page(url_path: str) -> None:
-    """Remember the page this run draws (callbacks and fragments run on the last one)."""
-    st.session_state[ON_PAGE_KEY] = url_path == TRAINING_PAGE
+def on_page(training: bool) -> None:
+    """Remember whether this run draws the Training page (callbacks and fragments run on
+    the page of the last full run)."""
+    st.session_state[ON_PAGE_KEY] = training
 
 
 def keep(call: TrainingCall) -> None:

@@ -45,13 +45,14 @@ def render(training: TrainingCall) -> None:
         problem = st.session_state.get(_END_PROBLEM)
         if problem:
             st.error(problem)
-    with said:
-        _transcript()
     query, purpose = call_caller.box()
     if query.strip() or call_caller.is_live():
         call_screen.render(query, purpose)
     else:
         call_caller.hint()
+    # Drawn last, in its place above: the client answers what this run has just done.
+    with said:
+        _transcript()
 
 
 _END_PROBLEM = "training_end_problem"

@@ -10,6 +10,7 @@ import streamlit as st
 from assistant.i18n import _
 from assistant.training.progress import TrainingLog
 from assistant.ui import deps
+from assistant.ui.training_desk import MODES
 
 
 def _log() -> TrainingLog:
@@ -25,13 +26,18 @@ def progress(user: str) -> None:
     if not runs:
         st.caption(_("No training call yet: pick a scenario under Practise."))
     else:
+        st.caption(
+            _("{count} scenarios: {ids}").format(
+                count=len(done["scenarios_done"]), ids=", ".join(done["scenarios_done"])
+            )
+        )
         st.dataframe(
             [
                 {
-                    _("When"): run.get("started_at") or run.get("at"),
-                    _("Scenario"): run.get("scenario"),
-                    _("Mode"): run.get("mode"),
-                    _("Score"): run.get("score"),
+                    _("When"): run["started_at"].replace("T", " ")[:16],
+                    _("Scenario"): run["scenario"],
+                    _("Mode"): _(MODES.get(run["mode"], run["mode"])),
+                    _("Score"): run["score"],
                 }
                 for run in runs
             ],
@@ -60,13 +66,13 @@ def _rules(done: dict[str, Any]) -> None:
             hide_index=True,
             key="training_rules",
         )
-    practise = list(done.get("practise_next") or done.get("to_practise") or [])
+    practise = list(done.get("practise_next") or [])
     if practise:
         st.markdown(_("**Practise next:** {rules}").format(rules=", ".join(practise)))
 
 
-def _passed(result: Any) -> bool:
-    return bool(result.get("passed")) if isinstance(result, dict) else bool(result)
+def _passed(result: dict[str, Any]) -> bool:
+    return bool(result["passed"])
 
 
 def _quizzes(user: str) -> None:
@@ -95,10 +101,12 @@ def cohort() -> None:
     st.dataframe(
         [
             {
-                _("Trainee"): row.get("user"),
-                _("Scenarios done"): row.get("scenarios") or row.get("runs"),
-                _("Average score"): row.get("average") or row.get("average_score"),
-                _("Weakest rules"): ", ".join(row.get("weakest") or row.get("weakest_rules") or []),
+                _("Trainee"): row["user"],
+                _("Scenarios done"): row["scenarios_done"],
+                _("Calls"): row["runs"],
+                _("Average score"): row["average_score"],
+                _("Last score"): row["last_score"],
+                _("Weakest rules"): ", ".join(row["practise_next"]),
             }
             for row in rows
         ],

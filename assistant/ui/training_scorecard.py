@@ -98,6 +98,8 @@ def step(action: dict[str, Any]) -> str:
         )
     if kind == "ask":
         return _("Look it up in Ask: “{question}”.").format(question=action.get("question", ""))
+    if kind == "tick":
+        return _("Say the script's step “{step}” and tick it.").format(step=action.get("step", ""))
     if kind == "place_order":
         return _("Place the order and read the number back.")
     if kind == "end_call":

@@ -13,20 +13,18 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.calls.models import Call, OfferMade
 from assistant.orders.models import Order
-from assistant.training import scenario as scenarios_module
 from assistant.training.models import TrainingRun
 from assistant.ui import training_picker
 from tests.ui.steps import logged_in, place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-ORDINARY = Path(__file__).resolve().parent / "training" / "ordinary-order.en.yaml"
 
 
 @pytest.fixture
 def app(
     db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> AppTest:
-    """The desk on an empty live database; the picker also lists a one-line order scenario."""
+    """The desk on an empty live database; the shipped scenarios."""
     for name, value in {
         "DESK_DATABASE_URL": db_url,
         "DESK_EMBEDDINGS": "fake",
@@ -34,13 +32,6 @@ def app(
     }.items():
         monkeypatch.setenv(name, value)
     st.cache_resource.clear()
-    ordinary = scenarios_module.load(ORDINARY)
-    shipped = scenarios_module.scenarios
-
-    def listed(language: str | None = None) -> list[scenarios_module.Scenario]:
-        return [ordinary, *shipped(language)]
-
-    monkeypatch.setattr(training_picker, "scenarios", listed)
     # Preparing a sandbox builds the demo company once per data dir: give it time.
     return AppTest.from_file(APP, default_timeout=300)
 
@@ -84,17 +75,18 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     at = logged_in(app, name="nova", roles=("trainee",)).run()
     assert not at.exception, at.exception
     _start(at, "ordinary-order")
-    assert "Good morning, the grocery on the corner" in _said(at)
+    assert "Good morning, the grocery in Trešnjevka here" in _said(at)
     _caller(at, "K0001")
     # Practice: the desk's help is on, as on a real call.
     assert "Take the order" in at.success[0].value
     assert any("Credit ok" in i.value for i in at.info)
     assert "Say now" in _drawn(at)
-    assert "Twelve bottles of the sparkling water" in _said(at)
-    at.text_input(key="product_query").input("PI-0003").run()
-    at.text_input(key="qty-PI-0003").input("12")
-    next(b for b in at.button if b.label == "Add line").click().run()
-    assert not at.exception, at.exception
+    assert "Forty packs of spaghetti" in _said(at)
+    for sku, qty in (("TJ-0001", "40"), ("ZA-0005", "6")):
+        at.text_input(key="product_query").input(sku).run()
+        at.text_input(key=f"qty-{sku}").input(qty)
+        next(b for b in at.button if b.label == "Add line").click().run()
+        assert not at.exception, at.exception
     # The client declines every offer, one click each.
     while declines := [b for b in at.button if (b.key or "").startswith("no-") and not b.disabled]:
         declines[0].click().run()
@@ -106,9 +98,9 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     at.button(key="training_end").click().run()
     assert not at.exception, at.exception
     drawn = _drawn(at)
-    assert "Scorecard: A grocery orders mineral water" in drawn
+    assert "Scorecard: An ordinary order" in drawn
     assert [m.label for m in at.metric] == ["Score", "Time taken"]
-    for rule in ("R11", "R12", "R16"):
+    for rule in ("R3", "R8", "R11", "R12", "R14", "R15", "R16"):
         assert f"**{rule}**" in drawn
     assert "How it is done" not in [e.label for e in at.expander]  # after an exam only
     # Nothing of the call reached the live database; the scored run did.
@@ -116,6 +108,11 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     with session_factory() as s:
         (run,) = s.scalars(select(TrainingRun)).all()
     assert run.user == "nova" and run.scenario == "ordinary-order" and run.mode == "practice"
+    # The progress tab shows the run and each scored rule.
+    runs = next(d.value for d in at.dataframe if "Scenario" in d.value.columns)
+    assert list(runs["Scenario"]) == ["ordinary-order"] and list(runs["Score"]) == [run.score]
+    rules = next(d.value for d in at.dataframe if "Rule" in d.value.columns)
+    assert set(rules["Rule"]) == {"R3", "R8", "R11", "R12", "R14", "R15", "R16"}
 
 
 def test_an_exam_hides_the_route_the_credit_lock_and_the_script(
@@ -142,10 +139,9 @@ def test_an_exam_hides_the_route_the_credit_lock_and_the_script(
 
 
 def test_a_head_sees_the_cohort(app: AppTest, engine, session_factory) -> None:
+    from assistant.timeutil import utcnow
     from assistant.training.progress import TrainingLog
     from assistant.training.scoring import RuleResult, Scorecard
-
-    from assistant.timeutil import utcnow
 
     log = TrainingLog(session_factory=session_factory)
     for user, passed in (("nova", False), ("ivo", True)):
@@ -166,9 +162,11 @@ def test_a_head_sees_the_cohort(app: AppTest, engine, session_factory) -> None:
     at.switch_page("assistant/ui/pages/training.py").run()
     assert not at.exception, at.exception
     assert [t.label for t in at.tabs][0] == "Cohort"
-    cohort = next(d for d in at.dataframe if d.proto.id and "Trainee" in str(d.value))
-    users = set(cohort.value["Trainee"])
-    assert users == {"nova", "ivo"}
+    cohort = next(d.value for d in at.dataframe if "Trainee" in d.value.columns)
+    rows = {row["Trainee"]: row for row in cohort.to_dict("records")}
+    assert set(rows) == {"nova", "ivo"}
+    assert rows["nova"]["Average score"] == 0 and rows["nova"]["Weakest rules"] == "R9"
+    assert rows["ivo"]["Average score"] == 100 and rows["ivo"]["Weakest rules"] == ""
 
 
 def test_a_trainee_never_gets_the_real_live_call_page_even_on_a_training_call(
