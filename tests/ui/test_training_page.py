@@ -177,3 +177,22 @@ def test_a_trainee_never_gets_the_real_live_call_page_even_on_a_training_call(
     for page in ("call.py", "orders.py", "clients.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(f"assistant/ui/pages/{page}")
+
+
+def test_off_the_training_page_a_head_works_on_the_live_desk_not_the_sandbox(
+    app: AppTest,
+) -> None:
+    at = logged_in(app, name="boss", roles=("head",)).run()
+    at.switch_page("assistant/ui/pages/training.py").run()
+    _start(at, "ordinary-order")
+    _caller(at, "K0001")  # the sandbox's demo company knows K0001
+    assert "Take the order" in at.success[0].value
+    at.switch_page("assistant/ui/pages/clients.py").run()
+    at.text_input(key="clients_query").input("K0001").run()
+    assert not at.exception, at.exception
+    # The live database is empty: the Clients page does not see the sandbox.
+    assert any("No client has this phone" in i.value for i in at.info)
+    # Back on the Training page, the training call (and its live call) goes on.
+    at.switch_page("assistant/ui/pages/training.py").run()
+    assert at.button(key="training_end")
+    assert at.session_state["live_call"].call_id is not None
