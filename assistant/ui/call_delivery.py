@@ -16,7 +16,7 @@ from assistant.ui import training_call
 def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
     """The fields of R16 (and R17 for a regional client), each with its problem beneath."""
     problems = call.problems
-    today = date.today()
+    today = _today()
     left, right = st.columns(2)
     with left:
         st.date_input(
@@ -115,7 +115,7 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
     if how == terms.PICKUP:
         st.datetime_input(
             _("Comes to collect at"),
-            value=terms.default_pickup(date.today()),
+            value=terms.default_pickup(_today()),
             key="pickup_at",
             on_change=_agreed,
             args=(client,),
@@ -131,6 +131,13 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
             args=(client,),
             disabled=disabled,
         )
+
+
+def _today() -> date:
+    """The desk's day: a training call's sandbox runs on a day of its own (its scenarios'
+    "tomorrow" is the day after it)."""
+    training = training_call.active()
+    return training.sandbox.today if training is not None else date.today()
 
 
 def _agreed(client: ClientView) -> None:

@@ -4,6 +4,7 @@ no order, call or offer from any of it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.calls.models import Call, OfferMade
 from assistant.orders.models import Order
 from assistant.training.models import TrainingRun
-from assistant.ui import training_picker
+from assistant.ui import training_call, training_picker
 from tests.ui.steps import logged_in, place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -91,6 +92,10 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     while declines := [b for b in at.button if (b.key or "").startswith("no-") and not b.disabled]:
         declines[0].click().run()
         assert not at.exception, at.exception
+    # Delivery as the client says it: tomorrow (the sandbox's day), Ana Kovač receives.
+    tomorrow = at.session_state[training_call.TRAINING_KEY].sandbox.today + timedelta(days=1)
+    at.date_input(key="delivery_date").set_value(tomorrow).run()
+    assert "Ana Kovač receives the goods" in _said(at)  # the delivery section was worked
     at.selectbox(key="receiver").set_value("Ana Kovač").run()
     place(at)
     assert not at.exception, at.exception
@@ -102,6 +107,9 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     assert [m.label for m in at.metric] == ["Score", "Time taken"]
     for rule in ("R3", "R8", "R11", "R12", "R14", "R15", "R16"):
         assert f"**{rule}**" in drawn
+    # Identified, taken, credit checked and the delivery agreed: those rules pass.
+    for rule in ("R3", "R8", "R16"):
+        assert f"✓ **{rule}**" in drawn, drawn
     assert "How it is done" not in [e.label for e in at.expander]  # after an exam only
     # Nothing of the call reached the live database; the scored run did.
     assert _live_rows(session_factory) == {"orders": 0, "calls": 0, "offers_made": 0}
