@@ -154,7 +154,9 @@ def show_quiz_editor() -> None:
         _edit_form(question.as_dict(), actor)
     else:
         st.info(_("No quiz questions yet."))
-    _add_form(sorted(procedures(services.knowledge_registry)), actor)
+    # The procedures in the knowledge base, and any a question already cites.
+    known = set(procedures(services.knowledge_registry)) | {q.source for q in questions}
+    _add_form(sorted(known), actor)
 
 
 def _edit_form(q: dict[str, Any], actor: Actor) -> None:
