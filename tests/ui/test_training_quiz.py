@@ -9,9 +9,12 @@ import streamlit as st
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
+from assistant.auth.rights import Actor
 from assistant.config import Settings
 from assistant.services import build_services
-from assistant.training.models import QuizAnswer
+from assistant.timeutil import utcnow
+from assistant.training.models import QuizAnswer, QuizQuestion
+from assistant.ui.training_quiz import plain
 from tests.ui.steps import logged_in
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "sources" / "procedures"
@@ -137,3 +140,22 @@ def test_a_trainee_sees_no_editor(desk) -> None:
     assert not at.dataframe and not at.text_area
     with desk.sessions() as s:
         assert s.scalar(select(func.count(QuizAnswer.id))) == 0
+
+
+def test_markup_in_a_question_is_shown_as_written(desk) -> None:
+    with desk.sessions.begin() as s:
+        s.execute(QuizQuestion.__table__.update().values(retired_at=utcnow()))
+    hostile = "Who gets **this** <b>call</b> [now](http://evil.example)?"
+    desk.quizzes.add(
+        actor=Actor.of("eva", ["editor"]),
+        source=SOURCE,
+        question=hostile,
+        choices=["<i>KAM</i>", "`head`"],
+        answer="<i>KAM</i>",
+        passage="Transfer the call to the client's own KAM.",
+    )
+    at = _app()
+    radio = at.radio[0]
+    assert radio.label == "1. " + plain(hostile)
+    assert "\\*\\*this\\*\\*" in radio.label and "\\<b\\>" in radio.label
+    assert list(radio.options) == [plain("<i>KAM</i>"), plain("`head`")]
