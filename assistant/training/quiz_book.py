@@ -176,8 +176,18 @@ class QuizBook:
             return view(row)
 
     # -- trainees ----------------------------------------------------------------------------
-    def quiz(self, user: str | Actor, source: str | None = None, n: int = 5) -> list[QuizItem]:
-        """Up to `n` active questions: first those never answered, then those answered wrong."""
+    def quiz(
+        self,
+        user: str | Actor,
+        source: str | None = None,
+        n: int = 5,
+        *,
+        language: str | None = None,
+    ) -> list[QuizItem]:
+        """Up to `n` active questions: first those never answered, then those answered wrong.
+
+        With `language`, questions in it come first; the other language only fills a quiz short.
+        """
         name = _user(user)
         query = select(QuizQuestion).where(QuizQuestion.retired_at.is_(None))
         if source:
@@ -191,7 +201,12 @@ class QuizBook:
         # A new draw after every answer, yet the same draw for the same state.
         rng = random.Random(f"{name}|{source}|{len(answers)}")
         rng.shuffle(rows)
-        rows.sort(key=lambda r: 0 if r.id not in last else (1 if not last[r.id] else 2))
+        rows.sort(
+            key=lambda r: (
+                bool(language) and r.language != language,
+                0 if r.id not in last else (1 if not last[r.id] else 2),
+            )
+        )
         return [item(r) for r in rows[: max(n, 0)]]
 
     def answer(self, user: str | Actor, question_id: int, given: str | list[str]) -> Marked:

@@ -15,6 +15,7 @@ import streamlit as st
 from assistant.auth.rights import Actor
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
+from assistant.i18n import language as current_language
 from assistant.training.quiz import FORMS
 from assistant.training.quiz_book import procedures
 from assistant.training.quiz_views import Marked, QuizItem
@@ -38,12 +39,17 @@ def plain(text: str) -> str:
     return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def show_quiz(user: Actor | str, *, source: str | None = None) -> None:
-    """A quiz of five questions as a form; after it, each answer marked with its passage."""
+def show_quiz(user: Actor | str, *, source: str | None = None, language: str | None = None) -> None:
+    """A quiz of five questions as a form; after it, each answer marked with its passage.
+
+    Questions in the screen's language (or `language`) come first.
+    """
     name = user.name if isinstance(user, Actor) else str(user)
     book = deps.services().quizzes
     if ITEMS_KEY not in st.session_state:
-        st.session_state[ITEMS_KEY] = book.quiz(name, source=source, n=QUIZ_SIZE)
+        st.session_state[ITEMS_KEY] = book.quiz(
+            name, source=source, n=QUIZ_SIZE, language=language or current_language()
+        )
     items: list[QuizItem] = st.session_state[ITEMS_KEY]
     marks: dict[int, Marked] = st.session_state.get(MARKS_KEY, {})
     if not items:
@@ -154,7 +160,9 @@ def show_quiz_editor() -> None:
         _edit_form(question.as_dict(), actor)
     else:
         st.info(_("No quiz questions yet."))
-    _add_form(sorted(procedures(services.knowledge_registry)), actor)
+    # The procedures in the knowledge base, and any a question already cites.
+    known = set(procedures(services.knowledge_registry)) | {q.source for q in questions}
+    _add_form(sorted(known), actor)
 
 
 def _edit_form(q: dict[str, Any], actor: Actor) -> None:

@@ -229,3 +229,16 @@ def test_an_editors_change_is_audited_with_before_and_after(
         row.after["question"] == "Better worded?"
         and row.before["question"] != row.after["question"]
     )
+
+
+def test_a_quiz_asks_in_the_trainees_language_first(book: QuizBook) -> None:
+    hr = "procedures/hr/postupak-telefonske-narudzbe.md"
+    book.regenerate(hr, (PROCEDURES / "hr" / "postupak-telefonske-narudzbe.md").read_text())
+    book.regenerate(SOURCE, ROUTING)
+    assert {i.language for i in book.quiz("tina", n=5, language="hr")} == {"hr"}
+    assert {i.language for i in book.quiz("tina", n=5, language="en")} == {"en"}
+    everything = book.quiz("tina", n=100, language="hr")
+    assert [i.language for i in everything] == sorted(
+        (i.language for i in everything), key=lambda lang: lang != "hr"
+    )
+    assert len(everything) == len(book.questions())
