@@ -95,11 +95,13 @@ def test_a_trainee_works_a_whole_practice_call_and_the_live_database_gets_nothin
     # Delivery as the client says it: tomorrow (the sandbox's day), Ana Kovač receives.
     tomorrow = at.session_state[training_call.TRAINING_KEY].sandbox.today + timedelta(days=1)
     at.date_input(key="delivery_date").set_value(tomorrow).run()
-    assert "Ana Kovač receives the goods" in _said(at)  # the delivery section was worked
     at.selectbox(key="receiver").set_value("Ana Kovač").run()
     place(at)
     assert not at.exception, at.exception
     assert any("placed" in s.value for s in at.success), _drawn(at)
+    # The client answered about delivery and thanked: the transcript followed the call.
+    assert "Ana Kovač receives the goods" in _said(at)
+    assert _said(at).endswith("Great, thank you. Goodbye!")
     at.button(key="training_end").click().run()
     assert not at.exception, at.exception
     drawn = _drawn(at)
