@@ -206,3 +206,14 @@ def test_off_the_training_page_a_head_works_on_the_live_desk_not_the_sandbox(
     at.switch_page("assistant/ui/pages/training.py").run()
     assert at.button(key="training_end")
     assert at.session_state["live_call"].call_id is not None
+
+
+def test_logging_out_closes_the_training_calls_sandbox(app: AppTest) -> None:
+    at = logged_in(app, name="nova", roles=("trainee",)).run()
+    _start(at, "ordinary-order")
+    sandbox = at.session_state[training_call.TRAINING_KEY].sandbox
+    at.button(key="logout").click().run()
+    assert not at.exception, at.exception
+    assert training_call.TRAINING_KEY not in at.session_state
+    if sandbox.url.startswith("sqlite"):
+        assert not Path(sandbox.url.removeprefix("sqlite:///")).exists()
