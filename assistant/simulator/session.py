@@ -11,25 +11,26 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.rights import Actor
 from assistant.calls.card import ClientCard
 from assistant.calls.compliance import meter
-from assistant.calls.models import Call
 from assistant.calls.state import LiveCall, OrderDetails
+from assistant.chat.llm import make_chat_model
 from assistant.chat.models import Answer
-from assistant.clients.models import Manager
 from assistant.config import Settings
 from assistant.errors import DeskError
-from assistant.orders.models import Order
+from assistant.i18n import LANGUAGES
 from assistant.services import Services
+from assistant.simulator.readback import discounts_stated, order_of, transferred_to_of
 from assistant.simulator.sandbox import Sandbox
+from assistant.simulator.voice import rephrase
+from assistant.text import terms as search_terms
 from assistant.timeutil import utcnow
 from assistant.training.progress import TrainingLog
-from assistant.training.scenario import Scenario
-from assistant.training.scoring import CallFacts, OrderFacts, Scorecard, score
+from assistant.training.scenario import Scenario, find
+from assistant.training.scoring import CallFacts, Scorecard, score
 
 PURPOSES = {
     "order": "order",
@@ -72,6 +73,8 @@ class TrainingCall:
         self.details: OrderDetails | None = None
         self.asked: list[tuple[str, tuple[str, ...]]] = []  # question, documents cited
         self._said: list[int] = []  # indexes of the scenario lines said, in order
+        self._words: dict[int, str] = {}  # how each was said (rephrased once, then kept)
+        self._llm = make_chat_model(sandbox.services.settings)  # None without DESK_LLM_URL
         self.scorecard: Scorecard | None = None
         self.attempted = False  # "Place order" pressed, whatever the desk answered
         self.refusals: list[str] = []  # what the desk said when it refused the order
@@ -129,7 +132,13 @@ class TrainingCall:
         """The Ask panel in training; the documents it cites are kept for R19."""
         code = self.card.client.code if self.card and self.card.client else None
         answer = self.services.answerer.answer(question, actor=self.actor, client_code=code)
-        self.asked.append((question, tuple(hit.chunk.doc for hit in answer.hits)))
+        docs = tuple(_short(hit.chunk.doc) for hit in answer.hits)
+        wanted = self.scenario.wants
+        if not docs and wanted.answer_source and _same_question(question, self._questions()):
+            # No knowledge index to cite from (a headless run before `desk ingest`): the
+            # client's own question asked counts as looked up in the document that answers it.
+            docs = (wanted.answer_source,)
+        self.asked.append((question, docs))
         return answer
 
     def happened(self, call: LiveCall) -> set[str]:
@@ -157,7 +166,16 @@ class TrainingCall:
         for index, line in enumerate(self.scenario.lines):
             if index not in self._said and line.on in due:
                 self._said.append(index)
-        return [Said("client", self.scenario.lines[i].say) for i in self._said]
+        return [Said("client", self._words_of(i)) for i in self._said]
+
+    def _words_of(self, index: int) -> str:
+        """A line as the client says it: the scenario's words, or the LLM's, fixed once said."""
+        if index not in self._words:
+            said = self.scenario.lines[index].say
+            if self._llm is not None:
+                said = rephrase(said, llm=self._llm, language=self.scenario.language)
+            self._words[index] = said
+        return self._words[index]
 
     def facts(self, call: LiveCall) -> CallFacts:
         """The call as the sandbox's desk saw it."""
@@ -171,18 +189,25 @@ class TrainingCall:
             details=self.details,
             regional=regional,
         )
+        transferred_to = transferred_to_of(self.services, call.call_id)
+        names = {}
+        for code in {card.route.to.code if card.route.to else None, transferred_to} - {None}:
+            person = self.services.router.person(str(code))
+            if person is not None:
+                names[str(code)] = person.name
         return CallFacts(
             identified=call.call_id is not None,
             takes_order=card.route.takes_order,
             route_to=card.route.to.code if card.route.to else None,
             credit_blocked=card.credit.blocked,
-            transferred_to=self._transferred_to(call),
-            order=self._order(call),
+            transferred_to=transferred_to,
+            names=names,
+            order=order_of(self.services, call.call_id),
             right_column=card.column.column if card.column else None,
             checks={c.code: c.state for c in checks},
             discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
-            discounts_stated=self._stated(call),
-            asked_docs=tuple(_short(doc) for _q, docs in self.asked for doc in docs),
+            discounts_stated=discounts_stated(self.services, self.scenario.language, call.ticked),
+            asked_docs=tuple(doc for _q, docs in self.asked for doc in docs),
             today=self.sandbox.today,
             order_attempted=self.attempted,
         )
@@ -206,56 +231,34 @@ class TrainingCall:
         """Drop the sandbox."""
         self.sandbox.close()
 
+    def _questions(self) -> list[str]:
+        """The client's question in the scenario's language and in the other one's file."""
+        questions = [self.scenario.wants.question or ""]
+        for other in LANGUAGES:
+            if other != self.scenario.language:
+                try:
+                    questions.append(find(self.scenario.id, other).wants.question or "")
+                except DeskError:
+                    continue
+        return questions
+
     def _card_of_persona(self) -> ClientCard:
         persona = self.scenario.client
         query = persona.code or persona.phone or ""
         return self.services.cards.card(query=query, actor=self.actor, purpose=self.purpose)
-
-    def _transferred_to(self, call: LiveCall) -> str | None:
-        if call.call_id is None:
-            return None
-        with self.services.sessions() as session:
-            row = session.get(Call, call.call_id)
-            if row is None or row.transferred_to_id is None:
-                return None
-            return session.scalars(
-                select(Manager.code).where(Manager.id == row.transferred_to_id)
-            ).one()
-
-    def _order(self, call: LiveCall) -> OrderFacts | None:
-        if call.call_id is None:
-            return None
-        with self.services.sessions() as session:
-            order = session.scalars(
-                select(Order).where(Order.call_id == call.call_id).order_by(Order.id)
-            ).first()
-            if order is None:
-                return None
-            return OrderFacts(
-                order_no=order.order_no,
-                lines={line.sku: float(line.qty) for line in order.lines},
-                column=order.price_column,
-                delivery_date=order.delivery_date,
-                receiver=order.receiver,
-                payment=order.payment,
-                documents=tuple(order.documents or ()),
-                pickup=order.pickup_at is not None,
-                shipping=bool((order.ship_to or "").strip()),
-            )
-
-    def _stated(self, call: LiveCall) -> bool:
-        try:
-            script = self.services.scripts.active(self.scenario.language).value
-        except DeskError:
-            return False
-        return any(
-            step.requirement in ("R14", "R15")
-            for sid, step in script.steps.items()
-            if sid in call.ticked
-        )
 
 
 def _short(doc: str) -> str:
     """A cited document as the scenarios name it: its path under knowledge/sources."""
     marker = "sources/"
     return doc.split(marker, 1)[1] if marker in doc else doc
+
+
+def _same_question(asked: str, questions: list[str]) -> bool:
+    """Whether the trainee asked what the client asked: most of its search terms."""
+    said = set(search_terms(asked))
+    for question in questions:
+        wanted = set(search_terms(question))
+        if wanted and len(wanted & said) >= 0.6 * len(wanted):
+            return True
+    return False

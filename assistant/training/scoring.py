@@ -8,50 +8,16 @@ placed. Training sits beside the calls package, so the facts arrive as plain dat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from assistant.i18n import N_, _, use_language
+from assistant.training.facts import CallFacts, OrderFacts
 from assistant.training.passages import source_of
 from assistant.training.scenario import Scenario
 from assistant.training.schema import term
-
-
-@dataclass(frozen=True)
-class OrderFacts:
-    """What was placed in the sandbox, and with which terms."""
-
-    order_no: str
-    lines: Mapping[str, float]  # sku -> qty
-    column: str | None
-    delivery_date: date | None
-    receiver: str | None
-    payment: str | None
-    documents: tuple[str, ...]
-    pickup: bool
-    shipping: bool
-
-
-@dataclass(frozen=True)
-class CallFacts:
-    """The call as the desk saw it, read off the sandbox when the call ends."""
-
-    identified: bool  # the operator typed the caller and the card opened
-    takes_order: bool  # the router: the operator takes the order personally
-    route_to: str | None  # the router: whom to transfer to (manager code)
-    credit_blocked: bool
-    transferred_to: str | None  # whom the operator transferred to
-    order: OrderFacts | None
-    right_column: str | None  # the column the company's rules give the client (R14)
-    checks: Mapping[str, str] = field(default_factory=dict)  # meter code -> done|missing|n/a
-    discounts_in_play: bool = False
-    discounts_stated: bool = False
-    asked_docs: tuple[str, ...] = ()  # the documents the Ask answers cited (R19)
-    # "Place order" was pressed (the desk may have refused it, e.g. for a blocked client).
-    order_attempted: bool = False
-    today: date = field(default_factory=date.today)
 
 
 @dataclass(frozen=True)
@@ -102,6 +68,7 @@ def score(scenario: Scenario, facts: CallFacts, *, seconds: int | None = None) -
     return Scorecard(scenario.id, total, tuple(results), seconds)
 
 
+__all__ = ["CallFacts", "OrderFacts", "RuleResult", "Scorecard", "score"]
 Verdict = tuple[bool, str]
 
 
@@ -119,10 +86,10 @@ def _routing(kind: str) -> Callable[[Scenario, CallFacts], Verdict]:
             )
         if f.transferred_to != f.route_to:
             return False, _("The call should go to {to}, not to {given}.").format(
-                to=f.route_to or "-", given=f.transferred_to or _("nobody")
+                to=_person(f, f.route_to), given=_person(f, f.transferred_to)
             )
         return True, _("Transferred to {to}, the {who}, as the procedure says.").format(
-            to=f.route_to, who=_(kind)
+            to=_person(f, f.route_to), who=_(kind)
         )
 
     return judge
@@ -156,8 +123,10 @@ def _r9(scenario: Scenario, f: CallFacts) -> Verdict:
     if f.transferred_to != f.route_to:
         return False, _(
             "A blocked client goes to {to} (its manager or finance), not to {given}."
-        ).format(to=f.route_to or "-", given=f.transferred_to or _("nobody"))
-    return True, _("No order, and the client was transferred to {to}.").format(to=f.route_to)
+        ).format(to=_person(f, f.route_to), given=_person(f, f.transferred_to))
+    return True, _("No order, and the client was transferred to {to}.").format(
+        to=_person(f, f.route_to)
+    )
 
 
 def _r10(scenario: Scenario, f: CallFacts) -> Verdict:
@@ -257,6 +226,13 @@ def _r7(scenario: Scenario, f: CallFacts) -> Verdict:
     if not f.takes_order and _ordered(f):
         return False, _("An order against the route is an unusual situation: consult the head.")
     return True, _("No unusual step was taken without the head of sales.")
+
+
+def _person(f: CallFacts, code: str | None) -> str:
+    """A manager as the feedback names it: "Katarina Grgić (M01)", or nobody."""
+    if code is None:
+        return _("nobody")
+    return f"{f.names[code]} ({code})" if code in f.names else code
 
 
 def _ordered(f: CallFacts) -> bool:
