@@ -6,8 +6,7 @@ import streamlit as st
 
 from assistant.errors import DeskError
 from assistant.i18n import _
-from assistant.ui import language, login
-from assistant.ui.navigation import pages
+from assistant.ui import language, login, navigation
 from assistant.ui.widgets import COMPACT_CSS, UNEXPECTED_ERROR
 
 log = logging.getLogger("assistant.ui")
@@ -24,7 +23,7 @@ language.switcher()
 # Before login the form alone is drawn: no page list, no client, no price.
 if login.gate() is not None:
     try:
-        st.navigation(pages(), position="top").run()
+        navigation.run()
     except DeskError as err:
         st.error(err.message)
     except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback

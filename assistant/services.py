@@ -39,6 +39,7 @@ from assistant.orders.quote import Quoter
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
 from assistant.script.library import ScriptLibrary
+from assistant.training.quiz_book import QuizBook, procedures
 from ingest.documents.status import IndexingStatus
 from knowledge.embeddings import make_embeddings
 from knowledge.registry import KnowledgeRegistry
@@ -146,6 +147,14 @@ class Services:
             registry=self.knowledge_registry,
             pipeline=lambda: self.ingest_pipeline,
             sessions=self.sessions,
+            on_change=self.quizzes.follow,
+        )
+
+    @cached_property
+    def quizzes(self) -> QuizBook:
+        """Quiz questions made from the procedures, kept in step with them; trainees' answers."""
+        return QuizBook(
+            session_factory=self.sessions, library=lambda: procedures(self.knowledge_registry)
         )
 
 

@@ -18,6 +18,7 @@ from assistant.cli import (
     orders,
     script,
     train,
+    train_quiz,
     users,
 )
 from assistant.cli.language import settle_language
@@ -57,6 +58,8 @@ app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(users.users_app, name="users")
+# `desk train`: training (issue 11); the quiz commands live in their own module.
+train.train_app.add_typer(train_quiz.quiz_app, name="quiz")
 app.add_typer(train.train_app, name="train")
 
 

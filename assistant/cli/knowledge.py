@@ -109,6 +109,8 @@ def ingest(
             # The status file tells the desk (another process) that indexing is under way.
             events=Fanout(StatusWriter(services.indexing), _screen(as_json, Console())),
         )
+        # The quizzes follow the procedures: questions of a changed passage are retired.
+        services.quizzes.generate_all(actor=actor)
         with services.sessions.begin() as session:
             counts = {s: sum(r.status == s for r in results) for s in _COUNTED}
             audit.record(session, actor, "knowledge.change", "ingest", after=counts)

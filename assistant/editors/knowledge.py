@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 PREVIEW_CHARS = 4000
 # A procedure's name becomes its file name: far below the file systems' 255 bytes.
 NAME_LIMIT = 80  # 80 letters of 3 bytes each still fit
+log = logging.getLogger(__name__)
+# Told after each change of a document: (source, kind, its text or None when not text, actor).
+# The quizzes follow their procedures this way (training is a sibling: it is handed in).
+OnChange = Callable[[str, str, str | None, Actor], None]
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,11 @@ class KnowledgeEditor:
         registry: KnowledgeRegistry,
         pipeline: Callable[[], IngestPipeline],
         sessions: sessionmaker[Session],
+        on_change: OnChange | None = None,
     ) -> None:
         self.registry = registry
         self._sessions = sessions
+        self._on_change = on_change
         # A callable: listing documents and history never opens Chroma or the model.
         self._pipeline = pipeline
         # One change at a time: the pipeline has one reader process and one batch state, and
@@ -137,6 +144,7 @@ class KnowledgeEditor:
             pipeline.ingest_file(path, by=actor.name, kind=kind, events=events)
         info = self._published(self.registry.source_key(path))
         self._audit(actor, "published", info)
+        self._tell(info, actor)
         return info
 
     def replace(
@@ -173,6 +181,7 @@ class KnowledgeEditor:
                 )
         info = self._served(source)
         self._audit(actor, "replaced", info, before=doc)
+        self._tell(info, actor)
         return info
 
     def retire(self, *, source: str, actor: Actor, reason: str | None = None) -> DocumentInfo:
@@ -185,6 +194,7 @@ class KnowledgeEditor:
                 pipeline.remove_chunks(doc.chunk_ids)
         info = self.registry.mark_retired(source=source, by=actor.name, reason=reason)
         self._audit(actor, "retired", info, before=doc)
+        self._tell(info, actor, text="")
         return info
 
     def text_of(self, source: str) -> str:
@@ -208,6 +218,7 @@ class KnowledgeEditor:
         if info.status != "indexed":
             raise DeskError(_(texts.NOT_PUBLISHED).format(title=info.title, reason=info.reason))
         self._audit(actor, "edited", info)
+        self._tell(info, actor)
         return info
 
     def new_procedure_source(self, name: str) -> str:
@@ -228,6 +239,19 @@ class KnowledgeEditor:
         was = {"status": before.status, "version": before.version} if before else None
         with self._sessions.begin() as session:
             audit.record(session, actor, "knowledge.change", info.source, before=was, after=after)
+
+    def _tell(self, info: DocumentInfo, actor: Actor, text: str | None = None) -> None:
+        """Tell who follows the documents (the quizzes); their failure never undoes a change."""
+        if self._on_change is None:
+            return
+        if text is None and info.status == "indexed":
+            path = self.registry.path_of(info.source)
+            if path.suffix.lower() in EDITABLE_SUFFIXES and path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            self._on_change(info.source, info.kind, text, actor)
+        except Exception:  # noqa: BLE001 - the document is published; the rest is logged
+            log.exception("following the change of %s failed", info.source)
 
     def _published(self, source: str) -> DocumentInfo:
         info = self.registry.get(source=source)

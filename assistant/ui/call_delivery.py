@@ -10,12 +10,13 @@ from assistant.calls.card import ClientView
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.i18n import _
 from assistant.orders import terms
+from assistant.ui import training_call
 
 
 def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> None:
     """The fields of R16 (and R17 for a regional client), each with its problem beneath."""
     problems = call.problems
-    today = date.today()
+    today = _today()
     left, right = st.columns(2)
     with left:
         st.date_input(
@@ -23,6 +24,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             value=terms.first_delivery_day(today),
             min_value=today,
             key="delivery_date",
+            on_change=_agreed,
+            args=(client,),
             format="DD.MM.YYYY",
             disabled=disabled,
         )
@@ -35,6 +38,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             accept_new_options=True,
             placeholder=_("Authorised person (type a name if not listed)"),
             key="receiver",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "receiver")
@@ -44,6 +49,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             terms.DELIVERY_WINDOWS,
             accept_new_options=True,
             key="delivery_window",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "delivery_window")
@@ -52,6 +59,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
             terms.PAYMENT_METHODS,
             format_func=terms.label,
             key="payment",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
     # Pills, not a multiselect: one click each, and measured in Chromium the multiselect
@@ -63,6 +72,8 @@ def render(client: ClientView, call: LiveCall, *, disabled: bool = False) -> Non
         selection_mode="multi",
         default=terms.DEFAULT_DOCUMENTS,
         key="documents",
+        on_change=_agreed,
+        args=(client,),
         disabled=disabled,
     )
     if client.regional:
@@ -98,14 +109,18 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
         index=None,
         horizontal=True,
         key="regional_mode",
+        on_change=_agreed,
+        args=(client,),
         disabled=disabled,
     )
     _problem(problems, "regional")
     if how == terms.PICKUP:
         st.datetime_input(
             _("Comes to collect at"),
-            value=terms.default_pickup(date.today()),
+            value=terms.default_pickup(_today()),
             key="pickup_at",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "regional.pickup_at")
@@ -114,6 +129,8 @@ def _regional(client: ClientView, problems: dict[str, str], disabled: bool) -> N
             _("Ship to (address, carrier, contact)"),
             value=client.default_address or "",
             key="ship_to",
+            on_change=_agreed,
+            args=(client,),
             disabled=disabled,
         )
         _problem(problems, "ship_to")
@@ -129,6 +146,20 @@ BESIDE_FIELDS = (
     "regional.pickup_at",
     "ship_to",
 )
+
+
+def _today() -> date:
+    """The desk's day: a training call's sandbox runs on a day of its own (its scenarios'
+    "tomorrow" is the day after it)."""
+    training = training_call.active()
+    return training.sandbox.today if training is not None else date.today()
+
+
+def _agreed(client: ClientView) -> None:
+    """On a training call, the client answers once the delivery section is worked."""
+    training = training_call.active()
+    if training is not None:
+        training.agree_delivery(details(client))
 
 
 def _problem(problems: dict[str, str], field: str) -> None:

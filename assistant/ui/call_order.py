@@ -6,14 +6,15 @@ import streamlit as st
 
 from assistant import formats
 from assistant.calls.card import ClientCard
-from assistant.calls.compliance import Check
+from assistant.calls.compliance import Check, skippable
+from assistant.calls.script_path import progress_of
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
-from assistant.ui import call_compliance, call_delivery, call_placed, call_script
+from assistant.ui import call_compliance, call_delivery, call_placed, call_script, training_call
 from assistant.ui.session_user import acting
 
 # The grid's column keys stay English (edits are read by key); the headers are translated.
@@ -35,12 +36,15 @@ FRAGMENT = "order"
 def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | None) -> None:
     """The order form, or why it is locked; read-only once the order is placed."""
     # The script sits above the order, always in view; it is drawn once the quote is known.
-    script_slot = st.container()
+    # An exam hides it: the trainee must know the steps.
+    exam = training_call.exam()
+    script_slot = st.empty() if exam else st.container()
     st.markdown("#### " + _("Order"))
     client = card.client
     if client is None or locked:
-        with script_slot:
-            call_script.render(desk, call, card)
+        if not exam:
+            with script_slot:
+                call_script.render(desk, call, card)
         st.info(locked or _("Identify the caller to take an order."))
         return
     placed = call.placed_order_no is not None
@@ -53,9 +57,12 @@ def render(desk: Services, call: LiveCall, card: ClientCard, *, locked: str | No
     quote = desk.live.quote(call, card)
     _lines(call, quote)
     call_delivery.render(client, call, disabled=placed)
-    _override(card, disabled=placed)
-    with script_slot:
-        checks = call_script.render(desk, call, card, quote)
+    if exam:
+        checks: list[Check] = []  # nothing tells what is missing; the score judges
+    else:
+        _override(card, disabled=placed)
+        with script_slot:
+            checks = call_script.render(desk, call, card, quote)
     if not placed:
         _place_button(desk, call, card, quote, checks)
 
@@ -229,7 +236,12 @@ def _override(card: ClientCard, *, disabled: bool) -> None:
 
 def _override_reason(card: ClientCard) -> str | None:
     """The reason typed for taking an order routing would transfer, or None."""
-    if card.route.takes_order or not st.session_state.get("override"):
+    if card.route.takes_order:
+        return None
+    if training_call.exam():
+        # The route is hidden in an exam, so the sandbox takes the order; the score judges.
+        return _("training call")
+    if not st.session_state.get("override"):
         return None
     return str(st.session_state.get("override_reason") or "")
 
@@ -263,7 +275,36 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
     # confirmation (~170 -> ~430 ms p50). The click already redraws this panel; the offers
     # and the wrap-up bar redraw themselves on their next use, and refuse a placed order.
     skipped = call_compliance.reasons(checks, call)
+    training = training_call.active()
+    if training is not None:
+        # The client hears about delivery, and the score knows an order was tried.
+        training.agree_delivery(details)
+        if training.mode == "exam":
+            skipped = _exam_skips(desk, call, card)
     if skipped is None:
         call.problems["skipped"] = call_compliance.ask_reason(checks)
         return
-    desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())
+    if training is not None:
+        training.attempted = True
+    placed = desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())
+    if training is not None and placed is None:
+        training.refusals.extend(call.problems.values())
+
+
+def _exam_skips(desk: Services, call: LiveCall, card: ClientCard) -> dict[str, str]:
+    """Every requirement the script gate would hold the order for, given the exam's reason."""
+    if card.client is None:
+        return {}
+    _progress, checks = progress_of(
+        desk.scripts.active().value,
+        card,
+        call.lines,
+        offered=call.recorded,
+        answered=call.answered,
+        details=call_delivery.details(card.client),
+        ticked=call.ticked,
+        skipped=call.skipped,
+        ended=call.ended,
+    )
+    # Recorded in the sandbox only, as the headless player does (simulator/player.py).
+    return {check.requirement: _("left undone in training") for check in skippable(checks)}

@@ -13,7 +13,7 @@ from assistant.calls.state import LiveCall
 from assistant.clients.lookup import ClientMatch
 from assistant.i18n import N_, _
 from assistant.services import Services
-from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel
+from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel, training_call
 from assistant.ui.deps import services
 from assistant.ui.session_user import acting
 from assistant.ui.state import live_call
@@ -33,6 +33,9 @@ def render(query: str, purpose: str) -> None:
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
     card = desk.live.card(call, query=query, purpose=purpose, client_id=client_id, actor=acting())
+    training = training_call.active()
+    if training is not None:
+        training.card = card  # the client the trainee has on screen: Ask and the score use it
     if card.client is not None and call.offered_to != card.client.id:
         # The order (drawn first) shows the compliance meter, which counts the offers: a
         # new caller's offers are known before it, then the offers panel keeps them fresh.
@@ -69,8 +72,8 @@ def _picked(desk: Services, query: str) -> ClientMatch | None:
 
 
 def lock_reason(card: ClientCard) -> str | None:
-    """Why the order form is locked, in one sentence, or None."""
-    if card.credit.blocked:
+    """Why the order form is locked, in one sentence, or None (never in an exam)."""
+    if card.credit.blocked and not training_call.exam():
         return _("Order form locked. {reason}").format(reason=card.credit.reason)
     return None
 

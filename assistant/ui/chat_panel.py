@@ -12,6 +12,7 @@ from assistant.chat import Answer, Answerer
 from assistant.chat import texts as ui
 from assistant.errors import DeskError
 from assistant.i18n import _
+from assistant.ui import training_call
 from assistant.ui.deps import services
 from assistant.ui.session_user import acting
 
@@ -99,6 +100,15 @@ def show(exchange: Exchange) -> None:
 def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
     """Answer now, streaming when an LLM is on; errors become a message, never a traceback."""
     try:
+        training = training_call.active()
+        if training is not None:
+            # A training call answers through the simulator, which remembers the question
+            # and the documents the answer came from (scored as R19).
+            with st.spinner(_(ui.OPENING_KNOWLEDGE)):
+                answer = training.ask(question)
+            st.markdown(answer.text)
+            sources(answer)
+            return Exchange(question, answer)
         desk = answerer()
         stream = desk.stream(question, actor=acting(), k=k, client_code=client_code)
         if desk.uses_llm:

@@ -12,6 +12,7 @@ from assistant.db import ensure_ready
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services, build_services
+from assistant.ui import training_call
 
 log = logging.getLogger(__name__)
 # Set once the services are built: later runs skip the "opening" spinner (and its element).
@@ -37,7 +38,16 @@ def _warm_up(services: Services) -> None:
 
 
 def services() -> Services:
-    """The services, or a clear message on screen (never a traceback) and a stop."""
+    """The services the page works on: a training call's sandbox while one is active here
+    (training_call.active), else the desk's own (`live_services`)."""
+    call = training_call.active()
+    if call is not None:
+        return call.services
+    return live_services()
+
+
+def live_services() -> Services:
+    """The desk's own services, or a clear message on screen (never a traceback) and a stop."""
     try:
         if _built.is_set():
             return _build()

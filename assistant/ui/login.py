@@ -12,6 +12,7 @@ from assistant.auth.rights import Actor
 from assistant.config import get_settings
 from assistant.errors import DeskError
 from assistant.i18n import _
+from assistant.ui import training_call
 from assistant.ui.language import PENDING_LANGUAGE_KEY
 from assistant.ui.session_user import ACTOR_KEY, current_actor
 
@@ -76,6 +77,9 @@ def _idle_too_long() -> bool:
 def _forget() -> None:
     for key in (ACTOR_KEY, LAST_SEEN_KEY):
         st.session_state.pop(key, None)
+    # A training call belongs to who started it: its sandbox goes with the logout.
+    training_call.forget()
+    st.session_state.pop(training_call.SCORECARD_KEY, None)
 
 
 def _company_sign_in() -> bool:

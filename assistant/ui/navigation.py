@@ -7,7 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.i18n import _
-from assistant.ui.session_user import acting
+from assistant.ui import training_call
+from assistant.ui.session_user import acting, current_actor
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -19,11 +20,14 @@ def pages() -> list[st.Page]:
     services refuse on their own; the list only spares a user pages they cannot use:
     the live call needs the operator role, client data and prices need any role but
     trainee, and the audit log is for heads and admins. A trainee alone gets the
-    training page and no client data.
+    training page and no client data; heads get it too, for the cohort.
     """
-    actor = acting()
+    # The logged-in user's own roles, never a training call's actor (which may place
+    # orders in its sandbox): a trainee's training call never opens the real live call.
+    actor = current_actor() or acting()
+    training = _page("training.py", _("Training"), ":material/school:", "training")
     if not actor.may("data.read"):
-        return [_page("training.py", _("Training"), ":material/school:", "training")]
+        return [training]
     listed = []
     if actor.may("call.record"):
         listed.append(_page("call.py", _("Live call"), ":material/call:", "call"))
@@ -34,9 +38,19 @@ def pages() -> list[st.Page]:
         _page("assistant.py", _("Ask"), ":material/quick_reference:", "assistant"),
         _page("knowledge.py", _("Knowledge"), ":material/library_books:", "knowledge"),
     ]
+    if "trainee" in actor.roles or "head" in actor.roles:
+        listed.append(training)
     if actor.may("audit.read"):
         listed.append(_page("audit.py", _("Audit"), ":material/policy:", "audit"))
     return listed
+
+
+def run() -> None:
+    """Draw the page picked; remembers whether it is the Training page (training_call)."""
+    page = st.navigation(pages(), position="top")
+    # By title: a default page's url_path is "" (a trainee's only page is the default).
+    training_call.on_page(page.title == _("Training"))
+    page.run()
 
 
 def _page(file: str, title: str, icon: str, url_path: str) -> st.Page:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant.auth.rights import Actor, Forbidden
 from assistant.i18n import _
+from assistant.ui import training_call
 
 ACTOR_KEY = "actor"  # set by the login form, cleared by logout and idle expiry
 
@@ -17,11 +18,13 @@ def current_actor() -> Actor | None:
 
 
 def acting() -> Actor:
-    """Whom the services are called for: the logged-in user.
+    """Whom the services are called for: the logged-in user, or on an active training call
+    its training actor (who acts in the sandbox only).
 
     app.py draws no page before login, so this refuses only a page reached some other way.
     """
     actor = current_actor()
     if actor is None:
         raise Forbidden(_("Log in first: the desk shows nothing before login."))
-    return actor
+    training = training_call.active()
+    return training.actor if training is not None else actor

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.calls.state import LiveCall
+from assistant.ui import training_call
 from assistant.ui.language import LANGUAGE_KEY
 from assistant.ui.login import LAST_SEEN_KEY
 from assistant.ui.session_user import ACTOR_KEY, current_actor
@@ -33,9 +34,9 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     Call it from a button's callback: the caller box is emptied too, and a browser only
     lets go of what was typed when the box is given a value before the page is drawn.
     """
-    # The box stays live (the browser's state, not the call's); the language and the
-    # logged-in user stay.
-    kept = (*keep, LIVE_KEY, LANGUAGE_KEY, ACTOR_KEY, LAST_SEEN_KEY)
+    # The box stays live (the browser's state, not the call's); the language, the
+    # logged-in user and a training call (its sandbox, its scorecard) stay.
+    kept = (*keep, LIVE_KEY, LANGUAGE_KEY, ACTOR_KEY, LAST_SEEN_KEY, *training_call.KEPT)
     saved: dict[str, Any] = {k: st.session_state[k] for k in kept if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]

@@ -32,9 +32,9 @@ def _drawn(at: AppTest) -> str:
 def test_a_trainee_gets_the_training_page_and_no_client_data(app: AppTest) -> None:
     at = logged_in(app, name="nova", roles=("trainee",)).run()
     assert not at.exception
-    assert "Training calls come with the call simulator" in at.info[0].value
+    assert at.selectbox(key="training_scenario")  # the scenario picker
     assert "Hotel Jadran" not in _drawn(at)
-    assert not at.text_input  # no caller box, no client search
+    assert not [t for t in at.text_input if t.key == "caller_query"]  # no real caller box
     for page in ("call.py", "orders.py", "calls.py", "clients.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(f"assistant/ui/pages/{page}")
@@ -58,4 +58,4 @@ def test_an_operator_opens_on_the_live_call(app: AppTest) -> None:
     at = logged_in(app, name="ana", roles=("operator",)).run()
     assert not at.exception
     assert at.text_input  # the caller box
-    assert "Training calls" not in _drawn(at)
+    assert not [s for s in at.selectbox if s.key == "training_scenario"]
