@@ -10,6 +10,7 @@ import yaml
 
 from assistant.i18n import _
 from assistant.i18n.catalog import LANGUAGES
+from assistant.orders.terms import DOCUMENTS, PAYMENT_METHODS
 
 SOURCES = Path(__file__).resolve().parents[2] / "knowledge" / "sources"
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -79,6 +80,31 @@ SECTIONS: dict[str, dict[str, Any]] = {
     },
     "expect": {"keys": ("transfer_to", "order"), "required": ("order",), "enums": {}},
 }
+# Payment and documents may be written short in scenarios and actions.
+PAYMENTS = {
+    "invoice": PAYMENT_METHODS[0],
+    "cash": PAYMENT_METHODS[1],
+    "cash_on_delivery": PAYMENT_METHODS[1],
+    "prepayment": PAYMENT_METHODS[2],
+    "card": PAYMENT_METHODS[3],
+    "card_on_delivery": PAYMENT_METHODS[3],
+}
+DOCUMENT_CODES = {
+    "invoice": DOCUMENTS[0],
+    "delivery_note": DOCUMENTS[1],
+    "quality_certificate": DOCUMENTS[2],
+    "certificate": DOCUMENTS[2],
+    "haccp": DOCUMENTS[3],
+}
+
+
+def term(value: str | None, *, payment: bool) -> str | None:
+    """A short payment or document code as the order form stores it."""
+    if value is None:
+        return None
+    return (PAYMENTS if payment else DOCUMENT_CODES).get(value, value)
+
+
 BOOLEANS = {("client", "regional"), ("reactions", "hurry"), ("reactions", "asks_discount")}
 BOOLEANS |= {("expect", "order")}
 

@@ -1,0 +1,261 @@
+"""A training call: the live call's own services on a sandbox, a simulated client, a score.
+
+The trainee (or the headless player) drives `services.live` exactly as the live call page
+does, with a `LiveCall`; the client's lines follow from what has happened so far, in the
+scenario's order, so the same actions always give the same transcript.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.auth.rights import Actor
+from assistant.calls.card import ClientCard
+from assistant.calls.compliance import meter
+from assistant.calls.models import Call
+from assistant.calls.state import LiveCall, OrderDetails
+from assistant.chat.models import Answer
+from assistant.clients.models import Manager
+from assistant.config import Settings
+from assistant.errors import DeskError
+from assistant.orders.models import Order
+from assistant.services import Services
+from assistant.simulator.sandbox import Sandbox
+from assistant.timeutil import utcnow
+from assistant.training.progress import TrainingLog
+from assistant.training.scenario import Scenario
+from assistant.training.scoring import CallFacts, OrderFacts, Scorecard, score
+
+PURPOSES = {
+    "order": "order",
+    "information": "info",
+    "certificate": "info",
+    "complaint": "complaint",
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One line of the transcript."""
+
+    who: str  # "client" | "desk"
+    text: str
+
+
+class TrainingCall:
+    """One simulated call on its own sandbox; `finish` scores it into the live database."""
+
+    def __init__(
+        self,
+        *,
+        sandbox: Sandbox,
+        scenario: Scenario,
+        user: str,
+        mode: str,
+        live_sessions: sessionmaker[Session],
+    ) -> None:
+        self.sandbox = sandbox
+        self.scenario = scenario
+        self.user = user
+        self.mode = mode
+        self.started_at: datetime = utcnow()
+        self._clock = time.monotonic()
+        self._live = TrainingLog(session_factory=live_sessions)
+        # Whatever the trainee's roles, in the sandbox it takes calls and places orders.
+        self.actor = Actor.of(user, ("operator",), training=True)
+        self.card: ClientCard | None = None
+        self.details: OrderDetails | None = None
+        self.asked: list[tuple[str, tuple[str, ...]]] = []  # question, documents cited
+        self._said: list[int] = []  # indexes of the scenario lines said, in order
+        self.scorecard: Scorecard | None = None
+        self.attempted = False  # "Place order" pressed, whatever the desk answered
+        self.refusals: list[str] = []  # what the desk said when it refused the order
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        settings: Settings,
+        scenario: Scenario,
+        user: str,
+        mode: str,
+        live_sessions: sessionmaker[Session],
+        today: date | None = None,
+    ) -> TrainingCall:
+        """Open a sandbox with the scenario's persona; the client is on the line."""
+        sandbox = Sandbox.open(settings=settings, scenario=scenario, today=today)
+        # The offers model is built now: the first card then shows offers at once.
+        sandbox.services.offers.preload()
+        return cls(
+            sandbox=sandbox, scenario=scenario, user=user, mode=mode, live_sessions=live_sessions
+        )
+
+    @property
+    def services(self) -> Services:
+        return self.sandbox.services
+
+    @property
+    def purpose(self) -> str:
+        """The call's purpose as the call log knows it."""
+        return PURPOSES[self.scenario.wants.purpose]
+
+    def identify(self, call: LiveCall, query: str) -> ClientCard:
+        """The trainee typed the caller: the card opens, the call is registered, offers shown."""
+        matches = self.services.cards.matches(query, actor=self.actor)
+        client_id = matches[0].client_id if matches else None
+        call.purpose = self.purpose
+        card = self.services.live.card(
+            call, query=query, purpose=self.purpose, client_id=client_id, actor=self.actor
+        )
+        self.card = card
+        self.show_offers(call)
+        return card
+
+    def show_offers(self, call: LiveCall) -> None:
+        """The offers panel is drawn again (after the card or a change of the lines)."""
+        if self.card is not None and self.card.client is not None and not call.closed_outcome:
+            self.services.live.offers(call, self.card, actor=self.actor)
+
+    def agree_delivery(self, details: OrderDetails) -> None:
+        """The delivery section was filled: the client answers about delivery."""
+        self.details = details
+
+    def ask(self, question: str) -> Answer:
+        """The Ask panel in training; the documents it cites are kept for R19."""
+        code = self.card.client.code if self.card and self.card.client else None
+        answer = self.services.answerer.answer(question, actor=self.actor, client_code=code)
+        self.asked.append((question, tuple(hit.chunk.doc for hit in answer.hits)))
+        return answer
+
+    def happened(self, call: LiveCall) -> set[str]:
+        """The triggers that have fired so far."""
+        kinds = {kind for _sku, kind in call.recorded}
+        seen = {"call_start"}
+        facts = {
+            "identified": call.call_id is not None,
+            "line_added": bool(call.lines) or call.placed_order_no is not None,
+            "offer_made": bool(kinds & {"new", "special", "traditional"}),
+            "addon_offered": "addon" in kinds,
+            "offer_answered": bool(call.answered),
+            "discount_asked": self.scenario.reactions.asks_discount and bool(call.lines),
+            "delivery_asked": self.details is not None,
+            "question_answered": bool(self.asked),
+            "order_placed": call.placed_order_no is not None,
+            "transferred": call.ended == "transferred",
+            "call_end": call.closed_outcome is not None,
+        }
+        return seen | {name for name, fired in facts.items() if fired}
+
+    def transcript(self, call: LiveCall) -> list[Said]:
+        """The client's lines due so far: each once, in file order among those due."""
+        due = self.happened(call)
+        for index, line in enumerate(self.scenario.lines):
+            if index not in self._said and line.on in due:
+                self._said.append(index)
+        return [Said("client", self.scenario.lines[i].say) for i in self._said]
+
+    def facts(self, call: LiveCall) -> CallFacts:
+        """The call as the sandbox's desk saw it."""
+        card = self.card or self._card_of_persona()
+        quote = self.services.live.quote(call, card) if card.client and call.lines else None
+        regional = bool(card.client and card.client.regional)
+        checks = meter(
+            offered=call.recorded,
+            answered=call.answered,
+            lines=list(call.lines),
+            details=self.details,
+            regional=regional,
+        )
+        return CallFacts(
+            identified=call.call_id is not None,
+            takes_order=card.route.takes_order,
+            route_to=card.route.to.code if card.route.to else None,
+            credit_blocked=card.credit.blocked,
+            transferred_to=self._transferred_to(call),
+            order=self._order(call),
+            right_column=card.column.column if card.column else None,
+            checks={c.code: c.state for c in checks},
+            discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
+            discounts_stated=self._stated(call),
+            asked_docs=tuple(_short(doc) for _q, docs in self.asked for doc in docs),
+            today=self.sandbox.today,
+            order_attempted=self.attempted,
+        )
+
+    def finish(self, call: LiveCall) -> Scorecard:
+        """Score the call and keep the run in the live database (results only)."""
+        seconds = round(time.monotonic() - self._clock)
+        scorecard = score(self.scenario, self.facts(call), seconds=seconds)
+        self._live.record(
+            user=self.user,
+            scenario=self.scenario.id,
+            language=self.scenario.language,
+            mode=self.mode,
+            scorecard=scorecard,
+            started_at=self.started_at,
+        )
+        self.scorecard = scorecard
+        return scorecard
+
+    def close(self) -> None:
+        """Drop the sandbox."""
+        self.sandbox.close()
+
+    def _card_of_persona(self) -> ClientCard:
+        persona = self.scenario.client
+        query = persona.code or persona.phone or ""
+        return self.services.cards.card(query=query, actor=self.actor, purpose=self.purpose)
+
+    def _transferred_to(self, call: LiveCall) -> str | None:
+        if call.call_id is None:
+            return None
+        with self.services.sessions() as session:
+            row = session.get(Call, call.call_id)
+            if row is None or row.transferred_to_id is None:
+                return None
+            return session.scalars(
+                select(Manager.code).where(Manager.id == row.transferred_to_id)
+            ).one()
+
+    def _order(self, call: LiveCall) -> OrderFacts | None:
+        if call.call_id is None:
+            return None
+        with self.services.sessions() as session:
+            order = session.scalars(
+                select(Order).where(Order.call_id == call.call_id).order_by(Order.id)
+            ).first()
+            if order is None:
+                return None
+            return OrderFacts(
+                order_no=order.order_no,
+                lines={line.sku: float(line.qty) for line in order.lines},
+                column=order.price_column,
+                delivery_date=order.delivery_date,
+                receiver=order.receiver,
+                payment=order.payment,
+                documents=tuple(order.documents or ()),
+                pickup=order.pickup_at is not None,
+                shipping=bool((order.ship_to or "").strip()),
+            )
+
+    def _stated(self, call: LiveCall) -> bool:
+        try:
+            script = self.services.scripts.active(self.scenario.language).value
+        except DeskError:
+            return False
+        return any(
+            step.requirement in ("R14", "R15")
+            for sid, step in script.steps.items()
+            if sid in call.ticked
+        )
+
+
+def _short(doc: str) -> str:
+    """A cited document as the scenarios name it: its path under knowledge/sources."""
+    marker = "sources/"
+    return doc.split(marker, 1)[1] if marker in doc else doc
