@@ -170,6 +170,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         type_labels={
             code: rule.label_by_language for code, rule in rules.routing.client_types.items()
         },
+        today=today,
     )
     scripts = ScriptLibrary(session_factory=sessions)
     placement = OrderPlacement(

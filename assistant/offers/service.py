@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant import timeutil
 from assistant.i18n.texts import choose
 from assistant.offers import texts
 from assistant.offers.addons import basket_model
@@ -23,7 +24,6 @@ from assistant.offers.models import Offers
 from assistant.offers.new_and_special import new_items, special_items
 from assistant.offers.picker import Picker
 from assistant.offers.products import ids_for_skus
-from assistant.timeutil import today
 
 # History lines from which a refresh (seconds of re-indexing) runs in the background.
 BACKGROUND_REFRESH_FROM = 200_000
@@ -39,6 +39,7 @@ class OfferService:
         new_item_days: int = 90,
         addon_count: int = 4,
         type_labels: Mapping[str, str | Mapping[str, str]] | None = None,
+        today: Callable[[], date] = timeutil.today,
     ) -> None:
         if addon_count not in (3, 4):
             raise ValueError(f"addon_count is {addon_count}; R12 asks for 3 or 4 add-ons")
@@ -46,6 +47,8 @@ class OfferService:
         self._new_item_days = new_item_days
         self._addon_count = addon_count
         self._type_labels = dict(type_labels or {})
+        # The desk's day (pinned by tests and by training sandboxes): the model's "recent" weeks.
+        self._today = today
         self._index: HistoryIndex | None = None
         self._lock = threading.Lock()
 
@@ -96,7 +99,7 @@ class OfferService:
             index = HistoryIndex(HistoryColumns.joined([known, more]), load_client_types(conn))
         # Built before the index is swapped in, so no call waits for them: today's counts
         # and the add-on neighbours (the same for any day after the newest line).
-        before = day_number(today())
+        before = day_number(self._today())
         index.stats(before)
         basket_model(index, before)
         self._index = index
@@ -128,7 +131,7 @@ class OfferService:
         Items of `declined_skus` (what the client said no to lately) come after every
         other item of their kind, and only when there are not enough others.
         """
-        as_of = as_of or today()
+        as_of = as_of or self._today()
         with self._sessions() as session:
             index = self.history(session)
             draft = ids_for_skus(session, draft_skus)

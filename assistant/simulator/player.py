@@ -9,6 +9,7 @@ orders, calls and offers are counted before and after.
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -74,6 +75,7 @@ def play(
     actions: list[dict[str, Any]],
     user: str = "cli",
     mode: str = "exam",
+    today: date | None = None,
 ) -> dict[str, Any]:
     """Play `actions` as a trainee on a fresh sandbox; the scorecard as the issue's JSON."""
     scenario = find(scenario_id, language)
@@ -87,6 +89,7 @@ def play(
         user=user,
         mode=mode,
         live_sessions=make_session_factory(engine),
+        today=today,
     )
     try:
         call = LiveCall(operator=user)

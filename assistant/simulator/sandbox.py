@@ -23,7 +23,6 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from assistant import timeutil
 from assistant.clients.models import AuthorisedPerson, Client
 from assistant.config import Settings
 from assistant.credit.models import Receivable
@@ -37,6 +36,10 @@ from assistant.services import Services, build_services
 from assistant.training.scenario import Scenario
 
 SCALE, SEED = "small", 7
+# The sandbox's business day unless one is given. Fixed, not the calendar's: the demo
+# company, its offers and so the model runs' add-ons are the same on every day (a demo
+# built for another day ranks other add-ons), and one template serves every run.
+TRAINING_DAY = date(2026, 11, 26)
 _building = threading.Lock()
 
 
@@ -100,7 +103,7 @@ class Sandbox:
     @classmethod
     def open(cls, *, settings: Settings, scenario: Scenario, today: date | None = None) -> Sandbox:
         """A fresh sandbox for `scenario`, its persona applied."""
-        day = today or timeutil.today()
+        day = today or TRAINING_DAY
         live = make_url(settings.database_url)
         if live.get_backend_name() == "postgresql":
             url, drop = _postgres_schema(settings.database_url, day)

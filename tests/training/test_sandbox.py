@@ -174,3 +174,14 @@ def test_an_unknown_client_code_is_a_clear_error(sqlite_settings: Settings) -> N
         )
     )
     assert left == []  # the half-made sandbox is dropped
+
+
+def test_the_sandbox_day_is_fixed_so_model_runs_never_go_stale(sqlite_settings: Settings) -> None:
+    from assistant.simulator.sandbox import TRAINING_DAY
+
+    sandbox = Sandbox.open(settings=sqlite_settings, scenario=find("key-kam-present", "en"))
+    try:
+        assert sandbox.today == TRAINING_DAY
+        assert sandbox.services.placement is not None
+    finally:
+        sandbox.close()
