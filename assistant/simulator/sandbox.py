@@ -17,6 +17,7 @@ import threading
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import delete, select, text
@@ -43,6 +44,7 @@ TRAINING_DAY = date(2026, 11, 26)
 _building = threading.Lock()
 
 
+@cache
 def migration_head() -> str:
     """The newest migration: a template made before it is stale."""
     from alembic.script import ScriptDirectory
@@ -85,8 +87,9 @@ def template(settings: Settings, today: date) -> Path:
         finally:
             engine.dispose()
         os.replace(partial, path)
+        # Templates of an older migration head are never used again.
         for stale in folder.glob("template-*.db"):
-            if stale != path and not stale.name.endswith(today.isoformat() + f"-{SCALE}-{SEED}.db"):
+            if not stale.name.startswith(f"template-{migration_head()}-"):
                 stale.unlink(missing_ok=True)
     return path
 

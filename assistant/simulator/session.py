@@ -11,29 +11,26 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.rights import Actor
 from assistant.calls.card import ClientCard
 from assistant.calls.compliance import meter
-from assistant.calls.models import Call
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.chat.llm import make_chat_model
 from assistant.chat.models import Answer
-from assistant.clients.models import Manager
 from assistant.config import Settings
 from assistant.errors import DeskError
 from assistant.i18n import LANGUAGES
-from assistant.orders.models import Order
 from assistant.services import Services
+from assistant.simulator.readback import discounts_stated, order_of, transferred_to_of
 from assistant.simulator.sandbox import Sandbox
 from assistant.simulator.voice import rephrase
 from assistant.text import terms as search_terms
 from assistant.timeutil import utcnow
 from assistant.training.progress import TrainingLog
 from assistant.training.scenario import Scenario, find
-from assistant.training.scoring import CallFacts, OrderFacts, Scorecard, score
+from assistant.training.scoring import CallFacts, Scorecard, score
 
 PURPOSES = {
     "order": "order",
@@ -192,7 +189,7 @@ class TrainingCall:
             details=self.details,
             regional=regional,
         )
-        transferred_to = self._transferred_to(call)
+        transferred_to = transferred_to_of(self.services, call.call_id)
         names = {}
         for code in {card.route.to.code if card.route.to else None, transferred_to} - {None}:
             person = self.services.router.person(str(code))
@@ -205,11 +202,11 @@ class TrainingCall:
             credit_blocked=card.credit.blocked,
             transferred_to=transferred_to,
             names=names,
-            order=self._order(call),
+            order=order_of(self.services, call.call_id),
             right_column=card.column.column if card.column else None,
             checks={c.code: c.state for c in checks},
             discounts_in_play=bool(quote and (quote.prompts or quote.discounts)),
-            discounts_stated=self._stated(call),
+            discounts_stated=discounts_stated(self.services, self.scenario.language, call.ticked),
             asked_docs=tuple(doc for _q, docs in self.asked for doc in docs),
             today=self.sandbox.today,
             order_attempted=self.attempted,
@@ -249,49 +246,6 @@ class TrainingCall:
         persona = self.scenario.client
         query = persona.code or persona.phone or ""
         return self.services.cards.card(query=query, actor=self.actor, purpose=self.purpose)
-
-    def _transferred_to(self, call: LiveCall) -> str | None:
-        if call.call_id is None:
-            return None
-        with self.services.sessions() as session:
-            row = session.get(Call, call.call_id)
-            if row is None or row.transferred_to_id is None:
-                return None
-            return session.scalars(
-                select(Manager.code).where(Manager.id == row.transferred_to_id)
-            ).one()
-
-    def _order(self, call: LiveCall) -> OrderFacts | None:
-        if call.call_id is None:
-            return None
-        with self.services.sessions() as session:
-            order = session.scalars(
-                select(Order).where(Order.call_id == call.call_id).order_by(Order.id)
-            ).first()
-            if order is None:
-                return None
-            return OrderFacts(
-                order_no=order.order_no,
-                lines={line.sku: float(line.qty) for line in order.lines},
-                column=order.price_column,
-                delivery_date=order.delivery_date,
-                receiver=order.receiver,
-                payment=order.payment,
-                documents=tuple(order.documents or ()),
-                pickup=order.pickup_at is not None,
-                shipping=bool((order.ship_to or "").strip()),
-            )
-
-    def _stated(self, call: LiveCall) -> bool:
-        try:
-            script = self.services.scripts.active(self.scenario.language).value
-        except DeskError:
-            return False
-        return any(
-            step.requirement in ("R14", "R15")
-            for sid, step in script.steps.items()
-            if sid in call.ticked
-        )
 
 
 def _short(doc: str) -> str:

@@ -7,6 +7,7 @@ client code or the sku exist?) is left to the sandbox, which says so when a run 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from assistant.training.schema import (
     parse,
     section_problems,
 )
+
+_ID_LINE = re.compile(r"^id:\s*(\S+)", re.MULTILINE)
 
 
 def check(text: str, path: Path) -> list[str]:
@@ -81,10 +84,11 @@ def _identity(
             if other.resolve() == path.resolve():
                 continue
             try:
-                theirs = parse(other.read_text(encoding="utf-8"), other).get("id")
-            except (OSError, ScenarioFileError):
+                # Only the id line is read: checking one file must not parse every other.
+                theirs = _ID_LINE.search(other.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
                 continue
-            if theirs == scenario_id:
+            if theirs and theirs.group(1).strip("'\"") == str(scenario_id):
                 found.append(
                     (
                         line_of(text, "id"),

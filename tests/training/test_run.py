@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from assistant.cli.app import app
 from assistant.simulator.player import live_counts
+from assistant.training.scenario import find
 from tests.training.conftest import RUNS
 
 runner = CliRunner()
@@ -44,6 +45,10 @@ def test_every_model_run_scores_100(live_cli: str, run: Path, language: str) -> 
     assert played["scenario"] == run.stem
     assert played["live_database_written"] is False
     assert live_counts(live_cli) == before
+    # The scenario's expectation agrees with the desk's router the run followed.
+    expect = find(run.stem, language).expect
+    transfers = [a["to"] for a in _actions(run) if a["action"] == "transfer"]
+    assert transfers == ([expect.transfer_to] if expect.transfer_to else [])
     for rule in played["rules"]:
         assert rule["feedback"]
         assert rule["source"] and rule["source"]["doc"].startswith("procedures/"), rule
