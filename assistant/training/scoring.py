@@ -225,6 +225,17 @@ def _r19(scenario: Scenario, f: CallFacts) -> Verdict:
 def _r7(scenario: Scenario, f: CallFacts) -> Verdict:
     if not f.takes_order and _ordered(f):
         return False, _("An order against the route is an unusual situation: consult the head.")
+    head = scenario.expect.transfer_to
+    if f.takes_order and head:
+        # The router lets the operator take it, but the scenario is unusual (an order far
+        # larger than usual, goods we do not sell): the head decides before any promise.
+        if _ordered(f):
+            return False, _("An unusual order was taken without consulting the head of sales.")
+        if f.transferred_to != head:
+            return False, _("Consult {to}, the head of the sales department, first.").format(
+                to=head
+            )
+        return True, _("The head of the sales department was consulted, as the procedure says.")
     return True, _("No unusual step was taken without the head of sales.")
 
 

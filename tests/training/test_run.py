@@ -67,9 +67,10 @@ def test_the_default_language_is_croatian(live_cli: str) -> None:
 def _broken(actions: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], set[str]]:
     """The run with one rule broken, and the rules that may fail for it."""
     if any(a["action"] == "answer_offer" for a in actions):
-        return [a for a in actions if a["action"] != "answer_offer"], {"R11", "R12"}
+        # With no offer taken, nothing beyond the client's own list is on the order (R13).
+        return [a for a in actions if a["action"] != "answer_offer"], {"R11", "R12", "R13"}
     if any(a["action"] == "transfer" for a in actions):
-        return [a for a in actions if a["action"] != "transfer"], {"R4", "R5", "R6", "R9"}
+        return [a for a in actions if a["action"] != "transfer"], {"R4", "R5", "R6", "R7", "R9"}
     if any(a["action"] == "ask" for a in actions):
         return [a for a in actions if a["action"] != "ask"], {"R19"}
     if any(a["action"] == "set_delivery" for a in actions):
@@ -87,7 +88,7 @@ def test_a_run_with_one_rule_broken_fails_that_rule_only(
     failed = {r["requirement"] for r in played["rules"] if not r["passed"]}
     assert failed and failed <= may_fail, failed
     assert played["score"] < 100
-    if may_fail == {"R11", "R12"}:
+    if "R12" in may_fail:
         assert "R12" in failed
 
 

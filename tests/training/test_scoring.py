@@ -83,3 +83,35 @@ def test_a_transfer_to_the_wrong_person_fails_r4(start) -> None:
     assert results["R3"]["passed"] and not results["R4"]["passed"]
     assert "M01" in results["R4"]["feedback"] and "M10" in results["R4"]["feedback"]
     assert card["score"] == 50
+
+
+@pytest.mark.parametrize(
+    ("actions", "passed"),
+    [
+        ([{"action": "transfer", "to": "M05"}], True),
+        ([{"action": "transfer", "to": "M10"}], False),
+        (
+            [
+                {"action": "add_line", "sku": "SL-0020", "qty": 60},
+                {"action": "add_line", "sku": "UL-0002", "qty": 96},
+                {"action": "set_delivery", "date": "+1", "receiver": "Stjepan Zorić"},
+                {"action": "place_order"},
+            ],
+            False,
+        ),
+    ],
+)
+def test_r7_an_unusual_order_goes_to_the_head_first(start, actions, passed: bool) -> None:
+    """The router lets the operator take a market trader's order, but ten times the usual
+    is for the head of wholesale to decide (R7): taking it, or asking the manager, fails."""
+    from assistant.simulator.player import ACT
+
+    training = start(find("unusual-order", "en"))
+    call = LiveCall()
+    training.identify(call, "K0007")
+    for action in actions:
+        ACT[action["action"]](training, call, action)
+    card = training.finish(call).as_dict()
+    (r7,) = card["rules"]
+    assert r7["requirement"] == "R7" and r7["passed"] is passed
+    assert r7["source"]["doc"] == "procedures/call-routing.md"
