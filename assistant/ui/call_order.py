@@ -6,15 +6,21 @@ import streamlit as st
 
 from assistant import formats
 from assistant.calls.card import ClientCard
-from assistant.calls.compliance import Check, skippable
-from assistant.calls.script_path import progress_of
+from assistant.calls.compliance import Check
 from assistant.calls.state import LiveCall
 from assistant.catalog.search import ProductHit
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.orders.quote import Quote
 from assistant.services import Services
-from assistant.ui import call_compliance, call_delivery, call_placed, call_script, training_call
+from assistant.ui import (
+    call_compliance,
+    call_delivery,
+    call_exam,
+    call_placed,
+    call_script,
+    training_call,
+)
 from assistant.ui.session_user import acting
 
 # The grid's column keys stay English (edits are read by key); the headers are translated.
@@ -280,7 +286,7 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
         # The client hears about delivery, and the score knows an order was tried.
         training.agree_delivery(details)
         if training.mode == "exam":
-            skipped = _exam_skips(desk, call, card)
+            skipped = call_exam.skips(desk, call, card)
     if skipped is None:
         call.problems["skipped"] = call_compliance.ask_reason(checks)
         return
@@ -289,22 +295,3 @@ def _place(desk: Services, call: LiveCall, card: ClientCard, checks: list[Check]
     placed = desk.live.place(call, card, details, _override_reason(card), skipped, actor=acting())
     if training is not None and placed is None:
         training.refusals.extend(call.problems.values())
-
-
-def _exam_skips(desk: Services, call: LiveCall, card: ClientCard) -> dict[str, str]:
-    """Every requirement the script gate would hold the order for, given the exam's reason."""
-    if card.client is None:
-        return {}
-    _progress, checks = progress_of(
-        desk.scripts.active().value,
-        card,
-        call.lines,
-        offered=call.recorded,
-        answered=call.answered,
-        details=call_delivery.details(card.client),
-        ticked=call.ticked,
-        skipped=call.skipped,
-        ended=call.ended,
-    )
-    # Recorded in the sandbox only, as the headless player does (simulator/player.py).
-    return {check.requirement: _("left undone in training") for check in skippable(checks)}
