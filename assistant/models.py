@@ -14,12 +14,28 @@ from assistant.clients.models import (
 from assistant.credit.models import Receivable
 from assistant.db import Base
 from assistant.discounts.models import DiscountRule
+from assistant.feedback.models import FeedbackItem
 from assistant.orders.models import HistoryLine, Order, OrderLine, OrderStatusChange
+from assistant.outbound.models import (
+    CallbackAttempt,
+    CallbackRequest,
+    CallTask,
+    SurveyAnswer,
+    SurveyQuestion,
+    TaskClient,
+)
 from assistant.script.models import ScriptVersion
 from assistant.training.models import QuizAnswer, QuizQuestion, TrainingRun
 from knowledge.registry_models import KnowledgeDocument, KnowledgeEvent
 
 __all__ = [
+    "TaskClient",
+    "SurveyQuestion",
+    "SurveyAnswer",
+    "FeedbackItem",
+    "CallTask",
+    "CallbackRequest",
+    "CallbackAttempt",
     "AuditEntry",
     "AuthorisedPerson",
     "Base",

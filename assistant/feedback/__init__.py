@@ -1,0 +1,1 @@
+"""Clients' comments and wishes routed to the departments concerned (R20)."""
