@@ -3,9 +3,9 @@
 On SQLite the sandbox is a copy of a template file (the demo company, small scale, seed 7)
 built once into the data dir next to the live database and rebuilt when the migration head
 or the day changes (the demo's dates are relative to its day). On PostgreSQL it is a schema
-of its own, migrated and filled, dropped on close. Either way the live database is never
-written: the sandbox's services are built on the sandbox's URL, and only the knowledge base
-(Chroma, read only by a training call) is shared.
+of its own, filled from a template schema (`pg_schema`), dropped on close. Either way the
+live database is never written: the sandbox's services are built on the sandbox's URL, and
+only the knowledge base (Chroma, read only by a training call) is shared.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from assistant.errors import DeskError
 from assistant.i18n import _, use_language
 from assistant.orders.models import HistoryLine
 from assistant.services import Services, build_services
+from assistant.simulator import pg_schema
 from assistant.training.scenario import Scenario
 
 SCALE, SEED = "small", 7
@@ -109,7 +110,9 @@ class Sandbox:
         day = today or TRAINING_DAY
         live = make_url(settings.database_url)
         if live.get_backend_name() == "postgresql":
-            url, drop = _postgres_schema(settings.database_url, day)
+            url, drop = pg_schema.open_schema(
+                settings.database_url, head=migration_head(), day=day, scale=SCALE, seed=SEED
+            )
         else:
             folder = data_dir(settings)
             copy = folder / f"sandbox-{uuid.uuid4().hex[:12]}.db"
@@ -134,37 +137,8 @@ class Sandbox:
             for suffix in ("", "-wal", "-shm"):
                 Path(self._drop + suffix).unlink(missing_ok=True)
         else:
-            admin = make_engine(self._admin_url).execution_options(isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA IF EXISTS "{self._drop}" CASCADE'))
-            admin.dispose()
+            pg_schema.drop_schema(self.url, self._drop)
         self._drop = None
-
-    @property
-    def _admin_url(self) -> str:
-        url = make_url(self.url)
-        return url.set(
-            query={k: v for k, v in url.query.items() if k != "options"}
-        ).render_as_string(hide_password=False)
-
-
-def _postgres_schema(live_url: str, day: date) -> tuple[str, str]:
-    """A new schema in the live server's database, migrated and filled with the demo."""
-    schema = f"training_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(live_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    admin.dispose()
-    # Every connection of the sandbox sees only its schema: tables, alembic_version and all.
-    url = make_url(live_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
-    engine = make_engine(rendered)
-    try:
-        migrate(engine)
-        create_demo(session_factory=make_session_factory(engine), scale=SCALE, seed=SEED, today=day)
-    finally:
-        engine.dispose()
-    return rendered, schema
 
 
 def apply_persona(sandbox: Sandbox, scenario: Scenario) -> None:
