@@ -50,7 +50,7 @@ def test_two_sandboxes_share_one_template_and_each_holds_the_whole_demo(
                 session.add(Department(code="training-new", name="New"))
                 session.commit()
                 new = session.scalar(select(Department.id).where(Department.code == "training-new"))
-                assert new == (top or 0) + 1
+                assert new is not None and new == (top or 0) + 1
             engine.dispose()
         assert counts[0] == counts[1] and counts[0] > 0
     finally:
