@@ -40,11 +40,11 @@ def test_two_sandboxes_share_one_template_and_each_holds_the_whole_demo(
         assert first != second
         templates = _schemas(postgres_url, pg_schema.TEMPLATE_PREFIX)
         assert len(templates) == 1 and not templates[0].endswith("_partial")
-        counts = []
+        counts: list[int] = []
         for url in (first_url, second_url):
             engine = make_engine(url)
             with make_session_factory(engine)() as session:
-                counts.append(session.scalar(select(func.count()).select_from(Client)))
+                counts.append(session.scalar(select(func.count()).select_from(Client)) or 0)
                 # The copied ids are not handed out again: a new row gets the next one.
                 top = session.scalar(select(func.max(Department.id)))
                 session.add(Department(code="training-new", name="New"))
