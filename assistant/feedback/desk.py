@@ -140,7 +140,8 @@ class FeedbackDesk:
                 raise DeskError(_("Item {id} has no answer yet.").format(id=item_id))
             if item.answer_shown_at is None:
                 item.answer_shown_at = utcnow()
-                audit.record(session, actor, "feedback.shown", f"feedback {item_id}")
+                after = {"told": True}
+                audit.record(session, actor, "call.record", f"feedback {item_id}", after=after)
 
 
 def _statuses(status: str) -> tuple[str, ...]:
