@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
@@ -15,8 +14,8 @@ from assistant.auth.rights import Actor
 from assistant.calls.models import Call
 from assistant.feedback.items import FeedbackNote
 from assistant.feedback.models import FeedbackItem
-from tests import factories as f
 from tests.ui.steps import logged_in
+from tests.ui.test_feedback_page import company
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BOSS = Actor.of("boss", ["head"])
@@ -25,14 +24,7 @@ BOSS = Actor.of("boss", ["head"])
 @pytest.fixture
 def desk(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     """Client M1 with a comment the quality department has answered; another for logistics."""
-    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
-    st.cache_resource.clear()
-    with services.sessions.begin() as s:
-        f.columns(s)
-        m1 = f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
-        f.department(s, "quality")
-        f.department(s, "logistics")
-        client_id = m1.id
+    client_id = company(services, db_url, monkeypatch, ("quality", "logistics"))
     ana = Actor.of("ana", ["operator"])
     item = services.feedback.note(
         FeedbackNote("quality", "Rancid oil."), actor=ana, client_id=client_id

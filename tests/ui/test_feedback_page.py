@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.auth.rights import Actor
 from assistant.feedback.items import FeedbackNote
+from assistant.i18n import use_language
 from assistant.ui.session_user import ACTOR_KEY
 from tests import factories as f
 
@@ -20,17 +21,22 @@ PAGE = "assistant/ui/pages/feedback.py"
 ANA = Actor.of("ana", ["operator"])
 
 
-@pytest.fixture
-def desk(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Two comments of M1: one for quality, one for marketing."""
+def company(services: Any, db_url: str, monkeypatch: Any, departments: tuple[str, ...]) -> int:
+    """The app on the test database, client M1 and `departments`; returns M1's id."""
     monkeypatch.setenv("DESK_DATABASE_URL", db_url)
     st.cache_resource.clear()
     with services.sessions.begin() as s:
         f.columns(s)
         m1 = f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")
-        f.department(s, "quality")
-        f.department(s, "marketing")
-        client_id = m1.id
+        for code in departments:
+            f.department(s, code)
+        return int(m1.id)
+
+
+@pytest.fixture
+def desk(services: Any, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Two comments of M1: one for quality, one for marketing."""
+    client_id = company(services, db_url, monkeypatch, ("quality", "marketing"))
     for dept, said in (("quality", "Rancid oil."), ("marketing", "Wants the catalogue.")):
         services.feedback.note(FeedbackNote(dept, said), actor=ANA, client_id=client_id)
     return services
@@ -74,3 +80,18 @@ def test_an_operator_is_not_listed_the_page_and_the_page_itself_refuses(desk: An
     at.run()
     assert not at.exception and not at.dataframe
     assert "answered by heads of sales and admins" in at.info[0].value
+
+
+def test_the_page_speaks_croatian(desk: Any) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state[ACTOR_KEY] = Actor.of("boss", ["head"])
+    at.session_state["language"] = "hr"
+    at.run()
+    # AppTest reads the options back in the test's thread: it speaks the run's language too.
+    with use_language("hr"):
+        at = at.switch_page(PAGE).run()
+        assert not at.exception
+        assert "### Povratne informacije odjelima" in [m.value for m in at.markdown]
+        assert at.selectbox(key="feedback_department").label == "Odjel"
+        assert list(at.dataframe[0].value["status"]) == ["novo", "novo"]
+        assert at.button(key="feedback_start").label == "Preuzmi"
