@@ -1,7 +1,7 @@
 """The departments a client's comment can go to: the company's table, with known names.
 
 Any row of `departments` may receive feedback (the sales departments too); the five
-every company has (R20) are made by migration 0007 and by the demo company.
+every company has (R20) are made by `desk init` (`ensure_standard`) and the demo company.
 """
 
 from __future__ import annotations
@@ -81,3 +81,11 @@ def resolve(session: Session, code: str) -> Department:
         _("There is no department {code!r}; use one of: {known}.").format(code=code, known=known),
         field="department",
     )
+
+
+def ensure_standard(session: Session) -> list[str]:
+    """Add the standard departments a database lacks; returns the codes added."""
+    have = {d.code for d in listed(session)}
+    added = [code for code in STANDARD if code not in have]
+    session.add_all(Department(code=code, name=STANDARD[code]) for code in added)
+    return added

@@ -93,3 +93,18 @@ def test_bad_input_and_missing_rights_exit_1_with_the_reason(
         capsys,
     )
     assert code == 1 and json.loads(out)["error"] == "forbidden"
+
+
+def test_a_fresh_desk_init_has_the_five_departments_once(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    monkeypatch.delenv("DESK_USER", raising=False)
+    for _run in range(2):  # an upgrade adds nothing twice
+        code, _out, err = _desk(["init"], monkeypatch, capsys)
+        assert (code, err) == (0, "")
+    code, out, _err = _desk(
+        ["feedback", "list", "--department", "x", "--json"], monkeypatch, capsys
+    )
+    assert code == 1
+    assert json.loads(out)["message"].endswith(
+        "use one of: finance, logistics, marketing, purchasing, quality."
+    )

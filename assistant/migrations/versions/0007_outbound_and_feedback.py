@@ -159,7 +159,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_survey_answers_task_client_id'), ['task_client_id'], unique=False)
 
     # ### end Alembic commands ###
-    _standard_departments()
     _notes_to_feedback()
 
 
@@ -187,14 +186,6 @@ _items = sa.table(
     sa.column('status', sa.String),
     sa.column('created_at', sa.DateTime),
 )
-# The five every company has: code -> the stored (Croatian) name.
-_STANDARD = {
-    'quality': 'Kontrola kvalitete',
-    'logistics': 'Logistika',
-    'purchasing': 'Nabava',
-    'finance': 'Financijska služba',
-    'marketing': 'Marketing',
-}
 # How the wrap-up wrote a note for a department before issue 12: "For quality: ...".
 _PREFIX = re.compile(r'For ([A-Za-z][A-Za-z0-9_-]{0,39}): (.*)', re.DOTALL)
 
@@ -206,14 +197,6 @@ def _department_ids(bind: sa.Connection) -> dict[str, int]:
 def _add_department(bind: sa.Connection, code: str, name: str) -> int:
     bind.execute(_departments.insert().values(code=code, name=name))
     return _department_ids(bind)[code]
-
-
-def _standard_departments() -> None:
-    bind = op.get_bind()
-    known = _department_ids(bind)
-    for code, name in _STANDARD.items():
-        if code not in known:
-            _add_department(bind, code, name)
 
 
 def _notes_to_feedback() -> None:
