@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assistant.clients.models import Department
+from assistant.clients.models import Client, Department
 from assistant.feedback.desk import OPEN_STATUSES
 from assistant.feedback.models import FeedbackItem
 
@@ -18,8 +18,10 @@ def open_by_department(
     since: datetime | None = None,
     until: datetime | None = None,
     operator: str | None = None,
+    client_type: str | None = None,
 ) -> dict[str, int]:
-    """Department code -> items not answered yet (noted in [since, until), by `operator`).
+    """Department code -> items not answered yet (noted in [since, until), by `operator`,
+    for clients of `client_type`: the Reports page's filters).
 
     Departments with none open are left out.
     """
@@ -36,4 +38,8 @@ def open_by_department(
         query = query.where(FeedbackItem.created_at < until)
     if operator:
         query = query.where(FeedbackItem.operator == operator)
+    if client_type:
+        query = query.join(Client, Client.id == FeedbackItem.client_id).where(
+            Client.type == client_type
+        )
     return {code: int(count) for code, count in session.execute(query)}

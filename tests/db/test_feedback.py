@@ -3,6 +3,7 @@ answered there, and the answer is on the client's card at its next call until to
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -160,3 +161,9 @@ def test_open_items_by_department_are_counted_in_sql(desk: Any) -> None:
     with desk.sessions() as s:
         assert open_by_department(s) == {"marketing": 1, "quality": 2}
         assert open_by_department(s, operator="someone else") == {}
+        assert open_by_department(s, operator="ana", client_type="marketer") == {
+            "marketing": 1,
+            "quality": 2,
+        }
+        assert open_by_department(s, client_type="key") == {}
+        assert open_by_department(s, since=datetime(2100, 1, 1)) == {}
