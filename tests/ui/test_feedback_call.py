@@ -80,3 +80,12 @@ def test_the_wrap_up_routes_the_comment_to_the_department_picked(desk: Any) -> N
     )
     [queued] = desk.feedback.queue(actor=BOSS, department="logistics")
     assert queued.id == item.id
+
+
+def test_an_answer_with_markup_is_shown_as_written(desk: Any) -> None:
+    [item] = desk.feedback.queue(actor=BOSS, status="answered")
+    with desk.sessions.begin() as s:
+        s.get(FeedbackItem, item.id).answer = "**Free** [click](http://e.vil) <b>now</b>"
+    info = [i.value for i in _caller("M1").info]
+    # Markdown's special characters escaped: no bold, no link, no HTML (R21).
+    assert r"\*\*Free\*\* \[click\]\(http://e\.vil\) \<b\>now\</b\>" in info
