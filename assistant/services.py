@@ -30,6 +30,7 @@ from assistant.db import make_engine, make_session_factory, writer
 from assistant.discounts.engine import DiscountBook
 from assistant.editors.knowledge import KnowledgeEditor
 from assistant.errors import DeskError
+from assistant.feedback.desk import FeedbackDesk
 from assistant.i18n import _
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
@@ -75,6 +76,7 @@ class Services:
     scripts: ScriptLibrary
     audit: AuditLog
     users: UserBook
+    feedback: FeedbackDesk
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -194,6 +196,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         today=today,
         script_gate=ScriptGate(session_factory=sessions, scripts=scripts),
     )
+    feedback = FeedbackDesk(session_factory=sessions)
     cards = CardService(
         directory=directory,
         router=router,
@@ -201,6 +204,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         offers=offers,
         rules=rules,
         declined=DeclinedOffers(session_factory=sessions),
+        feedback=feedback,
         today=today,
     )
     catalog = ProductSearch(session_factory=sessions)
@@ -237,6 +241,7 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         scripts=scripts,
         audit=AuditLog(session_factory=sessions),
         users=UserBook(session_factory=sessions),
+        feedback=feedback,
     )
 
 

@@ -37,6 +37,8 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "script.activate": (("editor",), N_("activating a call script")),
     "users.manage": (("admin",), N_("managing users")),
     "audit.read": (("head", "admin"), N_("reading the audit log")),
+    # Heads and admins answer for any department (R20): the queue filters by department.
+    "feedback.answer": (("head", "admin"), N_("reading and answering feedback for departments")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.

@@ -15,6 +15,8 @@ from assistant.clients.lookup import ClientDirectory, ClientMatch
 from assistant.clients.models import Client
 from assistant.clients.routing import RouteDecision, Router
 from assistant.credit.service import CreditService, CreditStatus
+from assistant.feedback.desk import FeedbackDesk
+from assistant.feedback.items import FeedbackView
 from assistant.i18n import _
 from assistant.offers import Offers, OfferService
 from assistant.rules import Rules
@@ -86,6 +88,8 @@ class ClientCard:
     # None when not asked for: the live call draws offers apart (see offers_for).
     offers: Offers | None
     matches: list[ClientMatch] = field(default_factory=list)
+    # Departments' answers to the client's comments, not yet told it (R20).
+    feedback: tuple[FeedbackView, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `desk card`."""
@@ -98,6 +102,7 @@ class ClientCard:
             "price_column_why": self.column.why if self.column else None,
             "offers": offers.as_dict(),
             "other_matches": [m.as_dict() for m in self.matches[1:]],
+            "feedback_answers": [f.as_dict() for f in self.feedback],
         }
 
 
@@ -113,9 +118,11 @@ class CardService:
         offers: OfferService,
         rules: Rules,
         declined: DeclinedOffers | None = None,
+        feedback: FeedbackDesk | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._directory = directory
+        self._feedback = feedback
         self._declined = declined
         self._router = router
         self._credit = credit
@@ -200,7 +207,10 @@ class CardService:
         column = choose_column(client, self._rules.prices)
         label = self._rules.routing.type_label(client.type)
         view = ClientView.of(client)
-        card = ClientCard(query, view, label, route, credit, column, None, matches or [])
+        answers = tuple(self._feedback.answers_for(client.id)) if self._feedback else ()
+        card = ClientCard(
+            query, view, label, route, credit, column, None, matches or [], feedback=answers
+        )
         if not with_offers:
             return card
         return replace(card, offers=self.offers_for(card, draft_skus=draft_skus, as_of=day))

@@ -12,6 +12,7 @@ from assistant.calls.state import LiveCall, OrderDetails
 from assistant.catalog.search import ProductSearch
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
+from assistant.feedback.items import FeedbackNote
 from assistant.i18n import _
 from assistant.offers import OfferItem, Offers
 from assistant.orders.draft import OrderDraft
@@ -202,9 +203,19 @@ class LiveCalls:
         call.ended = "transferred"
 
     def close(
-        self, call: LiveCall, *, outcome: str, notes: str | None, said: str, actor: Actor
+        self,
+        call: LiveCall,
+        *,
+        outcome: str,
+        notes: str | None,
+        said: str,
+        actor: Actor,
+        feedback: FeedbackNote | None = None,
     ) -> None:
-        """Close the call with an outcome; `said` is how the screen words it afterwards."""
+        """Close the call with an outcome; `said` is how the screen words it afterwards.
+
+        `feedback` is the client's comment for a department: an item of its queue (R20).
+        """
         if call.call_id is None:
             raise DeskError(
                 _("Type the caller first: the call is registered when the caller is known.")
@@ -222,6 +233,11 @@ class LiveCalls:
             )
         purpose = {"complaint": "complaint", "info_given": "info"}.get(outcome)
         self._log.finish(
-            call_id=call.call_id, outcome=outcome, notes=notes, purpose=purpose, actor=actor
+            call_id=call.call_id,
+            outcome=outcome,
+            notes=notes,
+            purpose=purpose,
+            actor=actor,
+            feedback=feedback,
         )
         call.closed_outcome, call.ended = said, outcome

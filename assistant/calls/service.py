@@ -16,6 +16,7 @@ from assistant.calls.models import CALL_DIRECTIONS, CALL_PURPOSES, OFFER_KINDS, 
 from assistant.catalog.models import Product
 from assistant.clients.models import Client, Manager
 from assistant.errors import DeskError
+from assistant.feedback.items import FeedbackNote, add_item
 from assistant.i18n import N_, _
 from assistant.timeutil import utcnow
 
@@ -164,8 +165,10 @@ class CallLog:
         reason: str | None = None,
         notes: str | None = None,
         purpose: str | None = None,
+        feedback: FeedbackNote | None = None,
     ) -> None:
-        """Wrap the call up with its outcome, and whom it went to."""
+        """Wrap the call up with its outcome, whom it went to, and a comment for a
+        department (R20), written in the same transaction."""
         _check(outcome, CALL_OUTCOMES, "outcome")
         with audit.audited(self._sessions, actor, "call.record", f"call {call_id}") as session:
             call = _get(session, call_id)
@@ -185,6 +188,8 @@ class CallLog:
             call.transfer_reason = reason or call.transfer_reason
             call.notes = notes or call.notes
             call.ended_at = utcnow()
+            if feedback is not None:
+                add_item(session, actor, feedback, call_id=call.id, client_id=call.client_id)
             after = {"outcome": outcome, "transferred_to": transferred_to}
             audit.record(session, actor, "call.record", f"call {call_id}", after=after)
 

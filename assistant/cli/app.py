@@ -14,6 +14,7 @@ from assistant.cli import (
     card,
     database,
     evaluate,
+    feedback,
     knowledge,
     orders,
     script,
@@ -50,6 +51,7 @@ app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
 app.add_typer(calls.calls_app, name="calls")
 app.add_typer(script.script_app, name="script")
+app.add_typer(feedback.feedback_app, name="feedback")
 app.command("ingest", help=knowledge.HELP)(knowledge.ingest)
 app.command("ask", help=ask.HELP)(ask.ask)
 app.command("init", help=database.INIT_HELP)(database.init)

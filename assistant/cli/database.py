@@ -46,6 +46,7 @@ def init(
         fail(DeskError(_("--scale {scale!r}: use small or large.").format(scale=scale)), False)
     services = open_services(check_schema=False)
     migrate(services.engine)
+    _standard_departments(services)
     url = services.engine.url.render_as_string(hide_password=True)
     typer.echo(_("Schema ready at {url}.").format(url=url))
     if not demo:
@@ -55,6 +56,14 @@ def init(
     else:
         _demo_company(services, scale=scale, seed=seed)
     _demo_logins(services)
+
+
+def _standard_departments(services: Services) -> None:
+    """Quality, logistics, purchasing, finance and marketing, for clients' comments (R20)."""
+    from assistant.feedback.departments import ensure_standard
+
+    with services.sessions.begin() as session:
+        ensure_standard(session)
 
 
 def _demo_company(services: Services, *, scale: str, seed: int) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.demo.names import FIRST_NAMES, SURNAMES
+from assistant.feedback.departments import STANDARD
 
 Row = dict[str, Any]
 
@@ -14,7 +15,7 @@ DEPARTMENTS = {
     "wholesale": "Veleprodaja",
     "retail": "Maloprodaja",
     "regional": "Regionalna prodaja",
-    "finance": "Financijska služba",
+    **STANDARD,  # quality, logistics, purchasing, finance, marketing: feedback goes there (R20)
 }
 FINANCE = "finance"
 
@@ -90,7 +91,7 @@ def _departments(staff: Staff, sales: list[str], existing: dict[str, int]) -> di
     """Ids of every department needed; rows only for those not stored yet."""
     ids = dict(existing)
     next_id = max(ids.values(), default=0) + 1
-    for code in [*sales, FINANCE]:
+    for code in dict.fromkeys([*sales, FINANCE, *STANDARD]):
         if code not in ids:
             ids[code] = next_id
             staff.department_rows.append(

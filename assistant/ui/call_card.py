@@ -13,7 +13,7 @@ from assistant.clients.routing import Person
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.services import Services
-from assistant.ui import training_call
+from assistant.ui import call_feedback, training_call
 from assistant.ui.session_user import acting
 from assistant.ui.widgets import credit_box, manager_label, route_box, say_line
 
@@ -52,6 +52,7 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
         )
     if client is not None and client.receivers:
         st.caption(_("Receives goods: {names}").format(names=", ".join(client.receivers)))
+    call_feedback.render(desk, card)
 
 
 def _say(desk: Services, card: ClientCard) -> None:

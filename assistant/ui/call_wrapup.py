@@ -7,6 +7,7 @@ import streamlit as st
 from assistant.calls.card import ClientCard
 from assistant.calls.state import LiveCall
 from assistant.errors import DeskError
+from assistant.feedback.items import FeedbackNote
 from assistant.i18n import N_, _
 from assistant.services import Services
 from assistant.ui.session_user import acting
@@ -20,16 +21,6 @@ OUTCOMES = {
 }
 FRAGMENT = "wrapup"
 NO_DEPARTMENT = "(none)"
-# The codes are the options (a language switch keeps the pick); the names are translated.
-DEPARTMENTS = {
-    NO_DEPARTMENT: N_("(none)"),
-    "wholesale": N_("wholesale"),
-    "retail": N_("retail"),
-    "regional": N_("regional"),
-    "finance": N_("finance"),
-    "warehouse": N_("warehouse"),
-    "quality": N_("quality"),
-}
 
 
 def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
@@ -46,13 +37,15 @@ def render(desk: Services, call: LiveCall, card: ClientCard) -> None:
     note = note_col.text_input(
         _("Client's comment or wish (passed on to the department)"), key="call_note"
     )
+    # The codes are the options (a language switch keeps the pick); the names are translated.
+    names = {NO_DEPARTMENT: _("(none)")} | {d.code: d.label for d in desk.feedback.departments()}
     dept = dept_col.selectbox(
-        _("For"), list(DEPARTMENTS), format_func=_department, key="note_department"
+        _("For"), list(names), format_func=names.__getitem__, key="note_department"
     )
     buttons = st.columns(len(OUTCOMES))
     for column, (outcome, label) in zip(buttons, OUTCOMES.items(), strict=True):
         if column.button(_(label), key=f"outcome-{outcome}", width="stretch"):
-            _close(desk, call, card, outcome, _note(note, dept))
+            _close(desk, call, outcome, note.strip() or None, _feedback(note, dept))
 
 
 def _said(closed: str) -> str:
@@ -63,31 +56,36 @@ def _said(closed: str) -> str:
     return closed
 
 
-def _department(code: str) -> str:
-    return _(DEPARTMENTS[code])
-
-
 def _next_call() -> None:
     new_call()
     st.rerun()  # every panel starts afresh, not only this bar
 
 
-def _note(note: str, department: str) -> str | None:
-    # Stored with the call for the department: the code stays English, like the outcome.
-    if not note.strip():
+def _feedback(note: str, department: str) -> FeedbackNote | None:
+    # A note for a department is an item of its queue (R20); the call keeps the words too.
+    if not note.strip() or department == NO_DEPARTMENT:
         return None
-    return note.strip() if department == NO_DEPARTMENT else f"For {department}: {note.strip()}"
+    return FeedbackNote(department=department, text=note.strip())
 
 
 def _close(
-    desk: Services, call: LiveCall, card: ClientCard, outcome: str, notes: str | None
+    desk: Services,
+    call: LiveCall,
+    outcome: str,
+    notes: str | None,
+    feedback: FeedbackNote | None,
 ) -> None:
     if call.call_id is None:
         st.warning(_("Type the caller first: the call is registered when the caller is known."))
         return
     try:
         desk.live.close(
-            call, outcome=outcome, notes=notes, said=OUTCOMES[outcome].lower(), actor=acting()
+            call,
+            outcome=outcome,
+            notes=notes,
+            said=OUTCOMES[outcome].lower(),
+            actor=acting(),
+            feedback=feedback,
         )
     except DeskError as err:
         st.error(err.message)

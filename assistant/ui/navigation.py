@@ -40,6 +40,8 @@ def pages() -> list[st.Page]:
     ]
     if "trainee" in actor.roles or "head" in actor.roles:
         listed.append(training)
+    if actor.may("feedback.answer"):
+        listed.append(_page("feedback.py", _("Feedback"), ":material/feedback:", "feedback"))
     if actor.may("audit.read"):
         listed.append(_page("audit.py", _("Audit"), ":material/policy:", "audit"))
     return listed

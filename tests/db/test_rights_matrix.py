@@ -20,6 +20,8 @@ from assistant.auth.rights import ROLES, Actor, Forbidden
 from assistant.calls.models import Call
 from assistant.db import Base
 from assistant.editors.knowledge import KnowledgeEditor
+from assistant.feedback.items import FeedbackNote
+from assistant.feedback.models import FeedbackItem
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order
 from assistant.script.shipped import FOLDER
@@ -50,6 +52,12 @@ def desk(services) -> Any:
     services.users.add(
         actor=SYSTEM, name="seeded", roles=["operator"], password="a long passphrase"
     )
+    with services.sessions.begin() as s:
+        f.department(s, "quality")
+    note = FeedbackNote("quality", "Rancid oil.")
+    services.feedback.note(note, actor=SYSTEM, client_id=None)
+    answered = services.feedback.note(note, actor=SYSTEM, client_id=None)
+    services.feedback.answer(answered, text="Batch withdrawn.", actor=SYSTEM)
     return services
 
 
@@ -102,6 +110,11 @@ def _call(desk: Any) -> int:
         return int(s.scalar(select(func.min(Call.id))))
 
 
+def _feedback(desk: Any, status: str) -> int:
+    with desk.sessions() as s:
+        return int(s.scalar(select(func.min(FeedbackItem.id)).where(FeedbackItem.status == status)))
+
+
 def _order_no(desk: Any) -> str:
     with desk.sessions() as s:
         return str(s.scalars(select(Order).order_by(Order.id)).first().order_no)
@@ -142,6 +155,24 @@ CALLS: dict[str, tuple[str, Callable[[Any, Actor, Path], Any]]] = {
     "finish a call": (
         "call.record",
         lambda d, a, t: d.calls.finish(call_id=_call(d), outcome="no_order", actor=a),
+    ),
+    "note feedback for a department": (
+        "call.record",
+        lambda d, a, t: d.feedback.note(
+            FeedbackNote("quality", "Late van."), actor=a, client_id=None
+        ),
+    ),
+    "take feedback on": (
+        "feedback.answer",
+        lambda d, a, t: d.feedback.start(_feedback(d, "new"), actor=a),
+    ),
+    "answer feedback": (
+        "feedback.answer",
+        lambda d, a, t: d.feedback.answer(_feedback(d, "new"), text="Done.", actor=a),
+    ),
+    "mark a feedback answer told": (
+        "call.record",
+        lambda d, a, t: d.feedback.mark_told(_feedback(d, "answered"), actor=a),
     ),
     "import managers": (
         "import.accounts",
@@ -233,7 +264,7 @@ def test_each_role_is_allowed_or_refused_with_nothing_written(
 def test_the_matrix_covers_every_guarded_change() -> None:
     assert {action for action, _call in CALLS.values()} == {
         "order.place", "order.advance", "call.record", "import.accounts", "import.catalog",
-        "script.activate", "knowledge.change", "users.manage",
+        "script.activate", "knowledge.change", "users.manage", "feedback.answer",
     }  # fmt: skip
 
 
