@@ -36,6 +36,8 @@ from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
+from assistant.outbound.sleeping import SleepingClients
+from assistant.outbound.tasks import TaskBook
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
 from assistant.script.library import ScriptLibrary
@@ -75,6 +77,8 @@ class Services:
     scripts: ScriptLibrary
     audit: AuditLog
     users: UserBook
+    sleepers: SleepingClients
+    tasks: TaskBook
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -237,6 +241,10 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         scripts=scripts,
         audit=AuditLog(session_factory=sessions),
         users=UserBook(session_factory=sessions),
+        sleepers=SleepingClients(
+            session_factory=sessions, factor=settings.sleeping_factor, today=today
+        ),
+        tasks=TaskBook(session_factory=sessions, factor=settings.sleeping_factor, today=today),
     )
 
 

@@ -37,6 +37,7 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "script.activate": (("editor",), N_("activating a call script")),
     "users.manage": (("admin",), N_("managing users")),
     "audit.read": (("head", "admin"), N_("reading the audit log")),
+    "tasks.manage": (("head", "admin"), N_("giving call tasks and reading their results")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.
