@@ -24,11 +24,8 @@ def pick_clients(
     """(client id, picked as sleeping) in calling order: by hand, sleepers, the filter."""
     picked: dict[int, bool] = {}
     if spec.clients:
-        found = dict(
-            session.execute(select(Client.code, Client.id).where(Client.code.in_(spec.clients)))
-            .tuples()
-            .all()
-        )
+        query = select(Client.code, Client.id).where(Client.code.in_(spec.clients))
+        found = {code: client_id for code, client_id in session.execute(query)}
         unknown = [code for code in spec.clients if code not in found]
         if unknown:
             raise InvalidTask(
@@ -45,12 +42,12 @@ def pick_clients(
         for sleeper in sleepers[: spec.sleeping.limit]:
             picked[sleeper.client_id] = True
     if spec.filter:
-        query = select(Client.id).order_by(Client.code)
+        matching = select(Client.id).order_by(Client.code)
         if spec.filter.client_type:
-            query = query.where(Client.type == spec.filter.client_type)
+            matching = matching.where(Client.type == spec.filter.client_type)
         if spec.filter.region:
-            query = query.where(func.lower(Client.region) == spec.filter.region.lower())
-        for client_id in session.scalars(query):
+            matching = matching.where(func.lower(Client.region) == spec.filter.region.lower())
+        for client_id in session.scalars(matching):
             picked.setdefault(client_id, False)
     if not picked:
         raise InvalidTask(

@@ -159,7 +159,7 @@ class TaskBook:
                     "status": tc.status,
                     "was_sleeping": tc.was_sleeping,
                 }
-                for tc, task, code, name in session.execute(query).tuples()
+                for tc, task, code, name in session.execute(query)
             ]
 
     def call(self, task_client_id: int, *, actor: Actor) -> TaskCall:
@@ -172,7 +172,7 @@ class TaskBook:
                 select(SurveyAnswer.question_id, SurveyAnswer.value).where(
                     SurveyAnswer.task_client_id == tc.id
                 )
-            ).tuples()
+            )
             task = tc.task
             return TaskCall(
                 task_client_id=tc.id,
@@ -188,7 +188,7 @@ class TaskBook:
                     TaskQuestion(q.id, q.text, q.kind, tuple(q.choices or ()))
                     for q in task.questions
                 ),
-                answers=dict(answers),
+                answers={int(q): str(v) for q, v in answers},
             )
 
     def record(
