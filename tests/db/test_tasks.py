@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from assistant.auth.rights import Actor, Forbidden
+from assistant.clients.models import Client
 from assistant.errors import DeskError
 from assistant.outbound.models import SurveyAnswer, TaskClient
 from assistant.outbound.reactivation import reactivated
@@ -190,18 +191,18 @@ def test_a_sleeper_who_orders_within_30_days_of_its_call_counts_as_reactivated(
         book.record(tc, outcome="done", answers={}, call_id=None, actor=ANA)
     day = TODAY  # every call at 09:00 on TODAY
     with session_factory.begin() as s:
-        ids = {c: i for c, i in s.execute(select(sleepers.Client.code, sleepers.Client.id))}
+        ids = {c: i for c, i in s.execute(select(Client.code, Client.id))}
         sleepers.placed_order(s, ids["S1"], day, 50, at=time(11))  # the same day, after the call
         f.history(
             s,
-            s.get(sleepers.Client, ids["S2"]),
+            s.get(Client, ids["S2"]),
             _oil(s),
             order_no="S2-new",
             day=day + timedelta(30),
         )
         f.history(
             s,
-            s.get(sleepers.Client, ids["P1"]),
+            s.get(Client, ids["P1"]),
             _oil(s),
             order_no="P1-late",
             day=day + timedelta(31),

@@ -21,8 +21,6 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from assistant.clients.models import Client
-
 from assistant.orders.models import Order
 from tests import factories as f
 from tests.conftest import TODAY
