@@ -11,7 +11,7 @@ import streamlit as st
 
 from assistant import formats
 from assistant.errors import DeskError
-from assistant.i18n import N_, _
+from assistant.i18n import N_, _, ngettext
 from assistant.outbound.labels import SURVEY_KIND
 from assistant.outbound.task_spec import TaskSpec
 from assistant.services import Services
@@ -93,8 +93,10 @@ def _clients(desk: Services) -> dict[str, Any]:
     )
     found = desk.sleepers.list(actor=acting(), client_type=kind or None)
     st.caption(
-        _(
-            "{n} sleeping clients (silent for more than {factor} times their usual interval)."
+        ngettext(
+            "{n} sleeping client (silent for more than {factor} times its usual interval).",
+            "{n} sleeping clients (silent for more than {factor} times their usual interval).",
+            len(found),
         ).format(n=len(found), factor=formats.number(desk.sleepers.factor))
     )
     st.dataframe(

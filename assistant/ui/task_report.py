@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.i18n import _
+from assistant.i18n import _, ngettext
 from assistant.outbound.labels import TASK_CLIENT_STATUS, YES_NO, label
 from assistant.services import Services
 from assistant.ui.session_user import acting
@@ -69,7 +69,7 @@ def _task(task: dict[str, Any]) -> None:
 
 def _question(q: dict[str, Any]) -> None:
     st.markdown(f"**{q['position']}. {plain(q['text'])}**")
-    st.caption(_("{n} answers").format(n=q["answers"]))
+    st.caption(ngettext("{n} answer", "{n} answers", q["answers"]).format(n=q["answers"]))
     if "counts" in q:
         answer, count = _("Answer"), _("Count")
         frame = pd.DataFrame(
