@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from assistant import formats
-from assistant.cli.output import JsonFlag, acting, open_services, parse_date, run
+from assistant.cli.output import JsonFlag, acting, open_services, parse_date, read_json, run
 from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.outbound.labels import TASK_CLIENT_STATUS, YES_NO, label
@@ -68,19 +67,9 @@ def tasks_create(
     actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
+        data = read_json(file)
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
             task_id = services.tasks.create(TaskSpec.from_json(data), actor=actor)
-        except OSError as exc:
-            raise DeskError(
-                _("Cannot read {file}: {problem}.").format(file=file, problem=exc.strerror)
-            ) from exc
-        except json.JSONDecodeError as exc:
-            raise DeskError(
-                _("{file} is not valid JSON: {problem} at line {line}.").format(
-                    file=file, problem=exc.msg, line=exc.lineno
-                )
-            ) from exc
         except DeskError as err:
             raise _in_file(err, file) from None
         return services.tasks.show(task_id, actor=actor)
