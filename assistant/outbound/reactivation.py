@@ -1,5 +1,6 @@
-"""Reactivated sleepers (R23, R26): a client picked as sleeping that ordered again within
-30 days of its task call.
+"""Reactivated sleepers (R23, R26): a client picked as sleeping, reached on its task call
+(outcome "done"; an unreachable one was not woken by it), that ordered again within 30
+days of that call.
 
 An order counts from the call on: a placed order made at or after the call, or an ERP
 history line dated on the call's day or later, up to 30 days after that day. Computed in
@@ -46,7 +47,12 @@ def reactivated_ids(session: Session) -> Select[Any]:
         placed_day() <= last_day,
     )
     return select(TaskClient.id).where(
-        and_(TaskClient.was_sleeping.is_(True), called.is_not(None), or_(in_history, placed))
+        and_(
+            TaskClient.was_sleeping.is_(True),
+            TaskClient.status == "done",
+            called.is_not(None),
+            or_(in_history, placed),
+        )
     )
 
 

@@ -187,8 +187,9 @@ def test_a_sleeper_who_orders_within_30_days_of_its_call_counts_as_reactivated(
     task_id = book.create(_spec(sleeping=True, operators=["ana"]), actor=HEAD)
     rows = {r["client"]: r["task_client_id"] for r in book.assigned(actor=ANA)}
     assert set(rows) == set(sleepers.SLEEPING)
-    for tc in rows.values():
-        book.record(tc, outcome="done", answers={}, call_id=None, actor=ANA)
+    for code, tc in rows.items():
+        outcome = "unreachable" if code == "D1" else "done"
+        book.record(tc, outcome=outcome, answers={}, call_id=None, actor=ANA)
     day = TODAY  # every call at 09:00 on TODAY
     with session_factory.begin() as s:
         ids = {c: i for c, i in s.execute(select(Client.code, Client.id))}
@@ -207,7 +208,7 @@ def test_a_sleeper_who_orders_within_30_days_of_its_call_counts_as_reactivated(
             order_no="P1-late",
             day=day + timedelta(31),
         )
-        sleepers.placed_order(s, ids["D1"], day, 50, at=time(8))  # before the call: not its doing
+        sleepers.placed_order(s, ids["D1"], day, 50, at=time(11))  # but the call never reached it
         # Called three days earlier: its order 31 days after the call is outside the window.
         s.execute(
             update(TaskClient)
