@@ -19,12 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from itertools import groupby, pairwise
-from statistics import median
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.audit import guard_read
@@ -32,7 +30,7 @@ from assistant.auth.rights import Actor
 from assistant.clients.models import Client
 from assistant.errors import DeskError
 from assistant.i18n import _, ngettext
-from assistant.outbound.order_days import order_days
+from assistant.outbound.rhythm import silent_too_long
 
 MIN_ORDERS = 3
 DAYS_PER_MONTH = 365.25 / 12
@@ -95,50 +93,29 @@ def find_sleepers(
     For the reports too: a plain function over a session, no rights checked here.
     """
     factor = check_factor(factor)
-    days = order_days(until=as_of)
-    enough = (
-        select(days.c.client_id)
-        .group_by(days.c.client_id)
-        .having(func.count() >= MIN_ORDERS)
-        .subquery("enough")
+    rhythms = silent_too_long(
+        session, as_of=as_of, factor=factor, min_orders=MIN_ORDERS, client_type=client_type
+    ).subquery("rhythms")
+    query = select(Client.id, Client.code, Client.name, Client.type, rhythms).join(
+        rhythms, rhythms.c.client_id == Client.id
     )
-    query = (
-        select(Client.id, Client.code, Client.name, Client.type, days.c.day, days.c.value)
-        .join(enough, enough.c.client_id == Client.id)
-        .join(days, days.c.client_id == Client.id)
-        .order_by(Client.id, days.c.day)
-    )
-    if client_type:
-        query = query.where(Client.type == client_type)
-    found = []
-    for _key, rows in groupby(session.execute(query), key=lambda r: r[0]):
-        listed = list(rows)
-        sleeper = _sleeper(listed, as_of=as_of, factor=factor)
-        if sleeper is not None:
-            found.append(sleeper)
+    found = [_sleeper(row, as_of=as_of) for row in session.execute(query)]
     return sorted(found, key=lambda s: (-round(s.monthly_value, 2), s.code))
 
 
-def _sleeper(rows: list[Any], *, as_of: date, factor: float) -> Sleeper | None:
-    """One client's order days (sorted) made into a Sleeper, or None while it is awake."""
-    days = [r.day for r in rows]
-    usual = float(median((b - a).days for a, b in pairwise(days)))
-    silent = (as_of - days[-1]).days
-    if silent <= factor * usual:
-        return None
-    span = (days[-1] - days[0]).days + usual
-    total = sum(float(r.value or 0) for r in rows)
-    first = rows[0]
+def _sleeper(row: Any, *, as_of: date) -> Sleeper:
+    """A client's rhythm, as rhythm.silent_too_long gives it, made into a Sleeper."""
+    usual, silent = float(row.usual), round(row.silent)
     return Sleeper(
-        client_id=first.id,
-        code=first.code,
-        name=first.name,
-        type=first.type,
-        orders=len(days),
-        last_order=days[-1],
+        client_id=row.id,
+        code=row.code,
+        name=row.name,
+        type=row.type,
+        orders=int(row.days),
+        last_order=as_of - timedelta(days=silent),
         usual_interval_days=usual,
         days_silent=silent,
-        monthly_value=total / span * DAYS_PER_MONTH,
+        monthly_value=float(row.total or 0) / (float(row.span) + usual) * DAYS_PER_MONTH,
     )
 
 

@@ -30,7 +30,7 @@ def test_the_sleepers_are_those_built_so_ranked_by_monthly_value(company) -> Non
     with company() as s:
         found = find_sleepers(s, as_of=TODAY)
     assert [x.code for x in found] == sleepers.SLEEPING
-    s2, s1 = found[0], found[3]
+    s2, s1 = found[0], found[4]
     assert (s2.usual_interval_days, s2.days_silent, s2.orders) == (5, 25, 4)
     # 4 orders of 200 over 15 days plus one usual interval of 5: 40 a day.
     assert s2.monthly_value == pytest.approx(800 / 20 * DAYS_PER_MONTH)
@@ -41,6 +41,16 @@ def test_the_sleepers_are_those_built_so_ranked_by_monthly_value(company) -> Non
         "monthly_value": round(300 / 30 * DAYS_PER_MONTH, 2),
         "reason": "orders every 10 days, silent for 80 days",
     }
+
+
+def test_the_usual_interval_is_the_median_gap(company) -> None:
+    with company() as s:
+        m7 = next(x for x in find_sleepers(s, as_of=TODAY) if x.code == "M7")
+    assert (m7.usual_interval_days, m7.days_silent) == (7, 46)  # gaps 4 and 10
+    assert m7.monthly_value == pytest.approx(300 / 21 * DAYS_PER_MONTH)
+    assert m7.reason == "orders every 7 days, silent for 46 days"
+    # 46 days is more than 6 x 7 but not more than 7 x 7.
+    assert "M7" in _codes(company, factor=6) and "M7" not in _codes(company, factor=7)
 
 
 def test_exactly_three_orders_suffice_and_two_never_do(company) -> None:
@@ -73,7 +83,7 @@ def test_type_filter_and_as_of(company) -> None:
     assert _codes(company, client_type="restaurant") == ["S2"]
     assert _codes(company, client_type="key") == []
     # 25 days ago: S2 had just ordered, P1 and D1 were on time, H1's later order unseen.
-    assert sorted(_codes(company, as_of=TODAY - timedelta(25))) == ["H1", "S1"]
+    assert sorted(_codes(company, as_of=TODAY - timedelta(25))) == ["H1", "M7", "S1"]
 
 
 def test_the_reason_in_croatian(company) -> None:

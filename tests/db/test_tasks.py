@@ -64,7 +64,7 @@ def test_sleepers_hand_picked_and_filtered_clients_are_shared_round_robin(book) 
     shown = book.show(task_id, actor=HEAD)
     rows = [(c["client"], c["operator"], c["was_sleeping"]) for c in shown["clients"]]
     # By hand first, then the two most valuable sleepers; S2 also matches the filter.
-    assert rows == [("A1", "ana", False), ("S2", "ivo", True), ("D1", "ana", True)]
+    assert rows == [("A1", "ana", False), ("S2", "ivo", True), ("M7", "ana", True)]
     assert shown["counts"] == {
         "clients": 3, "pending": 3, "done": 0, "unreachable": 0, "reactivated": 0
     }  # fmt: skip

@@ -12,6 +12,7 @@ Each client's order days, as days before TODAY (history lines of value 100 unles
 - H1 marketer, history at 90, 80, 70 but an order placed 5 days ago: awake.
 - D1 marketer, history and a placed order on the same day (30), and 40, 50: the day counts
   once: every 10 days, silent 30, sleeping.
+- M7 marketer, gaps of 4 and 10 days: usual 7 (their median), silent 46, sleeping.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ CLIENTS: dict[str, tuple[str, list[int], list[int], float]] = {
     "P1": ("marketer", [60, 50], [40], 100),
     "H1": ("marketer", [90, 80, 70], [5], 100),
     "D1": ("marketer", [50, 40, 30], [30], 100),
+    "M7": ("marketer", [60, 56, 46], [], 100),
 }
-SLEEPING = ["S2", "D1", "P1", "S1"]  # ranked by monthly value, then code
+SLEEPING = ["S2", "M7", "D1", "P1", "S1"]  # ranked by monthly value, then code
 
 
 def build(s: Session) -> dict[str, int]:
