@@ -4,15 +4,18 @@ a filter, a purpose, a survey, the operators. Nothing typed is lost on a refusal
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from assistant import formats
+from assistant.auth.rights import Actor
 from assistant.errors import DeskError
 from assistant.i18n import N_, _, ngettext
 from assistant.outbound.labels import SURVEY_KIND
+from assistant.outbound.sleeping import Sleeper
 from assistant.outbound.task_spec import TaskSpec
 from assistant.services import Services
 from assistant.ui.session_user import acting
@@ -91,7 +94,7 @@ def _clients(desk: Services) -> dict[str, Any]:
     limit = other_col.number_input(
         _("At most"), min_value=1, max_value=5000, value=20, key="task_limit"
     )
-    found = desk.sleepers.list(actor=acting(), client_type=kind or None)
+    found = _sleepers(desk, acting(), kind or None, desk.settings.database_url, date.today())
     st.caption(
         ngettext(
             "{n} sleeping client (silent for more than {factor} times its usual interval).",
@@ -112,6 +115,15 @@ def _clients(desk: Services) -> dict[str, Any]:
         key="task_sleepers",
     )
     return {"sleeping": {"type": kind or None, "limit": int(limit)}}
+
+
+# Over a large history the sleepers take seconds: kept a few minutes per user, type and day,
+# so each change of the form does not ask again (the task itself picks them afresh).
+@st.cache_data(ttl=300, show_spinner=False, max_entries=50)
+def _sleepers(
+    _desk: Services, actor: Actor, client_type: str | None, url: str, day: date
+) -> list[Sleeper]:
+    return _desk.sleepers.list(actor=actor, client_type=client_type)
 
 
 def _questions() -> list[dict[str, Any]]:

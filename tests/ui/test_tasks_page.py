@@ -119,3 +119,20 @@ def test_a_bad_task_says_what_is_wrong_and_keeps_what_was_typed(company) -> None
     assert at.text_input(key="task_title").value == "Wake them up"
     with company() as s:
         assert s.scalars(select(CallTask)).all() == []
+
+
+def test_a_head_picks_the_sleepers_from_their_list_with_reasons(company) -> None:
+    at = _as("boss", "head")
+    at.radio(key="task_pick").set_value("sleeping").run()
+    at.number_input(key="task_limit").set_value(2).run()
+    listed = next(d.value for d in at.dataframe if "Why" in d.value.columns)
+    assert list(listed["Client"])[0] == "Client S2 · S2"  # the most valuable first
+    assert list(listed["Why"])[0].startswith("orders every 5 days, silent for")
+    at.text_input(key="task_title").input("Wake them up")
+    at.text_area(key="task_purpose").input("Ask why they stopped ordering")
+    at.multiselect(key="task_operators").select("ana")
+    at.button(key="task_give").click().run()
+    assert not at.exception, at.exception
+    with company() as s:
+        picked = s.scalars(select(TaskClient).order_by(TaskClient.id)).all()
+        assert len(picked) == 2 and all(tc.was_sleeping for tc in picked)
