@@ -1,15 +1,15 @@
 """The days a client ordered on, from both sources: the ERP history and orders placed here.
 
 An order placed at the desk often comes back later in the ERP export under another number,
-so the two sources are merged per client and day: a day counts once, and its value is the
-larger of the two (never their sum, which would count such an order twice).
+so the two sources are merged per client and day: a day counts once, and the ERP's value
+stands for it (never the sum of both, which would count such an order twice).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Date, Float, Select, cast, func, select, union_all
+from sqlalchemy import ColumnElement, Date, Float, Select, cast, exists, func, select, union_all
 from sqlalchemy.sql import Subquery
 
 from assistant.orders.models import HistoryLine, Order
@@ -35,9 +35,10 @@ def order_days(*, until: date | None = None) -> Subquery:
     if until is not None:
         history = history.where(HistoryLine.order_date <= until)
         placed = placed.where(Order.created_at < datetime.combine(until + timedelta(1), time.min))
-    both = union_all(history, placed).subquery("both_sources")
-    return (
-        select(both.c.client_id, both.c.day, func.max(both.c.value).label("value"))
-        .group_by(both.c.client_id, both.c.day)
-        .subquery("order_days")
+    # A day already in the ERP history is its day: a desk order on it is not counted again.
+    placed = placed.where(
+        ~exists().where(
+            HistoryLine.client_id == Order.client_id, HistoryLine.order_date == placed_day()
+        )
     )
+    return union_all(history, placed).subquery("order_days")

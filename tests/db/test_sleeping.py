@@ -75,7 +75,7 @@ def test_placed_orders_count_and_a_shared_day_counts_once(company) -> None:
     assert "H1" not in by_code  # its placed order 5 days ago woke it
     d1 = by_code["D1"]
     assert (d1.orders, d1.usual_interval_days, d1.days_silent) == (3, 10, 30)
-    # The shared day's value is counted once (the larger source), not twice.
+    # The shared day's value is counted once (the ERP's), not twice.
     assert d1.monthly_value == pytest.approx(300 / 30 * DAYS_PER_MONTH)
 
 
