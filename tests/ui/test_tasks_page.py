@@ -59,9 +59,10 @@ def _give(at: AppTest) -> AppTest:
 def test_a_head_gives_a_task_an_operator_works_it_and_the_head_reads_the_survey(company) -> None:
     at = _give(_as("boss", "head"))
     assert not at.exception, at.exception
-    assert "Task 1 given" in at.success[0].value
+    assert "given: see it under Results" in at.success[0].value
     with company() as s:
         task = s.scalars(select(CallTask)).one()
+        assert f"Task {task.id} given" in at.success[0].value
         assert [q.kind for q in task.questions] == ["yesno", "choice", "number", "text"]
         assert task.questions[1].choices == ["C&C", "nowhere"]
         assert [(c.operator, c.status) for c in task.clients] == [("ana", "pending")] * 2
