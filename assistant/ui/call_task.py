@@ -30,6 +30,7 @@ CALL_PAGE = "assistant/ui/pages/call.py"
 def start(task_client_id: int, client_code: str) -> None:
     """Open the live call for a task's client: a fresh call with the client typed in."""
     new_call()
+    live_call().direction = "outgoing"
     st.session_state[CALLER_KEY] = client_code
     st.session_state[TASK_KEY] = task_client_id
     st.switch_page(CALL_PAGE)

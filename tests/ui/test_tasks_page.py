@@ -89,6 +89,7 @@ def test_a_head_gives_a_task_an_operator_works_it_and_the_head_reads_the_survey(
         tc = s.get(TaskClient, task.clients[0].id)
         call = s.scalars(select(Call)).one()
         assert (tc.status, tc.call_id, call.client_id) == ("done", call.id, tc.client_id)
+        assert call.direction == "outgoing"
         assert tc.called_at is not None
         assert sorted(a.value for a in s.scalars(select(SurveyAnswer))) == [
             "3.0", "Earlier deliveries", "nowhere", "yes",
