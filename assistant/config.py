@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         description="Language of the screens, the CLI's text and what is read to clients "
         "(hr or en); a browser asking for the other one gets it.",
     )
+    sleeping_factor: float = Field(
+        default=2,
+        ge=1,
+        description="A client is sleeping when its days without an order exceed its usual "
+        "interval between orders this many times (R23).",
+    )
     session_idle_hours: float = Field(
         default=8, gt=0, description="A browser session idle this many hours is logged out."
     )

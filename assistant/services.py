@@ -37,6 +37,8 @@ from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
+from assistant.outbound.sleeping import SleepingClients
+from assistant.outbound.tasks import TaskBook
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
 from assistant.script.library import ScriptLibrary
@@ -77,6 +79,8 @@ class Services:
     audit: AuditLog
     users: UserBook
     feedback: FeedbackDesk
+    sleepers: SleepingClients
+    tasks: TaskBook
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -242,6 +246,10 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         audit=AuditLog(session_factory=sessions),
         users=UserBook(session_factory=sessions),
         feedback=feedback,
+        sleepers=SleepingClients(
+            session_factory=sessions, factor=settings.sleeping_factor, today=today
+        ),
+        tasks=TaskBook(session_factory=sessions, factor=settings.sleeping_factor, today=today),
     )
 
 

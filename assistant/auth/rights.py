@@ -39,6 +39,7 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "audit.read": (("head", "admin"), N_("reading the audit log")),
     # Heads and admins answer for any department (R20): the queue filters by department.
     "feedback.answer": (("head", "admin"), N_("reading and answering feedback for departments")),
+    "tasks.manage": (("head", "admin"), N_("giving call tasks and reading their results")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.

@@ -65,6 +65,7 @@ class LiveCalls:
                 phone=phone,
                 client_id=client_id,
                 purpose=purpose,
+                direction=call.direction,
                 script_version=self._scripts.active().value.version,
             )
             call.client_id = client_id

@@ -32,6 +32,7 @@ class LiveCall:
     offered_to: int | None = None  # the client they were for
     ticked: set[str] = field(default_factory=set)  # script steps the operator ticked by hand
     purpose: str = "order"
+    direction: str = "incoming"  # outgoing: the desk called (a call task, a call-back)
     skipped: dict[str, str] = field(default_factory=dict)  # reasons placed with (R11-R17)
     ended: str | None = None  # the outcome code once placed, transferred or closed
     # One key per order: a double click or a retry after an error never makes two orders.

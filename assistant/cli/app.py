@@ -17,6 +17,7 @@ from assistant.cli import (
     feedback,
     knowledge,
     orders,
+    outbound,
     script,
     train,
     train_quiz,
@@ -60,6 +61,8 @@ app.command("card", help=card.HELP)(card.card)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(users.users_app, name="users")
+app.command("sleeping", help=outbound.SLEEPING_HELP)(outbound.sleeping)
+app.add_typer(outbound.tasks_app, name="tasks")
 # `desk train`: training (issue 11); the quiz commands live in their own module.
 train.train_app.add_typer(train_quiz.quiz_app, name="quiz")
 app.add_typer(train.train_app, name="train")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from assistant.cli import text
-from assistant.cli.output import JsonFlag, acting, open_services, run
-from assistant.errors import DeskError
+from assistant.cli.output import JsonFlag, acting, open_services, read_json, run
 from assistant.i18n import _
 
 order_app = typer.Typer(help=_("Place an order."), no_args_is_help=True)
@@ -35,19 +33,7 @@ def order_place(
     actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise DeskError(
-                _("Cannot read {file}: {problem}.").format(file=file, problem=exc.strerror)
-            ) from exc
-        except json.JSONDecodeError as exc:
-            raise DeskError(
-                _("{file} is not valid JSON: {problem} at line {line}.").format(
-                    file=file, problem=exc.msg, line=exc.lineno
-                )
-            ) from exc
-        draft = OrderDraft.from_json(data, override_route_reason=override_route)
+        draft = OrderDraft.from_json(read_json(file), override_route_reason=override_route)
         return services.placement.place(draft=draft, actor=actor).as_dict()
 
     run(as_json, work, text.placed_order)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -101,6 +102,22 @@ def run(as_json: bool, work: Callable[[], Any], text: Callable[[Any], str]) -> A
     else:
         typer.echo(text(result))
     return result
+
+
+def read_json(file: Path) -> Any:
+    """A JSON file's content, or a DeskError saying why it cannot be read."""
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DeskError(
+            _("Cannot read {file}: {problem}.").format(file=file, problem=exc.strerror)
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise DeskError(
+            _("{file} is not valid JSON: {problem} at line {line}.").format(
+                file=file, problem=exc.msg, line=exc.lineno
+            )
+        ) from exc
 
 
 def parse_date(value: str | None, name: str) -> date | None:

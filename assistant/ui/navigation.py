@@ -38,6 +38,8 @@ def pages() -> list[st.Page]:
         _page("assistant.py", _("Ask"), ":material/quick_reference:", "assistant"),
         _page("knowledge.py", _("Knowledge"), ":material/library_books:", "knowledge"),
     ]
+    if actor.may("call.record") or actor.may("tasks.manage"):
+        listed.append(_page("tasks.py", _("Call tasks"), ":material/checklist:", "tasks"))
     if "trainee" in actor.roles or "head" in actor.roles:
         listed.append(training)
     if actor.may("feedback.answer"):

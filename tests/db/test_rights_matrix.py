@@ -24,6 +24,7 @@ from assistant.feedback.items import FeedbackNote
 from assistant.feedback.models import FeedbackItem
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order
+from assistant.outbound.task_spec import TaskSpec
 from assistant.script.shipped import FOLDER
 from ingest.documents.pipeline import IngestPipeline
 from ingest.erp.importers import import_file
@@ -210,6 +211,15 @@ CALLS: dict[str, tuple[str, Callable[[Any, Actor, Path], Any]]] = {
         "users.manage",
         lambda d, a, t: d.users.disable(name="seeded", actor=a),
     ),
+    "give a call task": (
+        "tasks.manage",
+        lambda d, a, t: d.tasks.create(
+            TaskSpec.from_json(
+                {"title": "Call", "purpose": "Ask", "clients": ["M1"], "operators": ["seeded"]}
+            ),
+            actor=a,
+        ),
+    ),
     "change knowledge": (
         "knowledge.change",
         lambda d, a, t: _editor(d, t).save_text(
@@ -265,6 +275,7 @@ def test_the_matrix_covers_every_guarded_change() -> None:
     assert {action for action, _call in CALLS.values()} == {
         "order.place", "order.advance", "call.record", "import.accounts", "import.catalog",
         "script.activate", "knowledge.change", "users.manage", "feedback.answer",
+        "tasks.manage",
     }  # fmt: skip
 
 

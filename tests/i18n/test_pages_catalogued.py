@@ -40,6 +40,7 @@ PAGES = [
     "assistant/ui/pages/assistant.py",
     "assistant/ui/pages/knowledge.py",
     "assistant/ui/pages/audit.py",
+    "assistant/ui/pages/tasks.py",
 ]
 # The data of the company below: these words are names, not the desk's words.
 DATA = """Obrt Kovačević Hotel Jadran Mesnica Dužnik Maslinovo ulje Šećer kristal

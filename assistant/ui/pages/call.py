@@ -8,8 +8,9 @@ query, purpose = call_caller.box()
 if query.strip() or call_caller.is_live():
     # The desk loads once the first page is on screen (or a caller is typed): a cold start
     # shows the caller box at once, and the services and their warm-up start right after.
-    from assistant.ui import call_screen
+    from assistant.ui import call_screen, call_task
 
+    call_task.render()  # a call task's purpose and survey, when the call is one (R24, R25)
     call_screen.render(query, purpose)
 else:
     call_caller.hint()
