@@ -33,6 +33,7 @@ from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
+from assistant.outbound.callbacks import CallbackDesk
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
@@ -75,6 +76,7 @@ class Services:
     scripts: ScriptLibrary
     audit: AuditLog
     users: UserBook
+    callbacks: CallbackDesk
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -237,6 +239,9 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         scripts=scripts,
         audit=AuditLog(session_factory=sessions),
         users=UserBook(session_factory=sessions),
+        callbacks=CallbackDesk(
+            session_factory=sessions, default_country_code=settings.default_country_code
+        ),
     )
 
 

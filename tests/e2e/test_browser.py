@@ -85,7 +85,7 @@ def running_app(
     chroma = tmp_path_factory.mktemp("chroma")
     env = {"DESK_DATABASE_URL": demo_db_url, "DESK_CHROMA_PATH": str(chroma)}
     try:
-        with streamlit_server(ROOT / "app.py", env=env) as url:
+        with streamlit_server(ROOT / "server.py", env=env) as url:
             yield url, demo_db_url
     except ServerFailed as failed:
         pytest.fail(str(failed))
