@@ -33,10 +33,10 @@ from assistant.errors import DeskError
 from assistant.i18n import _
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
-from assistant.outbound.callbacks import CallbackDesk
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
+from assistant.outbound.callbacks import CallbackDesk
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
 from assistant.script.library import ScriptLibrary
@@ -240,7 +240,9 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
         audit=AuditLog(session_factory=sessions),
         users=UserBook(session_factory=sessions),
         callbacks=CallbackDesk(
-            session_factory=sessions, default_country_code=settings.default_country_code
+            session_factory=sessions,
+            write_session_factory=make_session_factory(writer(engine)),
+            default_country_code=settings.default_country_code,
         ),
     )
 

@@ -114,8 +114,9 @@ def _when(value: Any, field: str, problem: Any) -> datetime | None:
     except (ValueError, OverflowError):
         problem(
             field,
-            _("{field} {value!r} is not an ISO date and time, e.g. 2026-11-28T09:00:00+01:00.")
-            .format(field=field, value=value),
+            _(
+                "{field} {value!r} is not an ISO date and time, e.g. 2026-11-28T09:00:00+01:00."
+            ).format(field=field, value=value),
         )
         return None
     return moment

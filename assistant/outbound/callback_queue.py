@@ -72,7 +72,7 @@ def item_of(request: CallbackRequest, client_code: str | None, now: datetime) ->
     )
 
 
-def queue_query(status: str, limit: int) -> Select[tuple[CallbackRequest, str | None]]:
+def queue_query(status: str, limit: int) -> Select[CallbackRequest, str]:
     """Requests with the client's code, the next to call first (by window or retry time)."""
     if status not in STATUS_FILTERS:
         raise DeskError(

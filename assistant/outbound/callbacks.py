@@ -58,9 +58,13 @@ class CallbackDesk:
         *,
         session_factory: sessionmaker[Session],
         default_country_code: str,
+        write_session_factory: sessionmaker[Session] | None = None,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = session_factory
+        # SQLite: a write after a read in one transaction fails at once when another
+        # writer holds the lock; BEGIN IMMEDIATE (db.writer) waits for it instead.
+        self._writes = write_session_factory or session_factory
         self._country = default_country_code
         self._now = now
 
@@ -75,7 +79,7 @@ class CallbackDesk:
         if existing is not None:
             return Received(existing, created=False)
         try:
-            with self._sessions.begin() as session:
+            with self._writes.begin() as session:
                 row = self._new_row(session, given, source)
                 session.add(row)
                 session.flush()
@@ -92,7 +96,8 @@ class CallbackDesk:
         guard_read(self._sessions, actor, "callbacks")
         now = self._now()
         with self._sessions() as session:
-            return [item_of(r, code, now) for r, code in session.execute(queue_query(status, limit))]
+            rows = session.execute(queue_query(status, limit))
+            return [item_of(request, code, now) for request, code in rows]
 
     def get(self, callback_id: int, *, actor: Actor) -> QueueItem:
         guard_read(self._sessions, actor, f"callback {callback_id}")
@@ -120,7 +125,7 @@ class CallbackDesk:
         what = f"callback {callback_id}"
         guard(self._sessions, actor, "callback.work", what)
         now = self._now()
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             row = session.get(CallbackRequest, callback_id, with_for_update=True)
             if row is None:
                 raise UnknownCallback(_("There is no call-back {id}.").format(id=callback_id))
@@ -133,8 +138,12 @@ class CallbackDesk:
             before = {"status": row.status, "attempts": row.attempts}
             session.add(
                 CallbackAttempt(
-                    request_id=row.id, call_id=call_id, operator=actor.name, outcome=outcome,
-                    note=note, at=now,
+                    request_id=row.id,
+                    call_id=call_id,
+                    operator=actor.name,
+                    outcome=outcome,
+                    note=note,
+                    at=now,
                 )
             )
             row.attempts += 1

@@ -23,6 +23,7 @@ from assistant.editors.knowledge import KnowledgeEditor
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order
 from assistant.script.shipped import FOLDER
+from assistant.timeutil import utcnow
 from ingest.documents.pipeline import IngestPipeline
 from ingest.erp.importers import import_file
 from knowledge.embeddings import FakeEmbeddings
@@ -50,7 +51,24 @@ def desk(services) -> Any:
     services.users.add(
         actor=SYSTEM, name="seeded", roles=["operator"], password="a long passphrase"
     )
+    services.callbacks.receive(_callback_request())
     return services
+
+
+def _callback_request() -> dict[str, Any]:
+    soon = utcnow() + timedelta(hours=1)
+    return {
+        "request_id": "web-1",
+        "name": "Ana",
+        "phone": "01 234 5678",
+        "window_from": soon.isoformat(),
+        "window_to": (soon + timedelta(hours=2)).isoformat(),
+        "consent": True,
+    }
+
+
+def _callback(desk: Any) -> int:
+    return int(desk.callbacks.receive(_callback_request()).id)
 
 
 def _draft(key: str) -> OrderDraft:
@@ -143,6 +161,10 @@ CALLS: dict[str, tuple[str, Callable[[Any, Actor, Path], Any]]] = {
         "call.record",
         lambda d, a, t: d.calls.finish(call_id=_call(d), outcome="no_order", actor=a),
     ),
+    "work a call-back": (
+        "callback.work",
+        lambda d, a, t: d.callbacks.attempt(_callback(d), outcome="no_answer", actor=a),
+    ),
     "import managers": (
         "import.accounts",
         _import(
@@ -233,7 +255,7 @@ def test_each_role_is_allowed_or_refused_with_nothing_written(
 def test_the_matrix_covers_every_guarded_change() -> None:
     assert {action for action, _call in CALLS.values()} == {
         "order.place", "order.advance", "call.record", "import.accounts", "import.catalog",
-        "script.activate", "knowledge.change", "users.manage",
+        "script.activate", "knowledge.change", "users.manage", "callback.work",
     }  # fmt: skip
 
 
