@@ -75,18 +75,19 @@ class CallbackDesk:
         only the endpoint's token, checked by the caller: no desk user acts here.
         """
         given = parse_request(payload, now=self._now(), country_code=self._country)
-        existing = self._find(given.request_id)
-        if existing is not None:
-            return Received(existing, created=False)
         try:
             with self._writes.begin() as session:
+                existing = self._find(session, given.request_id)
+                if existing is not None:
+                    return Received(existing, created=False)
                 row = self._new_row(session, given, source)
                 session.add(row)
                 session.flush()
                 return Received(row.id, created=True)
         except IntegrityError:
             # Another post of the same request_id won the race: its row is the request.
-            again = self._find(given.request_id)
+            with self._sessions() as session:
+                again = self._find(session, given.request_id)
             if again is None:
                 raise
             return Received(again, created=False)
@@ -160,10 +161,9 @@ class CallbackDesk:
             raise UnknownCallback(_("There is no call-back {id}.").format(id=callback_id))
         return item_of(found[0], found[1], self._now())
 
-    def _find(self, request_id: str) -> int | None:
-        with self._sessions() as session:
-            query = select(CallbackRequest.id).where(CallbackRequest.request_id == request_id)
-            return session.scalars(query).first()
+    def _find(self, session: Session, request_id: str) -> int | None:
+        query = select(CallbackRequest.id).where(CallbackRequest.request_id == request_id)
+        return session.scalars(query).first()
 
     def _new_row(
         self, session: Session, given: CallbackInput, source: str | None
