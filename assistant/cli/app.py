@@ -10,6 +10,7 @@ import typer
 from assistant.cli import (
     ask,
     audit,
+    callbacks,
     calls,
     card,
     database,
@@ -49,6 +50,7 @@ def _speak(
 app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
 app.add_typer(calls.calls_app, name="calls")
+app.add_typer(callbacks.callbacks_app, name="callbacks")
 app.add_typer(script.script_app, name="script")
 app.command("ingest", help=knowledge.HELP)(knowledge.ingest)
 app.command("ask", help=ask.HELP)(ask.ask)
