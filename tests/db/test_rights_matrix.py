@@ -23,7 +23,6 @@ from assistant.editors.knowledge import KnowledgeEditor
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order
 from assistant.script.shipped import FOLDER
-from assistant.timeutil import utcnow
 from ingest.documents.pipeline import IngestPipeline
 from ingest.erp.importers import import_file
 from knowledge.embeddings import FakeEmbeddings
@@ -31,6 +30,7 @@ from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.db.test_callbacks import request as callback_request
 
 SYSTEM = Actor.system()
 SCRIPT = (FOLDER / "call-script.en.yaml").read_text(encoding="utf-8")
@@ -51,24 +51,12 @@ def desk(services) -> Any:
     services.users.add(
         actor=SYSTEM, name="seeded", roles=["operator"], password="a long passphrase"
     )
-    services.callbacks.receive(_callback_request())
+    services.callbacks.receive(callback_request())
     return services
 
 
-def _callback_request() -> dict[str, Any]:
-    soon = utcnow() + timedelta(hours=1)
-    return {
-        "request_id": "web-1",
-        "name": "Ana",
-        "phone": "01 234 5678",
-        "window_from": soon.isoformat(),
-        "window_to": (soon + timedelta(hours=2)).isoformat(),
-        "consent": True,
-    }
-
-
 def _callback(desk: Any) -> int:
-    return int(desk.callbacks.receive(_callback_request()).id)
+    return int(desk.callbacks.receive(callback_request()).id)
 
 
 def _draft(key: str) -> OrderDraft:
