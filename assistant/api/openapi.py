@@ -12,7 +12,7 @@ from assistant.outbound.callback_input import LIMITS
 
 def _text(field: str, *, nullable: bool = False) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": LIMITS[field]}
-    return {"anyOf": [schema, {"type": "null"}]} if nullable else schema
+    return {**schema, "nullable": True} if nullable else schema
 
 
 _ERRORS = {

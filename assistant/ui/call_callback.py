@@ -7,13 +7,17 @@ by phone (or shows a new caller). Kept light: the desk's services load only for 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from assistant.errors import DeskError
 from assistant.formats import day
 from assistant.i18n import N_, _
-from assistant.outbound.callback_queue import QueueItem
 from assistant.ui.state import CALLER_KEY, new_call
+
+if TYPE_CHECKING:  # the live call's first render loads no table it does not need
+    from assistant.outbound.callback_queue import QueueItem
 
 TAKEN_KEY = "callback_taken"  # the QueueItem being called back
 _CALLER_KEY = "callback_caller"  # the phone for the caller box, until the box takes it
@@ -52,8 +56,8 @@ def banner() -> None:
     done = st.session_state.get(_DONE_KEY)
     if done:
         st.success(done)
-    item = st.session_state.get(TAKEN_KEY)
-    if not isinstance(item, QueueItem):
+    item: QueueItem | None = st.session_state.get(TAKEN_KEY)
+    if item is None:
         return
     with st.container(border=True):
         text, *buttons = st.columns([6, 1.3, 1.3, 1.3], vertical_alignment="center")
