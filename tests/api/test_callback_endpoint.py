@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import pytest
@@ -103,3 +104,22 @@ def test_the_openapi_description_names_every_answer(client) -> None:
     assert set(schema["required"]) == {
         "request_id", "name", "phone", "window_from", "window_to", "consent",
     }  # fmt: skip
+
+
+def test_twenty_concurrent_posts_of_one_request_id_make_one_row(client, services) -> None:
+    start = threading.Barrier(20)
+    answers: list[tuple[int, int]] = []
+
+    def post() -> None:
+        start.wait()
+        answer = client.post(URL, json=request("twenty"), headers=AUTH)
+        answers.append((answer.status_code, answer.json()["id"]))
+
+    threads = [threading.Thread(target=post) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(code for code, _id in answers) == [200] * 19 + [201]
+    assert len({id_ for _code, id_ in answers}) == 1
+    assert _rows(services) == 1
