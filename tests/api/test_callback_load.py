@@ -6,12 +6,7 @@ request_id has two rows. The rate limit is raised for the run; the speed is benc
 
 from __future__ import annotations
 
-import json
-import threading
-from concurrent.futures import ThreadPoolExecutor
-from http.client import HTTPConnection
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -19,13 +14,13 @@ from sqlalchemy import select
 from assistant.db import make_engine, make_session_factory, migrate
 from assistant.outbound.models import CallbackRequest
 from bench.browser import streamlit_server
-from tests.api.conftest import AUTH, TOKEN
+from bench.callbacks_load import post_all
+from tests.api.conftest import TOKEN
 from tests.db.test_callbacks import request
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = 10_000
 WORKERS = 6
-HEADERS = {**AUTH, "Content-Type": "application/json"}
 
 
 def test_ten_thousand_posts_to_the_served_app_lose_nothing(tmp_path: Path) -> None:
@@ -37,28 +32,15 @@ def test_ten_thousand_posts_to_the_served_app_lose_nothing(tmp_path: Path) -> No
         "DESK_CALLBACK_TOKEN": TOKEN,
         "DESK_CALLBACK_RATE_LIMIT": f"{POSTS * 10}/minute",
     }
-    body = request()
-    local = threading.local()
+    bodies = [{**request(), "request_id": f"load-{n}"} for n in range(POSTS)]
     with streamlit_server(ROOT / "server.py", env=env) as base:
-
-        def post(n: int) -> tuple[str, int, int]:
-            # One keep-alive connection per worker; http.client leaves the two cores to
-            # the server more than a richer client would.
-            if not hasattr(local, "http"):
-                local.http = HTTPConnection("127.0.0.1", urlsplit(base).port, timeout=60)
-            sent = json.dumps({**body, "request_id": f"load-{n}"})
-            local.http.request("POST", "/api/callbacks", body=sent, headers=HEADERS)
-            answer = local.http.getresponse()
-            return f"load-{n}", answer.status, json.loads(answer.read()).get("id", -1)
-
-        with ThreadPoolExecutor(WORKERS) as pool:
-            answers = list(pool.map(post, range(POSTS)))
+        answers = post_all(base, bodies, token=TOKEN, workers=WORKERS)
         # The app's pages are served by the same process, still answering.
         assert httpx.get(f"{base}/_stcore/health").status_code == 200
-    assert {code for _rid, code, _id in answers} == {201}
+    assert {code for _rid, code, _id, _ms in answers} == {201}
     with make_session_factory(engine)() as s:
         rows = s.execute(select(CallbackRequest.request_id, CallbackRequest.id))
         stored = {request_id: id_ for request_id, id_ in rows}
     engine.dispose()
     assert len(stored) == POSTS
-    assert {rid: id_ for rid, _code, id_ in answers} == stored
+    assert {rid: id_ for rid, _code, id_, _ms in answers} == stored
