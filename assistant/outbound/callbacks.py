@@ -21,7 +21,12 @@ from assistant.auth.rights import Actor
 from assistant.clients.models import ClientPhone
 from assistant.errors import DeskError
 from assistant.i18n import N_, _
-from assistant.outbound.callback_input import CallbackInput, parse_request
+from assistant.outbound.callback_input import (
+    LIMITS,
+    CallbackInput,
+    InvalidCallback,
+    parse_request,
+)
 from assistant.outbound.callback_queue import (
     QueueItem,
     UnknownCallback,
@@ -74,7 +79,15 @@ class CallbackDesk:
         Raises InvalidCallback (every problem in `problems`) on bad input. Posting needs
         only the endpoint's token, checked by the caller: no desk user acts here.
         """
-        given = parse_request(payload, now=self._now(), country_code=self._country)
+        try:
+            given = parse_request(payload, now=self._now(), country_code=self._country)
+        except InvalidCallback:
+            # A repeat is the same request even if it no longer passes (its window has
+            # gone by since the first post): it gets the id, never a second row.
+            known = self._known(payload)
+            if known is None:
+                raise
+            return Received(known, created=False)
         try:
             with self._writes.begin() as session:
                 existing = self._find(session, given.request_id)
@@ -160,6 +173,13 @@ class CallbackDesk:
         if found is None:
             raise UnknownCallback(_("There is no call-back {id}.").format(id=callback_id))
         return item_of(found[0], found[1], self._now())
+
+    def _known(self, payload: object) -> int | None:
+        request_id = payload.get("request_id") if isinstance(payload, dict) else None
+        if not isinstance(request_id, str) or len(request_id) > LIMITS["request_id"]:
+            return None
+        with self._sessions() as session:
+            return self._find(session, request_id.strip())
 
     def _find(self, session: Session, request_id: str) -> int | None:
         query = select(CallbackRequest.id).where(CallbackRequest.request_id == request_id)

@@ -57,6 +57,15 @@ def test_a_request_is_taken_once_and_linked_to_the_client_with_that_phone(servic
     assert _rows(services) == 1
 
 
+def test_a_repeat_gets_its_id_even_once_its_window_has_gone_by(services) -> None:
+    first = services.callbacks.receive(request("late"))
+    again = services.callbacks.receive(request("late", hours=-6))
+    assert (again.id, again.created) == (first.id, False)
+    with pytest.raises(InvalidCallback):
+        services.callbacks.receive(request("new", hours=-6))
+    assert _rows(services) == 1
+
+
 def test_a_stranger_s_phone_links_no_client(services) -> None:
     got = services.callbacks.receive(request(phone="+385 91 555 1234"))
     assert services.callbacks.get(got.id, actor=OPERATOR).client is None
