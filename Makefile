@@ -29,7 +29,7 @@ run: install
 	@echo "Indexing the knowledge base in the background: tail -f data/ingest.log"
 	PYTHONUNBUFFERED=1 $(BIN)/desk ingest knowledge/sources --prune --by make-run \
 		> data/ingest.log 2>&1 &
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run server.py
 
 # The catalogue: every string a person reads, as `pybabel extract` finds it in the code.
 I18N    := assistant/i18n

@@ -76,6 +76,16 @@ class Settings(BaseSettings):
     session_idle_hours: float = Field(
         default=8, gt=0, description="A browser session idle this many hours is logged out."
     )
+    callback_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token the website sends with POST /api/callbacks; the "
+        "endpoint refuses every post while it is empty.",
+    )
+    callback_rate_limit: str = Field(
+        default="120/minute",
+        description="Posts to /api/callbacks allowed per client address, in the limits "
+        "library's notation (e.g. 120/minute, 10/second).",
+    )
 
 
 @lru_cache

@@ -37,6 +37,7 @@ from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
 from assistant.orders.queries import OrderBook
 from assistant.orders.quote import Quoter
+from assistant.outbound.callbacks import CallbackDesk
 from assistant.outbound.sleeping import SleepingClients
 from assistant.outbound.tasks import TaskBook
 from assistant.rules import Rules, load_rules
@@ -81,6 +82,7 @@ class Services:
     feedback: FeedbackDesk
     sleepers: SleepingClients
     tasks: TaskBook
+    callbacks: CallbackDesk
     # Set once the knowledge search has been warmed up (or tried to): the Ask panel says so.
     knowledge_ready: threading.Event = field(default_factory=threading.Event)
 
@@ -250,6 +252,11 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
             session_factory=sessions, factor=settings.sleeping_factor, today=today
         ),
         tasks=TaskBook(session_factory=sessions, factor=settings.sleeping_factor, today=today),
+        callbacks=CallbackDesk(
+            session_factory=sessions,
+            write_session_factory=make_session_factory(writer(engine)),
+            default_country_code=settings.default_country_code,
+        ),
     )
 
 

@@ -17,6 +17,7 @@ BENCHES = {
     "retrieval": ("bench.bench_retrieval", []),
     "search": ("bench.bench_search", []),
     "sleeping": ("bench.bench_sleeping", []),
+    "callbacks": ("bench.bench_callbacks", []),
 }
 
 

@@ -20,7 +20,8 @@ from typing import Any
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, browser_problem, streamlit_server
 from bench.common import demo_database, percentile, report
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+# The served app (server.py): the pages and the HTTP routes beside them, as `make run` starts.
+APP = Path(__file__).resolve().parents[1] / "server.py"
 BENCH_USER, BENCH_PASSWORD = "bench.operator", "bench password 1"
 ONE_WIDGET_PAGE = 'import streamlit as st\n\nst.text_input("Caller")\n'
 FIRST_RENDER_RATIO = 1.5

@@ -27,6 +27,7 @@ SYSTEM = "system"  # the CLI's built-in account: every right, audited as "system
 RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "order.place": (("operator",), N_("placing orders")),
     "call.record": (("operator",), N_("answering offers and registering calls")),
+    "callback.work": (("operator",), N_("working the call-backs asked for on the website")),
     "order.advance": (("head",), N_("moving an order's status")),
     "import.accounts": (("admin",), N_("importing clients, managers, receivables or orders")),
     "import.catalog": (
@@ -43,7 +44,7 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.
-TRAINEE_NEVER = frozenset({"order.place", "call.record"})
+TRAINEE_NEVER = frozenset({"order.place", "call.record", "callback.work"})
 
 
 class Forbidden(DeskError):

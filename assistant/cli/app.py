@@ -10,6 +10,7 @@ import typer
 from assistant.cli import (
     ask,
     audit,
+    callbacks,
     calls,
     card,
     database,
@@ -51,6 +52,7 @@ def _speak(
 app.add_typer(orders.order_app, name="order")
 app.add_typer(orders.orders_app, name="orders")
 app.add_typer(calls.calls_app, name="calls")
+app.add_typer(callbacks.callbacks_app, name="callbacks")
 app.add_typer(script.script_app, name="script")
 app.add_typer(feedback.feedback_app, name="feedback")
 app.command("ingest", help=knowledge.HELP)(knowledge.ingest)

@@ -31,6 +31,9 @@ def pages() -> list[st.Page]:
     listed = []
     if actor.may("call.record"):
         listed.append(_page("call.py", _("Live call"), ":material/call:", "call"))
+        listed.append(
+            _page("callbacks.py", _("Call-backs"), ":material/phone_callback:", "callbacks")
+        )
     listed += [
         _page("orders.py", _("Orders"), ":material/receipt_long:", "orders"),
         _page("calls.py", _("Calls"), ":material/history:", "calls"),

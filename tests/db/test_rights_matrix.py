@@ -33,6 +33,7 @@ from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.db.test_callbacks import request as callback_request
 
 SYSTEM = Actor.system()
 SCRIPT = (FOLDER / "call-script.en.yaml").read_text(encoding="utf-8")
@@ -59,7 +60,12 @@ def desk(services) -> Any:
     services.feedback.note(note, actor=SYSTEM, client_id=None)
     answered = services.feedback.note(note, actor=SYSTEM, client_id=None)
     services.feedback.answer(answered, text="Batch withdrawn.", actor=SYSTEM)
+    services.callbacks.receive(callback_request())
     return services
+
+
+def _callback(desk: Any) -> int:
+    return int(desk.callbacks.receive(callback_request()).id)
 
 
 def _draft(key: str) -> OrderDraft:
@@ -175,6 +181,10 @@ CALLS: dict[str, tuple[str, Callable[[Any, Actor, Path], Any]]] = {
         "call.record",
         lambda d, a, t: d.feedback.mark_told(_feedback(d, "answered"), actor=a),
     ),
+    "work a call-back": (
+        "callback.work",
+        lambda d, a, t: d.callbacks.attempt(_callback(d), outcome="no_answer", actor=a),
+    ),
     "import managers": (
         "import.accounts",
         _import(
@@ -276,6 +286,7 @@ def test_the_matrix_covers_every_guarded_change() -> None:
         "order.place", "order.advance", "call.record", "import.accounts", "import.catalog",
         "script.activate", "knowledge.change", "users.manage", "feedback.answer",
         "tasks.manage",
+        "callback.work",
     }  # fmt: skip
 
 

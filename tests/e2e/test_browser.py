@@ -39,7 +39,7 @@ BROWSER_LOCALES = {"en": "en-US", "hr": "hr-HR"}
 SHOTS = ROOT / "tests" / "e2e" / "screenshots"
 GRID_PAINT_TRIES = 40
 OPERATOR, PASSWORD = "ana.operator", "browser test password"
-PAGES = ["Live call", "Orders", "Calls", "Clients", "Ask", "Knowledge"]
+PAGES = ["Live call", "Call-backs", "Orders", "Calls", "Clients", "Ask", "Knowledge"]
 
 
 def tr(language: str, message: str) -> str:
@@ -85,7 +85,7 @@ def running_app(
     chroma = tmp_path_factory.mktemp("chroma")
     env = {"DESK_DATABASE_URL": demo_db_url, "DESK_CHROMA_PATH": str(chroma)}
     try:
-        with streamlit_server(ROOT / "app.py", env=env) as url:
+        with streamlit_server(ROOT / "server.py", env=env) as url:
             yield url, demo_db_url
     except ServerFailed as failed:
         pytest.fail(str(failed))
@@ -210,7 +210,7 @@ def test_an_operator_works_a_call_from_search_to_placed_order(
         _add_line(page, language, "secer kristal", 1)
         _add_line(page, language, "maslinovo ulje", 2)
         for title in PAGES:
-            expect(page.get_by_role("link", name=tr(language, title))).to_be_visible()
+            expect(page.get_by_role("link", name=tr(language, title), exact=True)).to_be_visible()
         README_SHOTS[language].write_bytes(_page_with_drawn_grid(page))
         before = _count_orders(db_url)
         # The standard is not complete (no add-on offered): one click says why (R11-R12).
@@ -229,3 +229,18 @@ def test_an_operator_works_a_call_from_search_to_placed_order(
     assert code == "K0001"
     assert count == {"en": 1, "hr": 2}[language]
     assert {line.name.split()[0] for line in order.lines} == {"Šećer", "Maslinovo"}
+
+
+def test_the_served_app_answers_the_call_back_routes_too(running_app: tuple[str, str]) -> None:
+    """`make run` serves server.py: the website's endpoint lives beside the pages."""
+    import json
+    import urllib.request
+    from urllib.error import HTTPError
+
+    url, _db_url = running_app
+    with urllib.request.urlopen(f"{url}/api/openapi.json", timeout=10) as answer:
+        assert "/api/callbacks" in json.load(answer)["paths"]
+    post = urllib.request.Request(f"{url}/api/callbacks", data=b"{}", method="POST")
+    with pytest.raises(HTTPError) as refused:  # no DESK_CALLBACK_TOKEN here: off, never open
+        urllib.request.urlopen(post, timeout=10)
+    assert refused.value.code == 503

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.ui import call_caller
+from assistant.ui import call_callback, call_caller
 
+call_callback.banner()  # a call-back taken from the queue: its caller and outcome
 query, purpose = call_caller.box()
 if query.strip() or call_caller.is_live():
     # The desk loads once the first page is on screen (or a caller is typed): a cold start
