@@ -37,6 +37,9 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "script.activate": (("editor",), N_("activating a call script")),
     "users.manage": (("admin",), N_("managing users")),
     "audit.read": (("head", "admin"), N_("reading the audit log")),
+    # Operators read their own figures; heads and admins everyone's (R26-R27).
+    "reports.read": (("operator", "head", "admin"), N_("reading the sales figures")),
+    "reports.all": (("head", "admin"), N_("reading other operators' figures")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.

@@ -132,7 +132,7 @@ class OrderPlacement:
             )
         today = self._today()
         column = choose_column(client, self._price_rules).column
-        credit = self._check_gates(client, draft, today)
+        credit = self._check_gates(client, draft, today, actor)
         lines = merge_lines(draft.lines)
         priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
         problems: list[DeskError] = check_lines(lines, priced, column=column)
@@ -152,10 +152,18 @@ class OrderPlacement:
         ]
         return self._write(client, draft, column, rows, total, actor, discounts)
 
-    def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> CreditStatus:
+    def _check_gates(
+        self, client: Client, draft: OrderDraft, today: date, actor: Actor
+    ) -> CreditStatus:
         """Credit first (no override), then routing (override with a written reason)."""
         credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
         if credit.blocked:
+            # Counted by the head's figures (reports/outbound_figures.py): kept on its own.
+            with self._writes.begin() as session:
+                after = {"reason": "debt", "call_id": draft.call_id, "overdue": credit.overdue}
+                audit.record(
+                    session, actor, "order.place", client.code, after=after, outcome="refused_debt"
+                )
             route = self._router.route(client=client, purpose="order", credit_blocked=True)
             refused = _("{reason} No order can be placed (R8-R9).").format(reason=credit.reason)
             # Whom to transfer to is the route's own sentence, said after the refusal.
