@@ -16,6 +16,7 @@ BENCHES = {
     "ingest": ("bench.bench_ingest", []),
     "retrieval": ("bench.bench_retrieval", []),
     "search": ("bench.bench_search", []),
+    "report": ("bench.bench_report", []),
 }
 
 

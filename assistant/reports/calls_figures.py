@@ -40,21 +40,19 @@ def _orders(query: Select[Any], f: ReportFilter) -> Any:
     )
 
 
-def call_count(session: Session, f: ReportFilter) -> int:
-    return int(session.scalar(_calls(select(func.count(Call.id)), f)) or 0)
+def order_totals(session: Session, f: ReportFilter, days: list[dict[str, Any]]) -> dict[str, Any]:
+    """Orders, their value, and the averages per order (value, lines).
 
-
-def order_totals(session: Session, f: ReportFilter) -> dict[str, Any]:
-    """Orders, their value, and the averages per order (value, lines)."""
-    count, value = session.execute(
-        _orders(select(func.count(Order.id), func.coalesce(func.sum(Order.total), 0)), f)
-    ).one()
+    The count and value are the per-day table's sums (already grouped in SQL); only the
+    lines are counted here.
+    """
+    count = sum(row["orders"] for row in days)
+    value = Decimal(str(round(sum(row["order_value"] for row in days), 2)))
     lines = session.scalar(
         _orders(select(func.count(OrderLine.id)).join(Order, Order.id == OrderLine.order_id), f)
     )
-    value = Decimal(str(value or 0))
     return {
-        "orders": int(count or 0),
+        "orders": count,
         "order_value": float(value),
         "avg_order_value": round(float(value / count), 2) if count else 0.0,
         "avg_lines": round(int(lines or 0) / count, 2) if count else 0.0,
@@ -76,7 +74,7 @@ def per_operator_day(session: Session, f: ReportFilter) -> list[dict[str, Any]]:
     )
     for operator, day, n, value in session.execute(orders.group_by(Order.operator, order_day)):
         row = rows[(day_text(day), operator)]
-        row["orders"], row["order_value"] = int(n), float(value or 0)
+        row["orders"], row["order_value"] = int(n), float(Decimal(str(value or 0)))
     return [{"day": day, "operator": op, **rows[(day, op)]} for day, op in sorted(rows)]
 
 
@@ -105,7 +103,11 @@ def skipped_steps(session: Session, f: ReportFilter) -> tuple[dict[str, int], li
     """Script steps left undone: per requirement, and per requirement and reason."""
     pairs = json_pairs(session, Call.skipped)
     query = _calls(
-        select(pairs.c.key, pairs.c.value, func.count()).select_from(Call).join(pairs, true()), f
+        select(pairs.c.key, pairs.c.value, func.count())
+        .select_from(Call)
+        .join(pairs, true())
+        .where(Call.skipped.is_not(None)),
+        f,
     ).group_by(pairs.c.key, pairs.c.value)
     by_reason = [
         {"requirement": str(key), "reason": str(reason or ""), "count": int(n)}

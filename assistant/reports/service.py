@@ -86,10 +86,11 @@ class SalesReports:
             where.check_type(self._client_types)
         with self._sessions() as session:
             skipped, reasons = calls.skipped_steps(session, where)
+            days = calls.per_operator_day(session, where)
             return SalesFigures(
                 where=where,
-                calls=calls.call_count(session, where),
-                orders=calls.order_totals(session, where),
+                calls=sum(row["calls"] for row in days),
+                orders=calls.order_totals(session, where, days),
                 offers=calls.offers(session, where),
                 refused_for_debt=outbound.refused_for_debt(session, where),
                 transfers=calls.transfers(session, where),
@@ -98,7 +99,7 @@ class SalesReports:
                 skipped_reasons=reasons,
                 reactivation=outbound.reactivated(session, where),
                 feedback_open=outbound.feedback_open(session, where),
-                per_operator_day=calls.per_operator_day(session, where),
+                per_operator_day=days,
             )
 
     def allowed(self, where: ReportFilter, actor: Actor) -> ReportFilter:
