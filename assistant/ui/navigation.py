@@ -40,6 +40,8 @@ def pages() -> list[st.Page]:
     ]
     if "trainee" in actor.roles or "head" in actor.roles:
         listed.append(training)
+    if actor.may("reports.read"):
+        listed.append(_page("reports.py", _("Reports"), ":material/bar_chart:", "reports"))
     if actor.may("audit.read"):
         listed.append(_page("audit.py", _("Audit"), ":material/policy:", "audit"))
     return listed
