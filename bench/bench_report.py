@@ -9,6 +9,7 @@ import argparse
 import os
 import time
 from datetime import date
+from functools import partial
 
 from assistant.auth.rights import Actor
 from assistant.config import Settings
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, where in PERIODS.items():
         got = desk.reports.figures(where=where, actor=HEAD)  # warm-up, and the figures shown
         samples = [
-            timed_ms(lambda w=where: desk.reports.figures(where=w, actor=HEAD))
+            timed_ms(partial(desk.reports.figures, where=where, actor=HEAD))
             for _ in range(args.runs)
         ]
         ok = report(f"report, {label}", samples, TARGET_MS) and ok

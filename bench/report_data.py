@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection, Engine
 
 from assistant.auth.models import AuditEntry
@@ -62,14 +62,16 @@ def report_database() -> str:
 
 def _indexes(engine: Engine) -> None:
     """The reports' indexes, on a demo cached before migration 0007 gained them."""
-    for table in (Call.__table__, OfferMade.__table__, Order.__table__):
-        for index in table.indexes:
+    for model in (Call, OfferMade, Order):
+        for index in model.__table__.indexes:  # type: ignore[attr-defined]
             index.create(engine, checkfirst=True)
 
 
 def _when(rng: random.Random) -> datetime:
     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-    return datetime.combine(day, datetime.min.time()) + timedelta(minutes=rng.randrange(7 * 60, 17 * 60))
+    return datetime.combine(day, datetime.min.time()) + timedelta(
+        minutes=rng.randrange(7 * 60, 17 * 60)
+    )
 
 
 def _bulk(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -83,7 +85,11 @@ def _fill(conn: Connection, rng: random.Random) -> dict[str, int]:
     managers = list(conn.scalars(select(Manager.id)))
     departments = list(conn.scalars(select(Department.id)))
     first_call = int(conn.scalar(select(Call.id).order_by(Call.id.desc()).limit(1)) or 0) + 1
-    calls, offers, orders, lines, refusals = [], [], [], [], []
+    calls: list[dict[str, Any]] = []
+    offers: list[dict[str, Any]] = []
+    orders: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    refusals: list[dict[str, Any]] = []
     for n in range(CALLS):
         call_id, at, op = first_call + n, _when(rng), rng.choice(OPERATORS)
         client_id, code = rng.choice(clients)
@@ -93,8 +99,9 @@ def _fill(conn: Connection, rng: random.Random) -> dict[str, int]:
             if rng.random() < 0.3
             else None
         )
+        outcome = "transferred" if transferred else "order_placed"
         calls.append({"id": call_id, "operator": op, "client_id": client_id, "started_at": at,
-                      "skipped": skipped, "outcome": "transferred" if transferred else "order_placed",
+                      "skipped": skipped, "outcome": outcome,
                       "transferred_to_id": rng.choice(managers) if transferred else None,
                       "transfer_reason": rng.choice(TRANSFERS) if transferred else None,
                       "direction": "incoming", "purpose": "order"})  # fmt: skip
@@ -120,7 +127,7 @@ def _fill(conn: Connection, rng: random.Random) -> dict[str, int]:
                              "outcome": "refused_debt", "after": {"reason": "debt"}})  # fmt: skip
     _bulk(conn, Call.__table__, calls)
     _bulk(conn, OfferMade.__table__, offers)
-    conn.execute(Order.__table__.delete().where(Order.idempotency_key.like("bench-report-%")))
+    conn.execute(delete(Order).where(Order.idempotency_key.like("bench-report-%")))
     _renumber(conn, orders, lines)
     _bulk(conn, Order.__table__, orders)
     _bulk(conn, OrderLine.__table__, lines)
@@ -153,10 +160,10 @@ def _outbound(conn: Connection, rng: random.Random, clients: list, departments: 
                           "answered_at": answered})  # fmt: skip
     _bulk(conn, CallbackRequest.__table__, callbacks)
     task_id = conn.execute(
-        insert(CallTask.__table__).values(title="Sleepers", purpose="reactivate",
+        insert(CallTask).values(title="Sleepers", purpose="reactivate",
                                           created_by="bench", operators=OPERATORS,
                                           status="open", created_at=datetime(2025, 12, 1))
-    ).inserted_primary_key[0]  # fmt: skip
+    ).inserted_primary_key[0]  # type: ignore[index]  # fmt: skip
     tasks = [{"task_id": task_id, "client_id": rng.choice(clients)[0], "status": "done",
               "operator": rng.choice(OPERATORS), "was_sleeping": True,
               "called_at": _when(rng)} for _ in range(5_000)]  # fmt: skip

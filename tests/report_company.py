@@ -128,7 +128,7 @@ def build(s: Session) -> None:
         row = Order(idempotency_key=f"k-{op}-{when.isoformat()}", client_id=client.id,
                     operator=op, price_column="C", total=Decimal(total),
                     delivery_date=when.date(), created_at=when)  # fmt: skip
-        for i in range(lines):
+        for _line in range(lines):
             row.lines.append(OrderLine(product_id=p1.id, sku="P1", name="P1", qty=Decimal(1),
                                        unit_price=Decimal(1), line_total=Decimal(1)))  # fmt: skip
         s.add(row)

@@ -10,17 +10,21 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, select, true
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from assistant.calls.models import Call, OfferMade
 from assistant.clients.models import Client
 from assistant.orders.models import Order, OrderLine
 from assistant.reports.dialect import day_of, day_text, json_pairs
 from assistant.reports.period import ReportFilter
+from assistant.reports.tables import calls as call_table
+from assistant.reports.tables import offers_made
+
+Call = call_table.c
+OfferMade = offers_made.c
 
 
-def narrow(query: Select[Any], f: ReportFilter, *, at: Any, operator: Any, client_id: Any) -> Any:
+def narrow(query: Any, f: ReportFilter, *, at: Any, operator: Any, client_id: Any) -> Any:
     """The period on `at`, the operator on `operator`, the client type through `client_id`."""
     query = query.where(at >= f.start, at < f.end)
     if f.operator is not None:
@@ -30,14 +34,12 @@ def narrow(query: Select[Any], f: ReportFilter, *, at: Any, operator: Any, clien
     return query
 
 
-def _calls(query: Select[Any], f: ReportFilter) -> Any:
+def _calls(query: Any, f: ReportFilter) -> Any:
     return narrow(query, f, at=Call.started_at, operator=Call.operator, client_id=Call.client_id)
 
 
-def _orders(query: Select[Any], f: ReportFilter) -> Any:
-    return narrow(
-        query, f, at=Order.created_at, operator=Order.operator, client_id=Order.client_id
-    )
+def _orders(query: Any, f: ReportFilter) -> Any:
+    return narrow(query, f, at=Order.created_at, operator=Order.operator, client_id=Order.client_id)
 
 
 def order_totals(session: Session, f: ReportFilter, days: list[dict[str, Any]]) -> dict[str, Any]:
@@ -85,7 +87,7 @@ def offers(session: Session, f: ReportFilter) -> dict[str, Any]:
             OfferMade.kind,
             func.count(OfferMade.id),
             func.count(OfferMade.id).filter(OfferMade.accepted.is_(True)),
-        ).join(Call, Call.id == OfferMade.call_id),
+        ).join(call_table, Call.id == OfferMade.call_id),
         f,
     ).group_by(OfferMade.kind)
     by_kind = {
@@ -104,20 +106,20 @@ def skipped_steps(session: Session, f: ReportFilter) -> tuple[dict[str, int], li
     pairs = json_pairs(session, Call.skipped)
     query = _calls(
         select(pairs.c.key, pairs.c.value, func.count())
-        .select_from(Call)
+        .select_from(call_table)
         .join(pairs, true())
         .where(Call.skipped.is_not(None)),
         f,
     ).group_by(pairs.c.key, pairs.c.value)
-    by_reason = [
-        {"requirement": str(key), "reason": str(reason or ""), "count": int(n)}
-        for key, reason, n in session.execute(query)
-        if key is not None
-    ]
+    counted = sorted(
+        ((str(key), str(reason or ""), int(n)) for key, reason, n in session.execute(query)
+         if key is not None),
+        key=lambda krn: (krn[0], -krn[2], krn[1]),
+    )  # fmt: skip
     per_step: dict[str, int] = defaultdict(int)
-    for row in by_reason:
-        per_step[row["requirement"]] += row["count"]
-    by_reason.sort(key=lambda r: (r["requirement"], -r["count"], r["reason"]))
+    for key, _reason, n in counted:
+        per_step[key] += n
+    by_reason = [{"requirement": k, "reason": r, "count": n} for k, r, n in counted]
     return dict(sorted(per_step.items())), by_reason
 
 

@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 from assistant.auth.models import AuditEntry
 from assistant.clients.models import Client, Department
 from assistant.feedback.models import FeedbackItem
+from assistant.orders.checks import REFUSED_DEBT
 from assistant.orders.models import HistoryLine, Order
 from assistant.outbound.models import CallbackAttempt, CallbackRequest, TaskClient
 from assistant.reports.calls_figures import narrow
-from assistant.reports.dialect import RELAPSE_DAYS, days_after, day_of, moment_after
+from assistant.reports.dialect import RELAPSE_DAYS, day_of, days_after, moment_after
 from assistant.reports.period import ReportFilter
 
-# How the order gate records an order it refused for overdue debt (orders/placement.py).
-REFUSED_ACTION, REFUSED_OUTCOME = "order.place", "refused_debt"
+# How the order gate records an order it refused for overdue debt (orders/checks.py).
+REFUSED_ACTION, REFUSED_OUTCOME = "order.place", REFUSED_DEBT
 OPEN_FEEDBACK = ("new", "in_progress")
 
 
@@ -48,9 +49,7 @@ def callbacks(session: Session, f: ReportFilter) -> dict[str, int]:
         CallbackRequest.answered_at >= CallbackRequest.window_from,
         CallbackRequest.answered_at <= CallbackRequest.window_to,
     )
-    query = select(
-        func.count(CallbackRequest.id), func.count(CallbackRequest.id).filter(in_window)
-    )
+    query = select(func.count(CallbackRequest.id), func.count(CallbackRequest.id).filter(in_window))
     query = narrow(
         query,
         ReportFilter(f.date_from, f.date_to, None, f.client_type),

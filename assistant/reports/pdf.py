@@ -6,11 +6,10 @@ fonts-dejavu-core, installed by `make fonts`), never a core PDF font.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from assistant.calls.labels import OFFER_KINDS, label
 from assistant.errors import DeskError
 from assistant.formats import day, money, number
 from assistant.i18n import _
@@ -56,8 +55,9 @@ def key_figures(figures: SalesFigures) -> list[tuple[str, str]]:
     ]
 
 
-def summary_pdf(figures: SalesFigures) -> bytes:
-    """One printable PDF of the figures (for one day, as the page asks)."""
+def summary_pdf(figures: SalesFigures, kind_label: Callable[[str], str] = str) -> bytes:
+    """One printable PDF of the figures (for one day, as the page asks); offer kinds are
+    named by `kind_label` (the page passes the call log's labels)."""
     from fpdf import FPDF
 
     regular, bold = _fonts()
@@ -79,7 +79,7 @@ def summary_pdf(figures: SalesFigures) -> bytes:
     pdf.ln(2)
     _table(pdf, (_("Figure"), _("Value")), key_figures(figures))
     by_kind = [
-        (label(OFFER_KINDS, kind), f"{number(v['made'])} / {number(v['accepted'])}")
+        (kind_label(kind), f"{number(v['made'])} / {number(v['accepted'])}")
         for kind, v in figures.offers["by_kind"].items()
     ]
     sections: list[tuple[str, tuple[str, str], Iterable[tuple[str, str]]]] = [

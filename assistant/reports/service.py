@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth import audit
 from assistant.auth.rights import Actor
-from assistant.calls.models import Call
 from assistant.reports import calls_figures as calls
 from assistant.reports import outbound_figures as outbound
 from assistant.reports.period import ReportFilter
+from assistant.reports.tables import calls as call_table
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,11 @@ class SalesReports:
     def operators(self) -> tuple[str, ...]:
         """Everyone who has logged a call, for the operator filter."""
         with self._sessions() as session:
-            return tuple(session.scalars(select(Call.operator).distinct().order_by(Call.operator)))
+            return tuple(
+                session.scalars(
+                    select(call_table.c.operator).distinct().order_by(call_table.c.operator)
+                )
+            )
 
     @property
     def client_types(self) -> tuple[str, ...]:

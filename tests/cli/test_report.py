@@ -43,7 +43,9 @@ def test_the_json_figures_of_the_month(desk_db, monkeypatch, capsys) -> None:
 def test_operator_and_type_filters(desk_db, monkeypatch, capsys) -> None:
     code, out, _err = _desk(["report", *PERIOD, "--operator", "ana", "--json"], monkeypatch, capsys)
     assert code == 0 and json.loads(out)["calls"] == company.ANA["calls"]
-    code, out, _err = _desk(["report", *PERIOD, "--type", "marketer", "--json"], monkeypatch, capsys)
+    code, out, _err = _desk(
+        ["report", *PERIOD, "--type", "marketer", "--json"], monkeypatch, capsys
+    )
     assert code == 0 and json.loads(out)["calls"] == company.MARKETERS["calls"]
 
 

@@ -117,9 +117,7 @@ def _sections(figures: SalesFigures) -> None:
         {"what": _("reactivated within 30 days"), "count": figures.reactivation["reactivated"]},
     ]  # fmt: skip
     bars(outcomes, x="what", y="count", x_title=" ", y_title=_("Count"), horizontal=True)
-    st.caption(
-        _("Orders refused for debt: {n}").format(n=figures.refused_for_debt)
-    )
+    st.caption(_("Orders refused for debt: {n}").format(n=figures.refused_for_debt))
 
     st.markdown("#### " + _("Feedback items open, by department"))
     bars(tables["feedback"], x="department", y="count", x_title=_("Department"),
@@ -139,7 +137,7 @@ def _day_pdf(desk: Services, where: ReportFilter) -> None:
     figures = desk.reports.figures(where=day_filter, actor=acting())
     c2.download_button(
         _("Day's summary (PDF)"),
-        data=summary_pdf(figures),
+        data=summary_pdf(figures, lambda kind: label(OFFER_KINDS, kind)),
         file_name=f"summary-{one_day.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/print:",
