@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.db import Base
@@ -14,6 +14,7 @@ from assistant.timeutil import utcnow
 CALL_DIRECTIONS = ("incoming", "outgoing")
 CALL_PURPOSES = ("order", "info", "complaint", "other")
 OFFER_KINDS = ("new", "special", "traditional", "addon")
+SKIPPED, TRANSFERRED = "skipped IS NOT NULL", "transferred_to_id IS NOT NULL"
 
 
 class Call(Base):
@@ -22,7 +23,15 @@ class Call(Base):
     __tablename__ = "calls"
     # The head's figures group a period's calls by operator and day, and by client type,
     # from the index alone (reports/calls_figures.py, bench report).
-    __table_args__ = (Index("ix_calls_started_operator", "started_at", "operator", "client_id"),)
+    __table_args__ = (
+        Index("ix_calls_started_operator", "started_at", "operator", "client_id"),
+        # Only the calls with a skipped step, or a transfer: those figures read a tenth to
+        # a third of a period's calls instead of all of them.
+        Index("ix_calls_skipped", "started_at", "operator", "client_id",
+              sqlite_where=text(SKIPPED), postgresql_where=text(SKIPPED)),
+        Index("ix_calls_transferred", "started_at", "operator", "client_id",
+              sqlite_where=text(TRANSFERRED), postgresql_where=text(TRANSFERRED)),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     phone: Mapped[str | None] = mapped_column(String(40))
