@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 
 from assistant.cli.output import JsonFlag, acting, open_services, run
-from assistant.formats import money, number
+from assistant.formats import day, money, number
 from assistant.i18n import _
 
 HELP = _("The figures of a period: calls, orders, offers, script, transfers, call-backs.")
@@ -49,7 +50,9 @@ def report(
 def _text(got: dict[str, Any]) -> str:
     offers, callbacks = got["offers"], got["callbacks"]
     lines = [
-        _("Figures from {start} to {end}").format(start=got["from"], end=got["to"]),
+        _("Figures from {start} to {end}").format(
+            start=day(date.fromisoformat(got["from"])), end=day(date.fromisoformat(got["to"]))
+        ),
         _("Calls: {n}").format(n=number(got["calls"])),
         _("Orders: {n}, worth {value} (on average {avg}, {lines} lines)").format(
             n=number(got["orders"]),

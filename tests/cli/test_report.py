@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from assistant.cli import main
 from tests import factories as f
 from tests import report_company as company
+from tests.cli.test_cli import _desk  # the installed entry point, as a shell runs it
 
 
 @pytest.fixture
@@ -18,15 +18,6 @@ def desk_db(db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatc
         company.build(s)
         f.user(s, "ana", "operator")
     return db_url
-
-
-def _desk(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    """Run `desk = assistant.cli:main` as a shell would."""
-    monkeypatch.setattr("sys.argv", ["desk", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out = capsys.readouterr()
-    return int(exited.value.code or 0), out.out, out.err
 
 
 PERIOD = ["--from", company.FROM.isoformat(), "--to", company.TO.isoformat()]
