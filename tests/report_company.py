@@ -167,6 +167,7 @@ def build(s: Session) -> None:
         (k1, True, at(D2, 9), "marko"),  # history on 30 November, 19 days later
         (m2, True, at(D2, 9), "marko"),  # history only 39 days later, and before the call
         (m1, False, at(D2, 9), "marko"),  # not a sleeper: not counted
+        (m1, True, at(D2, 10), "marko"),  # M1 again, on the same task: one client still
     ]:
         task.clients.append(TaskClient(client_id=client.id, was_sleeping=sleeping,
                                        called_at=called, operator=operator))  # fmt: skip

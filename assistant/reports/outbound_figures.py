@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.auth.models import AuditEntry
@@ -80,9 +80,11 @@ def reactivated(session: Session, f: ReportFilter) -> dict[str, int]:
         HistoryLine.order_date >= day_of(session, TaskClient.called_at),
         HistoryLine.order_date <= days_after(session, TaskClient.called_at, RELAPSE_DAYS),
     )
-    query = select(
-        func.count(TaskClient.id), func.count(TaskClient.id).filter(or_(at_desk, in_history))
-    ).where(TaskClient.was_sleeping.is_(True), TaskClient.called_at.is_not(None))
+    # Clients, not task rows: one on two tasks of the period counts once.
+    back = case((or_(at_desk, in_history), TaskClient.client_id))
+    query = select(func.count(distinct(TaskClient.client_id)), func.count(distinct(back))).where(
+        TaskClient.was_sleeping.is_(True), TaskClient.called_at.is_not(None)
+    )
     query = narrow(
         query,
         f,
@@ -90,8 +92,8 @@ def reactivated(session: Session, f: ReportFilter) -> dict[str, int]:
         operator=TaskClient.operator,
         client_id=TaskClient.client_id,
     )
-    called, back = session.execute(query).one()
-    return {"sleeping_called": int(called or 0), "reactivated": int(back or 0)}
+    called, returned = session.execute(query).one()
+    return {"sleeping_called": int(called or 0), "reactivated": int(returned or 0)}
 
 
 def feedback_open(session: Session, f: ReportFilter) -> dict[str, int]:
