@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint bench clean messages
+.PHONY: install browser fonts run test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ install: $(STAMP)
 # Creates the demo company on first start, then serves the app on 127.0.0.1:8501 while the
 # knowledge base is indexed in the background (only what changed; the first start takes
 # minutes). Until it is done the Ask panel says so; the log is data/ingest.log.
-run: install
+run: install fonts
 	$(BIN)/desk init --demo --if-empty
 	@mkdir -p data
 	@test ! -f data/demo-logins.txt || echo "Demo logins (user password role): data/demo-logins.txt"
@@ -59,7 +59,16 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
-test: lint browser
+# The Reports page's PDF embeds DejaVu Sans for č, ć, đ, š, ž (Debian's fonts-dejavu-core).
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+$(DEJAVU):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+
+fonts: $(DEJAVU)
+
+test: lint browser fonts
 	$(BIN)/pytest -q
 
 bench: install

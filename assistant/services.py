@@ -40,6 +40,7 @@ from assistant.orders.quote import Quoter
 from assistant.outbound.callbacks import CallbackDesk
 from assistant.outbound.sleeping import SleepingClients
 from assistant.outbound.tasks import TaskBook
+from assistant.reports.service import SalesReports
 from assistant.rules import Rules, load_rules
 from assistant.rules.phrases import Phrases, load_phrases
 from assistant.script.library import ScriptLibrary
@@ -163,6 +164,13 @@ class Services:
         """Quiz questions made from the procedures, kept in step with them; trainees' answers."""
         return QuizBook(
             session_factory=self.sessions, library=lambda: procedures(self.knowledge_registry)
+        )
+
+    @cached_property
+    def reports(self) -> SalesReports:
+        """The head of sales' figures (R26-R27), computed in SQL."""
+        return SalesReports(
+            session_factory=self.sessions, client_types=self.rules.routing.client_types
         )
 
 

@@ -18,6 +18,7 @@ BENCHES = {
     "search": ("bench.bench_search", []),
     "sleeping": ("bench.bench_sleeping", []),
     "callbacks": ("bench.bench_callbacks", []),
+    "report": ("bench.bench_report", []),
 }
 
 

@@ -41,6 +41,9 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     # Heads and admins answer for any department (R20): the queue filters by department.
     "feedback.answer": (("head", "admin"), N_("reading and answering feedback for departments")),
     "tasks.manage": (("head", "admin"), N_("giving call tasks and reading their results")),
+    # Operators read their own figures; heads and admins everyone's (R26-R27).
+    "reports.read": (("operator", "head", "admin"), N_("reading the sales figures")),
+    "reports.all": (("head", "admin"), N_("reading other operators' figures")),
     "data.read": (("operator", "editor", "head", "admin"), N_("reading client data and prices")),
 }
 # A trainee never writes real orders, whatever other roles it holds.

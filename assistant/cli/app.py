@@ -19,6 +19,7 @@ from assistant.cli import (
     knowledge,
     orders,
     outbound,
+    report,
     script,
     train,
     train_quiz,
@@ -60,6 +61,7 @@ app.command("ask", help=ask.HELP)(ask.ask)
 app.command("init", help=database.INIT_HELP)(database.init)
 app.command("import", help=database.IMPORT_HELP)(database.import_)
 app.command("card", help=card.HELP)(card.card)
+app.command("report", help=report.HELP)(report.report)
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(users.users_app, name="users")

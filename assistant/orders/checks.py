@@ -6,7 +6,11 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from assistant import formats
+from assistant.auth import audit
+from assistant.auth.rights import Actor
 from assistant.catalog.pricing import PricedProduct
 from assistant.errors import (
     BadQuantity,
@@ -198,3 +202,22 @@ def _text_problems(draft: OrderDraft) -> list[DeskError]:
                 )
             )
     return problems
+
+
+# An order the credit gate refuses is kept in the audit log for the head's figures
+# (reports/outbound_figures.py counts action order.place with this outcome); the row is
+# written on its own, since the refused order writes nothing.
+REFUSED_DEBT = "refused_debt"
+
+
+def record_debt_refusal(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    client_code: str,
+    call_id: int | None,
+    overdue: float,
+) -> None:
+    """One audit row: who tried to order for which client, on which call, owing how much."""
+    with sessions.begin() as session:
+        after = {"reason": "debt", "call_id": call_id, "overdue": overdue}
+        audit.record(session, actor, "order.place", client_code, after=after, outcome=REFUSED_DEBT)

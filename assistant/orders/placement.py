@@ -31,7 +31,7 @@ from assistant.errors import (
     UnknownClient,
 )
 from assistant.i18n import _
-from assistant.orders.checks import check_delivery, check_lines, merge_lines
+from assistant.orders.checks import check_delivery, check_lines, merge_lines, record_debt_refusal
 from assistant.orders.discounting import PricedLine, price_lines
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderLine
@@ -132,7 +132,7 @@ class OrderPlacement:
             )
         today = self._today()
         column = choose_column(client, self._price_rules).column
-        credit = self._check_gates(client, draft, today)
+        credit = self._check_gates(client, draft, today, actor)
         lines = merge_lines(draft.lines)
         priced = self._prices.lookup(skus=[line.sku for line in lines], column=column)
         problems: list[DeskError] = check_lines(lines, priced, column=column)
@@ -152,10 +152,11 @@ class OrderPlacement:
         ]
         return self._write(client, draft, column, rows, total, actor, discounts)
 
-    def _check_gates(self, client: Client, draft: OrderDraft, today: date) -> CreditStatus:
+    def _check_gates(self, client: Client, draft: OrderDraft, on: date, by: Actor) -> CreditStatus:
         """Credit first (no override), then routing (override with a written reason)."""
-        credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=today)
+        credit = self._credit.check(client_id=client.id, limit=client.credit_limit, as_of=on)
         if credit.blocked:
+            record_debt_refusal(self._writes, by, client.code, draft.call_id, credit.overdue)
             route = self._router.route(client=client, purpose="order", credit_blocked=True)
             refused = _("{reason} No order can be placed (R8-R9).").format(reason=credit.reason)
             # Whom to transfer to is the route's own sentence, said after the refusal.

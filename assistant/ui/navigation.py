@@ -47,6 +47,8 @@ def pages() -> list[st.Page]:
         listed.append(training)
     if actor.may("feedback.answer"):
         listed.append(_page("feedback.py", _("Feedback"), ":material/feedback:", "feedback"))
+    if actor.may("reports.read"):
+        listed.append(_page("reports.py", _("Reports"), ":material/bar_chart:", "reports"))
     if actor.may("audit.read"):
         listed.append(_page("audit.py", _("Audit"), ":material/policy:", "audit"))
     return listed

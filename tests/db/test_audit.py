@@ -60,7 +60,8 @@ def _rows(desk: Any) -> list[tuple[str, str, str | None, str]]:
 def test_an_order_refused_for_credit_leaves_no_row_that_claims_success(desk) -> None:
     with pytest.raises(CreditBlocked):
         desk.placement.place(draft=_draft("D1", "k1"), actor=ANA)
-    assert _rows(desk) == []
+    # Only the refusal itself, kept for the head's figures (issue 12): never an "ok" row.
+    assert _rows(desk) == [("ana", "order.place", "D1", "refused_debt")]
 
 
 def test_a_status_move_is_audited_with_before_and_after_and_a_wrong_one_not_at_all(desk) -> None:

@@ -311,3 +311,34 @@ def test_the_order_is_the_actors_and_its_audit_row_keeps_an_override_reason(desk
     assert row["after"]["total"] == str(placed.total) and "route_override_reason" in row["after"]
     assert desk.orders.get(placed.order_no, actor=Actor.system())["operator"] == "ana"
     assert Decimal(row["after"]["total"]) == Decimal("18.00")
+
+
+# The figures (issue 12, R26-R27): a read with two rights, own figures and everyone's.
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_reads_the_figures_it_may_and_is_refused_the_rest(desk, role: str) -> None:
+    from datetime import date
+
+    from assistant.reports.period import ReportFilter
+
+    actor = Actor.of(f"{role}-user", [role])
+    day = date.today()
+    everyone, another = ReportFilter(day, day), ReportFilter(day, day, operator="someone")
+    before = _counts(desk)
+    if not actor.may("reports.read"):
+        with pytest.raises(Forbidden, match="Reading the sales figures needs"):
+            desk.reports.figures(where=everyone, actor=actor)
+        assert _audit(desk)[-1] == (f"{role}-user", "reports.read", "forbidden")
+    elif actor.may("reports.all"):
+        assert desk.reports.figures(where=everyone, actor=actor).where.operator is None
+        assert desk.reports.figures(where=another, actor=actor).where.operator == "someone"
+    else:
+        # Only its own: narrowed without asking, refused (and audited) for another's.
+        assert desk.reports.figures(where=everyone, actor=actor).where.operator == actor.name
+        with pytest.raises(Forbidden, match="Reading other operators. figures needs"):
+            desk.reports.figures(where=another, actor=actor)
+        assert _audit(desk)[-1] == (f"{role}-user", "reports.all", "forbidden")
+    assert _counts(desk) == before
+    assert {"operator", "head", "admin"} == {
+        r for r in ROLES if Actor.of("x", [r]).may("reports.read")
+    }
+    assert {"head", "admin"} == {r for r in ROLES if Actor.of("x", [r]).may("reports.all")}

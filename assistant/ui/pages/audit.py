@@ -35,6 +35,7 @@ OUTCOMES = {
     "forbidden": N_("refused"),
     "failed": N_("failed"),
     "locked": N_("locked"),
+    "refused_debt": N_("refused for debt"),
 }
 # Rows of the log name these too, beside the guarded actions.
 OTHER_ACTIONS = ("login", "export")
