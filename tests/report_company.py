@@ -169,7 +169,8 @@ def build(s: Session) -> None:
         (m1, False, at(D2, 9), "marko"),  # not a sleeper: not counted
         (m1, True, at(D2, 10), "marko"),  # M1 again, on the same task: one client still
     ]:
-        task.clients.append(TaskClient(client_id=client.id, was_sleeping=sleeping,
+        # Every one reached ("done"): an unreachable call wakes nobody (outbound.reactivation).
+        task.clients.append(TaskClient(client_id=client.id, was_sleeping=sleeping, status="done",
                                        called_at=called, operator=operator))  # fmt: skip
     s.add(task)
     f.history(s, k1, p1, order_no="HK1", day=date(2026, 11, 30))

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Date, String, case, cast, func, literal
+from sqlalchemy import Date, case, cast, func, literal
 from sqlalchemy.dialects.postgresql import JSON as PG_JSON
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import TableValuedAlias
-
-RELAPSE_DAYS = 30  # a sleeping client ordering within this many days of the call is back
 
 
 def is_postgres(session: Session) -> bool:
@@ -42,21 +40,6 @@ def day_of(session: Session, column: Any) -> ColumnElement[Any]:
     if is_postgres(session):
         return cast(column, Date)
     return func.date(column)
-
-
-def days_after(session: Session, column: Any, days: int) -> ColumnElement[Any]:
-    """The day `days` after a timestamp's day, comparable with a Date column."""
-    if is_postgres(session):
-        return cast(column, Date) + days
-    return func.date(column, f"+{days} days")
-
-
-def moment_after(session: Session, column: Any, days: int) -> ColumnElement[Any]:
-    """A timestamp `days` later, comparable with a DateTime column."""
-    if is_postgres(session):
-        return column + func.make_interval(0, 0, 0, days)
-    # SQLite keeps timestamps as ISO text with microseconds; strftime keeps them too.
-    return cast(func.strftime("%Y-%m-%d %H:%M:%f000", column, f"+{days} days"), String)
 
 
 def day_text(value: Any) -> str:

@@ -7,22 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, exists, func, or_, select
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from assistant.auth.models import AuditEntry
 from assistant.clients.models import Client, Department
+from assistant.feedback.desk import OPEN_STATUSES
 from assistant.feedback.models import FeedbackItem
 from assistant.orders.checks import REFUSED_DEBT
-from assistant.orders.models import HistoryLine, Order
 from assistant.outbound.models import CallbackAttempt, CallbackRequest, TaskClient
+from assistant.outbound.reactivation import reactivated_ids
 from assistant.reports.calls_figures import narrow
-from assistant.reports.dialect import RELAPSE_DAYS, day_of, days_after, moment_after
 from assistant.reports.period import ReportFilter
 
 # How the order gate records an order it refused for overdue debt (orders/checks.py).
 REFUSED_ACTION, REFUSED_OUTCOME = "order.place", REFUSED_DEBT
-OPEN_FEEDBACK = ("new", "in_progress")
 
 
 def refused_for_debt(session: Session, f: ReportFilter) -> int:
@@ -65,23 +64,15 @@ def callbacks(session: Session, f: ReportFilter) -> dict[str, int]:
 
 
 def reactivated(session: Session, f: ReportFilter) -> dict[str, int]:
-    """Sleeping clients called in the period, and those who ordered within 30 days after.
+    """Sleeping clients called in the period, and those reactivated by the call.
 
-    An order is one placed at the desk or a line of the ERP's history (orders taken
-    elsewhere count too: the client is back either way).
+    Reactivated is the call tasks' own rule (`outbound.reactivation`: reached on the
+    call, then an order at the desk or in the ERP history within 30 days), so this
+    figure and a task's results never disagree.
     """
-    at_desk = exists().where(
-        Order.client_id == TaskClient.client_id,
-        Order.created_at >= TaskClient.called_at,
-        Order.created_at < moment_after(session, TaskClient.called_at, RELAPSE_DAYS),
-    )
-    in_history = exists().where(
-        HistoryLine.client_id == TaskClient.client_id,
-        HistoryLine.order_date >= day_of(session, TaskClient.called_at),
-        HistoryLine.order_date <= days_after(session, TaskClient.called_at, RELAPSE_DAYS),
-    )
+    woken = TaskClient.id.in_(reactivated_ids(session))
     # Clients, not task rows: one on two tasks of the period counts once.
-    back = case((or_(at_desk, in_history), TaskClient.client_id))
+    back = case((woken, TaskClient.client_id))
     query = select(func.count(distinct(TaskClient.client_id)), func.count(distinct(back))).where(
         TaskClient.was_sleeping.is_(True), TaskClient.called_at.is_not(None)
     )
@@ -101,7 +92,7 @@ def feedback_open(session: Session, f: ReportFilter) -> dict[str, int]:
     query = (
         select(Department.name, func.count(FeedbackItem.id))
         .join(Department, Department.id == FeedbackItem.department_id)
-        .where(FeedbackItem.status.in_(OPEN_FEEDBACK))
+        .where(FeedbackItem.status.in_(OPEN_STATUSES))
     )
     query = narrow(
         query,

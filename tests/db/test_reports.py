@@ -104,3 +104,22 @@ def test_the_order_gate_records_a_refusal_for_debt_and_the_report_counts_it(serv
     where = ReportFilter(today - timedelta(days=1), today + timedelta(days=1))
     got = services.reports.figures(where=where, actor=HEAD)
     assert got.refused_for_debt == 1 and got.orders["order_value"] == float(Decimal(0))
+
+
+def test_a_sleeper_the_call_never_reached_is_not_reactivated_by_it(
+    reports, session_factory
+) -> None:
+    # The tasks' own rule (outbound.reactivation): K1 ordered 19 days after its call, but
+    # once that call is marked unreachable the order is not the call's doing.
+    from sqlalchemy import update
+
+    from assistant.clients.models import Client
+    from assistant.outbound.models import TaskClient
+
+    before = _figures(reports)
+    with session_factory.begin() as s:
+        k1 = s.query(Client.id).filter(Client.code == "K1").scalar_subquery()
+        s.execute(update(TaskClient).where(TaskClient.client_id == k1).values(status="unreachable"))
+    after = _figures(reports)
+    assert after["sleeping_called"] == before["sleeping_called"]
+    assert after["reactivated"] == before["reactivated"] - 1
