@@ -68,8 +68,9 @@ $(DEJAVU):
 
 fonts: $(DEJAVU)
 
+# One pytest worker per core (at most 4): each keeps its own SQLite files and PostgreSQL database.
 test: lint browser fonts
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --maxprocesses=4
 
 bench: install
 	$(BIN)/python -m bench
