@@ -29,6 +29,12 @@ PICKS = {
 }
 
 
+FORM_KEYS = (
+    *("task_title", "task_purpose", "task_variant", "task_due", "task_codes", "task_pick"),
+    *("task_limit", "task_region", "task_type", "task_sleepers", "task_operators"),
+)
+
+
 def render(desk: Services) -> None:
     """The form; a task made is announced and opened in the results."""
     actor = acting()
@@ -61,6 +67,10 @@ def render(desk: Services) -> None:
                 st.error(problem.message)
             return
         st.session_state[MADE_KEY] = task_id
+        # A task given empties the form: a second click must not give the same task twice.
+        for key in (*FORM_KEYS, QUESTIONS_KEY):
+            st.session_state.pop(key, None)
+        st.rerun()
     made = st.session_state.get(MADE_KEY)
     if made:
         st.success(_("Task {id} given: see it under Results.").format(id=made))

@@ -66,6 +66,12 @@ def test_a_head_gives_a_task_an_operator_works_it_and_the_head_reads_the_survey(
         assert [q.kind for q in task.questions] == ["yesno", "choice", "number", "text"]
         assert task.questions[1].choices == ["C&C", "nowhere"]
         assert [(c.operator, c.status) for c in task.clients] == [("ana", "pending")] * 2
+    # The form is emptied: a second click is refused for want of a title, not a twin task.
+    assert at.text_input(key="task_title").value == ""
+    at.button(key="task_give").click().run()
+    assert at.error
+    with company() as s:
+        assert len(s.scalars(select(CallTask)).all()) == 1
 
     op = _as("ana", "operator")
     op.button(key=f"task_call_{task.clients[0].id}").click().run()
