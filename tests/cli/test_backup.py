@@ -102,22 +102,19 @@ def _draft() -> OrderDraft:
 
 
 def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Clients, orders, calls and the audit log as plain tuples, in id order."""
+    """Clients, orders, calls and the audit log (but the restore's own row), in id order."""
     eng = make_engine(url)
+    tables = {"clients": Client, "orders": Order, "calls": Call, "audit": AuditEntry}
     try:
         with eng.connect() as conn:
-            return {
-                "clients": [tuple(r) for r in conn.execute(select(Client.__table__).order_by(Client.id))],
-                "orders": [tuple(r) for r in conn.execute(select(Order.__table__).order_by(Order.id))],
-                "calls": [tuple(r) for r in conn.execute(select(Call.__table__).order_by(Call.id))],
-                "audit": [
-                    tuple(r)
-                    for r in conn.execute(select(AuditEntry.__table__).order_by(AuditEntry.id))
-                    if r.action != "backup.restore"
-                ],
-            }  # fmt: skip
+            rows = {
+                name: [tuple(r) for r in conn.execute(select(m.__table__).order_by(m.id))]
+                for name, m in tables.items()
+            }
     finally:
         eng.dispose()
+    rows["audit"] = [r for r in rows["audit"] if "backup.restore" not in r]
+    return rows
 
 
 @contextmanager
