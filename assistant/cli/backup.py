@@ -9,7 +9,7 @@ import typer
 
 from assistant.auth.rights import Actor
 from assistant.cli.output import JsonFlag, acting, open_services, run
-from assistant.i18n import N_, _
+from assistant.i18n import N_, _, ngettext
 from assistant.services import Services
 
 BACKUP_HELP = _(
@@ -93,5 +93,10 @@ def _text(head: str, result: dict[str, Any]) -> str:
         why = _(_NOT_COPIED[reason]) if reason in _NOT_COPIED else str(reason)
         lines.append(_("Vector store: not backed up ({why}).").format(why=why))
     if result.get("reindexed_files") is not None:
-        lines.append(_("Re-indexed {n} knowledge files.").format(n=result["reindexed_files"]))
+        n = result["reindexed_files"]
+        lines.append(
+            ngettext("Re-indexed {n} knowledge file.", "Re-indexed {n} knowledge files.", n).format(
+                n=n
+            )
+        )
     return "\n".join(lines)
