@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,12 +25,12 @@ from assistant.calls.models import Call
 from assistant.clients.models import Client
 from assistant.config import Settings
 from assistant.db import make_engine
-from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order
 from assistant.services import build_services
 from ingest.documents.status import IndexingStatus
 from tests import factories as f
 from tests.conftest import TODAY, fresh_postgres_database
+from tests.db.test_rights_matrix import _draft
 
 runner = CliRunner()
 SYSTEM = Actor.system()
@@ -80,25 +79,11 @@ def source(db_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.Monk
     services.calls.start(actor=SYSTEM, phone=None, client_id=None)
     call_id = services.calls.start(actor=SYSTEM, phone=None, client_id=None)
     services.calls.record_offers(call_id=call_id, offers=[("OIL", "addon")], actor=SYSTEM)
-    services.placement.place(draft=_draft(), actor=SYSTEM)
+    services.placement.place(draft=_draft("backup-test"), actor=SYSTEM)
     services.engine.dispose()
     code, _out = _cli("ingest")
     assert code == 0
     return tmp_path
-
-
-def _draft() -> OrderDraft:
-    return OrderDraft.from_json(
-        {
-            "client": "M1",
-            "idempotency_key": "backup-test",
-            "lines": [{"sku": "OIL", "qty": 3}],
-            "delivery": {"date": (TODAY + timedelta(days=1)).isoformat(), "window": "08-12"},
-            "receiver": "Ana",
-            "payment": "invoice",
-            "documents": ["invoice"],
-        }
-    )
 
 
 def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
