@@ -178,3 +178,14 @@ def test_a_folder_not_empty_is_refused_unless_forced(source: Path) -> None:
     code, _out = _cli("backup", str(source / "backup"), "--force")
     assert code == 0
     assert (source / "backup" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_folder_without_a_manifest_is_not_taken_for_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use(monkeypatch, f"sqlite:///{tmp_path / 'empty.db'}", tmp_path)
+    (tmp_path / "photos").mkdir()
+    code, out = _cli("restore", str(tmp_path / "photos"))
+    assert code == 1
+    assert "manifest.json" in out["message"] and "desk backup" in out["message"]
+    assert not (tmp_path / "kb").exists()
