@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser fonts run test lint bench clean messages
+.PHONY: install browser fonts pg-client run test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,8 +68,18 @@ $(DEJAVU):
 
 fonts: $(DEJAVU)
 
+# `desk backup`/`desk restore` on PostgreSQL run pg_dump and pg_restore (Debian's
+# postgresql-client; its major version must be the server's or newer).
+PG_DUMP := /usr/bin/pg_dump
+
+$(PG_DUMP):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client
+
+pg-client: $(PG_DUMP)
+
 # One pytest worker per core (at most 4): each keeps its own SQLite files and PostgreSQL database.
-test: lint browser fonts
+test: lint browser fonts pg-client
 	$(BIN)/pytest -q -n auto --maxprocesses=4
 
 bench: install

@@ -37,6 +37,7 @@ RIGHTS: dict[str, tuple[tuple[str, ...], str]] = {
     "knowledge.change": (("editor",), N_("publishing, replacing or retiring knowledge")),
     "script.activate": (("editor",), N_("activating a call script")),
     "users.manage": (("admin",), N_("managing users")),
+    "backup.run": (("admin",), N_("backing up the desk")),
     "audit.read": (("head", "admin"), N_("reading the audit log")),
     # Heads and admins answer for any department (R20): the queue filters by department.
     "feedback.answer": (("head", "admin"), N_("reading and answering feedback for departments")),

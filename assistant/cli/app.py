@@ -10,6 +10,7 @@ import typer
 from assistant.cli import (
     ask,
     audit,
+    backup,
     callbacks,
     calls,
     card,
@@ -70,6 +71,8 @@ app.add_typer(outbound.tasks_app, name="tasks")
 # `desk train`: training (issue 11); the quiz commands live in their own module.
 train.train_app.add_typer(train_quiz.quiz_app, name="quiz")
 app.add_typer(train.train_app, name="train")
+app.command("backup", help=backup.BACKUP_HELP)(backup.backup)
+app.command("restore", help=backup.RESTORE_HELP)(backup.restore)
 
 
 def main() -> None:

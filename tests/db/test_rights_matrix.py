@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from assistant.auth.models import AuditEntry
 from assistant.auth.rights import ROLES, Actor, Forbidden
+from assistant.backup.desk import Desk, back_up
 from assistant.calls.models import Call
 from assistant.db import Base
 from assistant.editors.knowledge import KnowledgeEditor
@@ -221,6 +222,14 @@ CALLS: dict[str, tuple[str, Callable[[Any, Actor, Path], Any]]] = {
         "users.manage",
         lambda d, a, t: d.users.disable(name="seeded", actor=a),
     ),
+    "back up the desk": (
+        "backup.run",
+        lambda d, a, t: back_up(
+            Desk(d.engine, d.sessions, d.settings, lambda: 0, lambda: 0, lambda: False),
+            t / "backup",
+            actor=a,
+        ),
+    ),
     "give a call task": (
         "tasks.manage",
         lambda d, a, t: d.tasks.create(
@@ -286,7 +295,7 @@ def test_the_matrix_covers_every_guarded_change() -> None:
         "order.place", "order.advance", "call.record", "import.accounts", "import.catalog",
         "script.activate", "knowledge.change", "users.manage", "feedback.answer",
         "tasks.manage",
-        "callback.work",
+        "callback.work", "backup.run",
     }  # fmt: skip
 
 
