@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser fonts run test lint bench clean messages
+.PHONY: install browser fonts nginx run team team-stop test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,8 +68,28 @@ $(DEJAVU):
 
 fonts: $(DEJAVU)
 
+# The team set-up's reverse proxy (Debian's nginx; `make team` runs it as the current user).
+NGINX := /usr/sbin/nginx
+
+$(NGINX):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+nginx: $(NGINX)
+
+# A trial team set-up on one machine (docs/deployment.md): a PostgreSQL database of its own
+# on 127.0.0.1:5432 with the demo company, `chroma run`, N Streamlit processes (default 3)
+# and nginx with sticky sessions on http://127.0.0.1:8080. Settings: deploy/team.env.example.
+N ?=
+team: install nginx
+	deploy/team.sh up $(N)
+
+# Stops exactly the processes `make team` started (their ids are in data/team/*.pid).
+team-stop:
+	deploy/team.sh down
+
 # One pytest worker per core (at most 4): each keeps its own SQLite files and PostgreSQL database.
-test: lint browser fonts
+test: lint browser fonts nginx
 	$(BIN)/pytest -q -n auto --maxprocesses=4
 
 bench: install
