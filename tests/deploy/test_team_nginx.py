@@ -35,8 +35,12 @@ def test_the_rendered_configuration_has_sticky_websockets_over_every_process(tmp
     servers = [words[1] for words in lines if words[:1] == ["server"] and words[1] != "{"]
     assert servers == ["127.0.0.1:9701", "127.0.0.1:9702", "127.0.0.1:9703", "127.0.0.1:9704"]
     assert "hash $desk_route consistent;" in conf and "max_fails=3" in conf
+    # The upgrade headers are set at the server level: no location may set its own and lose them.
+    server_level = conf.split("\n        location ", 1)[0]
+    assert "proxy_set_header Upgrade $http_upgrade;" in server_level
+    assert conf.count("proxy_set_header") == server_level.count("proxy_set_header")
     stream = conf.split("location /_stcore/stream", 1)[1].split("}", 1)[0]
-    assert "Upgrade $http_upgrade" in stream and "proxy_read_timeout 12h" in stream
+    assert "proxy_read_timeout 12h" in stream
     assert "@" not in conf  # every placeholder filled
 
 
