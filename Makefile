@@ -80,8 +80,10 @@ nginx: $(NGINX)
 # A trial team set-up on one machine (docs/deployment.md): a PostgreSQL database of its own
 # on 127.0.0.1:5432 with the demo company, `chroma run`, N Streamlit processes (default 3)
 # and nginx with sticky sessions on http://127.0.0.1:8080. Settings: deploy/team.env.example.
+# Not on `install`: worktrees share one venv, and reinstalling it from a worktree would point
+# the shared editable install there. Run `make install` once first.
 N ?=
-team: install nginx
+team: nginx
 	deploy/team.sh up $(N)
 
 # Stops exactly the processes `make team` started (their ids are in data/team/*.pid).

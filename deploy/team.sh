@@ -74,6 +74,7 @@ up() {
         fi
     done
     [ -x "$NGINX" ] || { echo "nginx is not installed: run make nginx (Debian's package)." >&2; exit 1; }
+    [ -x "$BIN/desk" ] || { echo "The desk is not installed in $BIN: run make install first." >&2; exit 1; }
     mkdir -p "$TEAM/logs" "$TEAM/chroma" "$TEAM/nginx/logs" "$TEAM/nginx/temp"
     rm -f "$TEAM"/*.pid
     if [ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]; then
