@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser fonts pg-client run test lint bench clean messages
+.PHONY: install browser fonts pg-client nginx run team team-stop test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ run: install fonts
 	@mkdir -p data
 	@test ! -f data/demo-logins.txt || echo "Demo logins (user password role): data/demo-logins.txt"
 	@echo "Indexing the knowledge base in the background: tail -f data/ingest.log"
-	PYTHONUNBUFFERED=1 $(BIN)/desk ingest knowledge/sources --prune --by make-run \
+	PYTHONUNBUFFERED=1 $(BIN)/desk ingest knowledge/sources --prune \
 		> data/ingest.log 2>&1 &
 	$(BIN)/streamlit run server.py
 
@@ -78,8 +78,28 @@ $(PG_DUMP):
 
 pg-client: $(PG_DUMP)
 
+# The team set-up's reverse proxy (Debian's nginx; `make team` runs it as the current user).
+NGINX := /usr/sbin/nginx
+
+$(NGINX):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+nginx: $(NGINX)
+
+# A trial team set-up on one machine (docs/deployment.md): a PostgreSQL database of its own
+# on 127.0.0.1:5432 with the demo company, `chroma run`, N Streamlit processes (default 3)
+# and nginx with sticky sessions on http://127.0.0.1:8080. Settings: deploy/team.env.example.
+N ?=
+team: install nginx
+	deploy/team.sh up $(N)
+
+# Stops exactly the processes `make team` started (their ids are in data/team/*.pid).
+team-stop:
+	deploy/team.sh down
+
 # One pytest worker per core (at most 4): each keeps its own SQLite files and PostgreSQL database.
-test: lint browser fonts pg-client
+test: lint browser fonts pg-client nginx
 	$(BIN)/pytest -q -n auto --maxprocesses=4
 
 bench: install

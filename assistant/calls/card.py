@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.calls.declined import DeclinedOffers
@@ -177,6 +178,7 @@ class CardService:
             with_offers=with_offers,
         )
 
+    @metrics.measured("cards")
     def card_for(
         self,
         *,

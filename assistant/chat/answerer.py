@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
+from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
@@ -63,6 +64,7 @@ class Answerer:
         """The client on the line by code (raises UnknownClient for a wrong code)."""
         return self._facts.client(code)
 
+    @metrics.measured("questions")
     def prepare(
         self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
     ) -> Prepared:

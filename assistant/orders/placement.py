@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant import formats
+from assistant import formats, metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.models import Product
@@ -112,11 +112,10 @@ class OrderPlacement:
         # From the calls layer: an order taken in a call is checked against its script.
         self._script_gate = script_gate
 
+    @metrics.measured("orders")
     def place(self, *, draft: OrderDraft, actor: Actor) -> PlacedOrder:
         """The placed order (audited with it), or the same order again for a key already used.
-
-        Refused, and the refusal audited, unless `actor` may place orders.
-        """
+        Refused, and the refusal audited, unless `actor` may place orders."""
         audit.guard(self._writes, actor, "order.place", draft.client_code)
         earlier = self._by_key(draft.idempotency_key, draft.client_code)
         if earlier is not None:

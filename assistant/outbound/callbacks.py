@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant import metrics
 from assistant.auth.audit import guard, guard_read, record
 from assistant.auth.rights import Actor
 from assistant.clients.models import ClientPhone
@@ -73,6 +74,7 @@ class CallbackDesk:
         self._country = default_country_code
         self._now = now
 
+    @metrics.measured("callbacks")
     def receive(self, payload: object, *, source: str | None = None) -> Received:
         """Take the posted request, or return the one already taken under its request_id.
 
