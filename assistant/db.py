@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, MetaData, event, false, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from assistant.errors import DatabaseNotReady
+from assistant.errors import DatabaseNotReady, DatabaseUnreachable
+from assistant.i18n import N_, _
+
+T = TypeVar("T")
+UNREACHABLE = N_("The database was unreachable: try again.")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -61,6 +66,8 @@ def make_engine(url: str) -> Engine:
         if not database or database == ":memory:":
             kwargs["poolclass"] = NullPool
     else:
+        # A server restart kills every pooled connection: each checkout pings first and
+        # replaces a dead one, so the first card after a restart works.
         kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
@@ -127,3 +134,57 @@ def ensure_ready(engine: Engine) -> None:
             f"The database at {engine.url.render_as_string(hide_password=True)} has no "
             "tables yet. Run `desk init` (or `desk init --demo` for the demo company)."
         )
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """Whether `exc` means the database went away (a restart, a cut), not a bad statement."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    # Refused connections while the server restarts; SQLite's lock timeout asks the same.
+    return isinstance(exc, OperationalError)
+
+
+def unreachable(exc: BaseException) -> DatabaseUnreachable:
+    """The refusal an operator reads instead of a traceback."""
+    error = DatabaseUnreachable(_(UNREACHABLE))
+    error.__cause__ = exc
+    return error
+
+
+def read_again_once(read: Callable[[], T]) -> T:
+    """`read()`, run once more when its connection died (reads are safe to repeat)."""
+    try:
+        return read()
+    except DBAPIError as exc:
+        if not is_disconnect(exc):
+            raise
+    try:
+        return read()
+    except DBAPIError as exc:
+        if not is_disconnect(exc):
+            raise
+        raise unreachable(exc) from exc
+
+
+def write_or_recover(write: Callable[[], T], *, recover: Callable[[], T | None]) -> T:
+    """`write()`; when the connection dies, what `recover()` finds was committed, or a refusal.
+
+    A connection lost at COMMIT leaves it unknown whether the server committed: `recover`
+    looks (e.g. the order by its idempotency key) on a fresh connection, so a write is
+    reported once or refused, never doubled.
+    """
+    try:
+        return write()
+    except DBAPIError as exc:
+        if not is_disconnect(exc):
+            raise
+        lost = exc
+    try:
+        found = recover()
+    except DBAPIError as exc:
+        if not is_disconnect(exc):
+            raise
+        raise unreachable(exc) from exc
+    if found is None:
+        raise unreachable(lost) from lost
+    return found

@@ -111,3 +111,15 @@ class ImportRefused(DeskError):
 
 class DatabaseNotReady(DeskError):
     code = "database_not_ready"
+
+
+class DatabaseUnreachable(DeskError):
+    """The database dropped the connection (a restart, a network cut): the user tries again."""
+
+    code = "database_unreachable"
+
+
+class KnowledgeUnavailable(DeskError):
+    """The Chroma server does not answer: questions and publishing wait, live calls go on."""
+
+    code = "knowledge_unavailable"

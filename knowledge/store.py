@@ -15,7 +15,8 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import DeskError
+from assistant.errors import DeskError, KnowledgeUnavailable
+from knowledge.availability import ping, reaching, short_timeouts
 from knowledge.models import Chunk
 
 COLLECTION = "desk_knowledge"
@@ -66,14 +67,16 @@ def make_client(*, url: str | None, path: Path) -> Any:
                     "http://127.0.0.1:8000 (start one with `chroma run --path DIR`)."
                 )
             try:
-                return chromadb.HttpClient(
+                client = chromadb.HttpClient(
                     host=parsed.hostname,
                     port=parsed.port or (443 if parsed.scheme == "https" else 8000),
                     ssl=parsed.scheme == "https",
                     settings=settings,
                 )
+                short_timeouts(client)
+                return client
             except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
-                raise DeskError(
+                raise KnowledgeUnavailable(
                     f"The Chroma server at {url} does not answer ({exc}). Start it, or unset "
                     "DESK_CHROMA_URL to use the store on disk."
                 ) from exc
@@ -84,21 +87,30 @@ class KnowledgeStore:
 
     def __init__(self, *, client: Any, embeddings: Embeddings, collection: str = COLLECTION):
         self._embeddings = embeddings
+        self._client = client
+        with reaching():
+            self._open(collection)
+
+    def _open(self, collection: str) -> None:
         # Never let Chroma build its default embedding function: it downloads a model.
         self._chroma = Chroma(
             collection_name=collection,
-            embedding_function=embeddings,
-            client=client,
+            embedding_function=self._embeddings,
+            client=self._client,
             collection_configuration=HNSW,  # type: ignore[arg-type]
         )
         # Titles and headings embedded as questions ("query: " side of e5): a question
         # matches the section it is about better than the section's long text does.
         self._titles = Chroma(
             collection_name=f"{collection}_titles",
-            embedding_function=embeddings,
-            client=client,
+            embedding_function=self._embeddings,
+            client=self._client,
             collection_configuration=HNSW,  # type: ignore[arg-type]
         )
+
+    def ping(self) -> None:
+        """Raise KnowledgeUnavailable unless the store answers (a server may be down)."""
+        ping(self._client)
 
     @property
     def embeddings(self) -> Embeddings:
@@ -109,6 +121,7 @@ class KnowledgeStore:
         """The raw Chroma collection (vectors, exact checks in benchmarks)."""
         return self._chroma._collection
 
+    @reaching()
     def upsert(
         self, chunks: Sequence[Chunk], *, on_batch: Callable[[int], None] | None = None
     ) -> None:
@@ -150,6 +163,7 @@ class KnowledgeStore:
                 metadatas=[{"doc": wanted[k][1]} for k in new],
             )
 
+    @reaching()
     def title_similarity(
         self, vector: Sequence[float], chunks: Sequence[Chunk]
     ) -> dict[str, float]:
@@ -170,15 +184,18 @@ class KnowledgeStore:
                 out[cid] = float(query @ title / (np.linalg.norm(title) or 1.0))
         return out
 
+    @reaching()
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id (a changed or retired document's old chunks)."""
         for start in range(0, len(ids), _BATCH):
             self._chroma.delete(ids=list(ids[start : start + _BATCH]))
 
+    @reaching()
     def count(self) -> int:
         """How many chunks are indexed."""
         return int(self.collection.count())
 
+    @reaching()
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Which of `ids` are stored already (unchanged chunks need no embedding)."""
         if not ids:
@@ -189,7 +206,10 @@ class KnowledgeStore:
         """Every stored chunk (for the lexical index), page by page."""
         offset = 0
         while True:
-            got = self._chroma.get(limit=page, offset=offset, include=["documents", "metadatas"])
+            with reaching():
+                got = self._chroma.get(
+                    limit=page, offset=offset, include=["documents", "metadatas"]
+                )
             ids = got["ids"]
             for cid, text, meta in zip(ids, got["documents"], got["metadatas"], strict=True):
                 yield Chunk.from_document(Document(page_content=text, metadata=meta), id=cid)
@@ -210,6 +230,7 @@ class KnowledgeStore:
             self._embeddings.embed_query(query), k=k, where=where, candidates=candidates
         )
 
+    @reaching()
     def dense_by_vector(
         self,
         vector: Sequence[float],

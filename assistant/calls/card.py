@@ -16,6 +16,7 @@ from assistant.clients.lookup import ClientDirectory, ClientMatch
 from assistant.clients.models import Client
 from assistant.clients.routing import RouteDecision, Router
 from assistant.credit.service import CreditService, CreditStatus
+from assistant.db import read_again_once
 from assistant.feedback.desk import FeedbackDesk
 from assistant.feedback.items import FeedbackView
 from assistant.i18n import _
@@ -141,16 +142,21 @@ class CardService:
         as_of: date | None = None,
     ) -> ClientCard:
         """The card for whoever `query` (phone, code or name) finds; best match first."""
-        matches = self.matches(query, actor=actor)
-        client = self._directory.get(matches[0].client_id) if matches else None
-        return self.card_for(
-            client=client,
-            query=query,
-            purpose=purpose,
-            draft_skus=draft_skus,
-            as_of=as_of,
-            matches=matches,
-        )
+
+        def read() -> ClientCard:
+            matches = self.matches(query, actor=actor)
+            client = self._directory.get(matches[0].client_id) if matches else None
+            return self.card_for(
+                client=client,
+                query=query,
+                purpose=purpose,
+                draft_skus=draft_skus,
+                as_of=as_of,
+                matches=matches,
+            )
+
+        # A connection killed under the read (a database restart) costs one more try.
+        return read_again_once(read)
 
     def matches(self, query: str, *, actor: Actor) -> list[ClientMatch]:
         """Who `query` (phone, code or name) may be, best first: client data, so guarded."""
@@ -169,13 +175,14 @@ class CardService:
     ) -> ClientCard:
         """The card of the client picked by id (an unknown caller when None or gone)."""
         audit.guard_read(self._directory.sessions, actor, f"client {client_id}")
-        client = self._directory.get(client_id) if client_id is not None else None
-        return self.card_for(
-            client=client,
-            query=query,
-            purpose=purpose,
-            draft_skus=draft_skus,
-            with_offers=with_offers,
+        return read_again_once(
+            lambda: self.card_for(
+                client=self._directory.get(client_id) if client_id is not None else None,
+                query=query,
+                purpose=purpose,
+                draft_skus=draft_skus,
+                with_offers=with_offers,
+            )
         )
 
     @metrics.measured("cards")

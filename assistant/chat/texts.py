@@ -59,6 +59,7 @@ STILL_INDEXING = N_(
     "{chunks_done} of {chunks_total} passages so far. Questions can be asked when it is done."
 )
 STILL_INDEXING_ETA = N_(" About {eta} left.")
+TRY_AGAIN = N_("Try again")
 ANSWER_FAILED = N_("The knowledge base could not answer just now; it has been logged. Try again.")
 CALL_PANEL = N_("Ask the knowledge base")
 CALL_PANEL_INDEXING = N_("Ask the knowledge base · still being indexed…")

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.editors import texts
-from assistant.errors import DeskError
+from assistant.errors import DeskError, KnowledgeUnavailable
 from assistant.i18n import _
+from knowledge.availability import PUBLISH_REFUSED
 from knowledge.models import Chunk
 from knowledge.registry import EDITABLE_SUFFIXES, DocumentInfo, KnowledgeRegistry
 
@@ -88,7 +89,13 @@ class KnowledgeEditor:
     @contextmanager
     def _indexing(self) -> Iterator[IngestPipeline]:
         with self._writing:
-            yield self._pipeline()
+            # Refused up front when the Chroma server is down: no file, no registry row.
+            try:
+                pipeline = self._pipeline()
+                pipeline.store.ping()
+            except KnowledgeUnavailable as exc:
+                raise KnowledgeUnavailable(_(PUBLISH_REFUSED)) from exc
+            yield pipeline
 
     def documents(self) -> list[DocumentInfo]:
         """Every document the registry holds, served ones first."""
@@ -138,7 +145,7 @@ class KnowledgeEditor:
         if not safe or safe.startswith("."):
             raise DeskError(_(texts.NOT_A_FILE_NAME).format(name=name))
         path = self.registry.knowledge_dir / "uploads" / (kind or "other") / safe
-        with self._indexing() as pipeline:
+        with self._indexing() as pipeline, _restored_on_failure(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             pipeline.ingest_file(path, by=actor.name, kind=kind, events=events)
@@ -167,11 +174,12 @@ class KnowledgeEditor:
             raise DeskError(_(texts.WRONG_TYPE).format(title=doc.title, suffix=path.suffix))
         with self._indexing() as pipeline:
             old = path.read_bytes() if path.is_file() else None
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            result = pipeline.ingest_file(
-                path, by=actor.name, kind=doc.kind, action="replaced", events=events
-            )
+            with _restored_on_failure(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                result = pipeline.ingest_file(
+                    path, by=actor.name, kind=doc.kind, action="replaced", events=events
+                )
             if result.status not in ("indexed", "unchanged"):
                 # The old version stays served: put its file back so the folder matches the index.
                 if old is not None:
@@ -210,7 +218,7 @@ class KnowledgeEditor:
         if not text.strip():
             raise DeskError(_(texts.EMPTY_TEXT))
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            with self._indexing() as pipeline:
+            with self._indexing() as pipeline, _restored_on_failure(path):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
                 pipeline.ingest_file(path, by=actor.name, action="edited", events=events)
@@ -264,3 +272,18 @@ class KnowledgeEditor:
         if doc is None:
             raise DeskError(_(texts.NO_DOCUMENT).format(source=source))
         return doc
+
+
+@contextmanager
+def _restored_on_failure(path: Path) -> Iterator[None]:
+    """The file as it was when indexing fails (e.g. Chroma lost mid-way): the folder keeps
+    matching the registry, which records a version only after its chunks are stored."""
+    old = path.read_bytes() if path.is_file() else None
+    try:
+        yield
+    except BaseException:
+        if old is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(old)
+        raise

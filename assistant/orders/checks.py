@@ -12,8 +12,10 @@ from assistant import formats
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.pricing import PricedProduct
+from assistant.credit.service import CreditStatus
 from assistant.errors import (
     BadQuantity,
+    CreditLimitExceeded,
     DeskError,
     InsufficientStock,
     InvalidDelivery,
@@ -221,3 +223,20 @@ def record_debt_refusal(
     with sessions.begin() as session:
         after = {"reason": "debt", "call_id": call_id, "overdue": overdue}
         audit.record(session, actor, "order.place", client_code, after=after, outcome=REFUSED_DEBT)
+
+
+def check_headroom(credit: CreditStatus, total: Decimal) -> None:
+    """An order may not take the open balance over the credit limit (R10)."""
+    headroom = credit.headroom
+    if headroom is not None and total > Decimal(str(headroom)):
+        raise CreditLimitExceeded(
+            _(
+                "This order ({total}) is more than the {headroom} left of the credit limit "
+                "{limit}. Reduce it, or transfer the client to its manager to raise the "
+                "limit (R10)."
+            ).format(
+                total=formats.money(total),
+                headroom=formats.money(headroom),
+                limit=formats.money(credit.limit or 0),
+            )
+        )

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant import formats, metrics
+from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.models import Product
@@ -21,17 +21,23 @@ from assistant.clients.lookup import ClientDirectory
 from assistant.clients.models import Client
 from assistant.clients.routing import Router
 from assistant.credit.service import CreditService, CreditStatus
+from assistant.db import write_or_recover
 from assistant.discounts.engine import DiscountBook
 from assistant.errors import (
     CreditBlocked,
-    CreditLimitExceeded,
     DeskError,
     IdempotencyConflict,
     MustTransfer,
     UnknownClient,
 )
 from assistant.i18n import _
-from assistant.orders.checks import check_delivery, check_lines, merge_lines, record_debt_refusal
+from assistant.orders.checks import (
+    check_delivery,
+    check_headroom,
+    check_lines,
+    merge_lines,
+    record_debt_refusal,
+)
 from assistant.orders.discounting import PricedLine, price_lines
 from assistant.orders.draft import OrderDraft
 from assistant.orders.models import Order, OrderLine
@@ -115,7 +121,17 @@ class OrderPlacement:
     @metrics.measured("orders")
     def place(self, *, draft: OrderDraft, actor: Actor) -> PlacedOrder:
         """The placed order (audited with it), or the same order again for a key already used.
-        Refused, and the refusal audited, unless `actor` may place orders."""
+
+        Refused, and the refusal audited, unless `actor` may place orders.
+        """
+        # A connection lost on the way (a database restart) refuses with "try again", or,
+        # when the COMMIT got through before the answer was lost, returns the order written.
+        return write_or_recover(
+            lambda: self._place(draft, actor),
+            recover=lambda: self._by_key(draft.idempotency_key, draft.client_code),
+        )
+
+    def _place(self, draft: OrderDraft, actor: Actor) -> PlacedOrder:
         audit.guard(self._writes, actor, "order.place", draft.client_code)
         earlier = self._by_key(draft.idempotency_key, draft.client_code)
         if earlier is not None:
@@ -145,7 +161,7 @@ class OrderPlacement:
         priced_lines, applied = price_lines(lines, priced, programmes)
         rows = [_order_line(line, priced[line.sku].product) for line in priced_lines]
         total = sum((row.line_total for row in rows), Decimal(0))
-        _check_headroom(credit, total)
+        check_headroom(credit, total)
         discounts = [
             {**d.as_dict(), "percent": str(d.percent), "amount": str(d.amount)} for d in applied
         ]
@@ -229,23 +245,6 @@ def _audited(placed: PlacedOrder, draft: OrderDraft) -> dict[str, Any]:
     reason = draft.override_route_reason
     return {"client": placed.client, "total": str(placed.total), "lines": len(placed.lines),
             "call_id": draft.call_id, "route_override_reason": reason}  # fmt: skip
-
-
-def _check_headroom(credit: CreditStatus, total: Decimal) -> None:
-    """An order may not take the open balance over the credit limit (R10)."""
-    headroom = credit.headroom
-    if headroom is not None and total > Decimal(str(headroom)):
-        raise CreditLimitExceeded(
-            _(
-                "This order ({total}) is more than the {headroom} left of the credit limit "
-                "{limit}. Reduce it, or transfer the client to its manager to raise the "
-                "limit (R10)."
-            ).format(
-                total=formats.money(total),
-                headroom=formats.money(headroom),
-                limit=formats.money(credit.limit or 0),
-            )
-        )
 
 
 def _key_query(key: str) -> Any:

@@ -10,13 +10,16 @@ import streamlit as st
 from assistant import formats
 from assistant.chat import Answer, Answerer
 from assistant.chat import texts as ui
-from assistant.errors import DeskError
+from assistant.errors import DeskError, KnowledgeUnavailable
 from assistant.i18n import _
 from assistant.ui import training_call
 from assistant.ui.deps import services
 from assistant.ui.session_user import acting
+from knowledge.availability import UNAVAILABLE
 
 log = logging.getLogger(__name__)
+# While the Chroma server is down, the panel asks it every few seconds whether it is back.
+RETRY_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Exchange:
     question: str
     answer: Answer | None
     error: str | None = None  # shown through _(): a message id is read in today's language
+    unavailable: bool = False  # the knowledge base was down: asked again once it is back
 
 
 def answerer() -> Answerer:
@@ -90,7 +94,9 @@ def sources(answer: Answer) -> None:
 
 def show(exchange: Exchange) -> None:
     """A remembered answer (or its error) with its sources."""
-    if exchange.error:
+    if exchange.unavailable:
+        st.warning(_(UNAVAILABLE), icon=":material/cloud_off:")
+    elif exchange.error:
         st.error(_(exchange.error))
     elif exchange.answer is not None:
         st.markdown(exchange.answer.text)
@@ -118,6 +124,11 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
             st.markdown(answer.text)
         sources(answer)
         return Exchange(question, answer)
+    except KnowledgeUnavailable as err:
+        # Expected while the Chroma server restarts: a warning and a retry, not a failure.
+        log.warning("the knowledge base is unavailable: %s", err.__cause__ or err)
+        st.warning(_(UNAVAILABLE), icon=":material/cloud_off:")
+        return Exchange(question, None, UNAVAILABLE, unavailable=True)
     except DeskError as err:
         st.error(err.message)
         return Exchange(question, None, err.message)
@@ -126,6 +137,35 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
         log.exception("answering a question of %d characters failed", len(question))
         st.error(_(ui.ANSWER_FAILED))
         return Exchange(question, None, ui.ANSWER_FAILED)
+
+
+def retry_due(exchange: Exchange, *, key: str) -> bool:
+    """For an answer the knowledge base was down for: True when it should be asked again now.
+
+    Now means the operator pressed "Try again", or the store answered one of the checks
+    made every few seconds in the background (the client reconnects by itself).
+    """
+    if not exchange.unavailable:
+        return False
+    if st.session_state.pop(f"{key}_back", False):
+        return True
+    if st.button(_(ui.TRY_AGAIN), key=f"{key}_retry", icon=":material/refresh:"):
+        return True
+    _watch_store(key)
+    return False
+
+
+@st.fragment(run_every=RETRY_SECONDS)
+def _watch_store(key: str) -> None:
+    try:
+        services().knowledge_store.ping()
+    except KnowledgeUnavailable:
+        return
+    except Exception:  # noqa: BLE001 - any other failure: keep waiting, never a traceback
+        log.exception("checking the knowledge base failed")
+        return
+    st.session_state[f"{key}_back"] = True
+    st.rerun(scope="app")
 
 
 def beside_call(*, client_code: str | None) -> None:
@@ -153,6 +193,9 @@ def beside_call(*, client_code: str | None) -> None:
             st.caption(_(ui.EMPTY_QUESTION))
         elif history:
             st.markdown(f"**{history[0].question}**")
-            show(history[0])
+            if retry_due(history[0], key="call_ask"):
+                history[0] = ask(history[0].question, client_code=client_code)
+            else:
+                show(history[0])
         for older in history[1:4]:
             st.caption(_(ui.EARLIER).format(question=older.question))

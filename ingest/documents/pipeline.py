@@ -46,6 +46,11 @@ class IngestPipeline:
         self._changed = False
         self._worker: LoaderWorker | None = None
 
+    @property
+    def store(self) -> KnowledgeStore:
+        """The vector store written to (editors ping it before a change)."""
+        return self._store
+
     def ingest(
         self,
         paths: Sequence[Path],

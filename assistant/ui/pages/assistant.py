@@ -11,7 +11,7 @@ from assistant.chat import texts
 from assistant.i18n import _
 from assistant.services import Services
 from assistant.timeutil import utcnow
-from assistant.ui.chat_panel import Exchange, ask, show, wait_for_index
+from assistant.ui.chat_panel import Exchange, ask, retry_due, show, wait_for_index
 from assistant.ui.deps import services
 
 HISTORY_KEY = "ask_history"
@@ -68,11 +68,15 @@ client_code = client_col.text_input(
 history: list[Exchange] = st.session_state.setdefault(HISTORY_KEY, [])
 if clear_col.button(_(texts.CLEAR_CHAT), key="ask_clear", width="stretch"):
     history.clear()
-for exchange in history:
+for number, exchange in enumerate(history):
     with st.chat_message("user"):
         st.markdown(exchange.question)
     with st.chat_message("assistant"):
-        show(exchange)
+        # The last question, unanswered while the knowledge base was down, is asked again.
+        if number == len(history) - 1 and retry_due(exchange, key="ask"):
+            history[number] = ask(exchange.question, client_code=client_code or None)
+        else:
+            show(exchange)
 question = st.chat_input(_(texts.CHAT_PLACEHOLDER), key="ask_input", disabled=indexing)
 if question and question.strip():
     with st.chat_message("user"):

@@ -149,19 +149,18 @@ def _replace_and_retire(editor: KnowledgeEditor, doc: DocumentInfo, actor: Actor
             info = editor.replace(
                 source=doc.source, name=name, data=data, actor=actor, events=events
             )
-            return Done(
-                (("success", _(t.KB_REPLACED).format(title=info.title, version=info.version)),)
-            )
+            replaced = _(t.KB_REPLACED).format(title=info.title, version=info.version)
+            return Done((("success", replaced),))
 
         _start(_(t.KB_JOB_REPLACE).format(title=doc.title), replace)
         st.rerun()
     sure = st.checkbox(_(t.KB_RETIRE_CONFIRM).format(title=doc.title), key=f"kb_sure-{doc.source}")
-    retire = st.button(
-        _(t.KB_RETIRE), key="kb_retire", disabled=_busy() or not sure, type="primary"
-    )
-    if retire:
-        info = editor.retire(source=doc.source, actor=actor)
-        _notify("success", _(t.KB_RETIRED).format(title=info.title))
+    if st.button(_(t.KB_RETIRE), key="kb_retire", disabled=_busy() or not sure, type="primary"):
+        try:
+            info = editor.retire(source=doc.source, actor=actor)
+            _notify("success", _(t.KB_RETIRED).format(title=info.title))
+        except DeskError as err:  # e.g. the knowledge base is unavailable: nothing changed
+            _notify("error", err.message)
         st.rerun()
 
 
