@@ -23,6 +23,7 @@ from assistant.services import Services
 from assistant.ui import training_call
 from assistant.ui.session_user import acting, current_actor
 from assistant.ui.state import CALL_KEY, CALLER_KEY
+from assistant.ui.training_quiz import plain
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ def offer(desk: Services, call: LiveCall) -> None:
     if not isinstance(saved, SavedDraft):
         return
     at = saved.updated_at.replace(tzinfo=UTC).astimezone().strftime("%H:%M")
-    caller = str(saved.form.get("query") or "")
+    caller = plain(str(saved.form.get("query") or ""))  # typed text, never markup
     st.button(
         _("Reopen your open call from {time} ({caller})").format(time=at, caller=caller),
         key="reopen_draft",

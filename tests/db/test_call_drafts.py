@@ -55,9 +55,7 @@ def test_a_draft_is_saved_updated_in_place_and_reopened_as_it_was(drafts, sessio
     assert saved.call.skipped == {"R12": "client in a hurry"}
     assert saved.call.order_key == call.order_key
     assert saved.form["receiver"] == "Marta" and saved.form["documents"] == ["x"]
-    assert fingerprint(snapshot(saved.call, saved.form)) == fingerprint(
-        snapshot(call, saved.form)
-    )
+    assert fingerprint(snapshot(saved.call, saved.form)) == fingerprint(snapshot(call, saved.form))
 
 
 def test_another_operators_call_is_refused_with_a_clear_message(drafts) -> None:
