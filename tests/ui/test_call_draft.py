@@ -97,6 +97,9 @@ def test_a_call_reopens_on_a_new_process_with_its_draft_and_places_once(
     with session_factory() as s:
         draft = s.scalars(select(CallDraft)).one()
         assert draft.order_id is not None and draft.draft["form"]["delivery_window"] == "12-16"
+    again.button(key="placed_new_call").click().run()  # the next call: the address forgets
+    assert "call" not in again.query_params
+    assert again.text_input(key="caller_query").value == ""
 
 
 def _order_nos(session_factory) -> list[str]:
