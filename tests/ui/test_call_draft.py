@@ -15,12 +15,14 @@ import streamlit as st
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
+from assistant.auth.rights import Actor
 from assistant.calls.models import CallDraft
 from assistant.orders.models import Order
 from assistant.ui.state import CALL_KEY, LIVE_KEY
 from tests import factories as f
 from tests.ui.steps import logged_in, place
 
+SECRET = "a long enough secret"
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -123,3 +125,20 @@ def test_the_operator_is_offered_their_open_call_and_others_calls_are_refused(
     assert app.session_state[CALL_KEY].lines == {"OIL": Decimal(12), "SUGAR": Decimal(5)}
     assert app.query_params["call"] == call
     assert _count(session_factory, CallDraft) == 1 and _count(session_factory, Order) == 0
+
+
+def test_the_call_in_the_address_reopens_once_the_operator_has_logged_in(company, services) -> None:
+    call = _work_a_call()
+    services.users.add(
+        actor=Actor.system(), name="ana", roles=["operator"], password=SECRET, language="en"
+    )
+    st.cache_resource.clear()
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params["call"] = call  # the reload, onto a process that has no session yet
+    app.run()
+    app.text_input(key="login_name").input("ana")
+    app.text_input(key="login_password").input(SECRET)
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    assert app.text_input(key="caller_query").value == "kovacevic"
+    assert app.session_state[CALL_KEY].lines == {"OIL": Decimal(12), "SUGAR": Decimal(5)}
