@@ -1,7 +1,7 @@
 """Imports every table so metadata is complete (for migrations and tests)."""
 
 from assistant.auth.models import AuditEntry, User
-from assistant.calls.models import Call, OfferMade
+from assistant.calls.models import Call, CallDraft, OfferMade
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
 from assistant.clients.models import (
     AuthorisedPerson,
@@ -40,6 +40,7 @@ __all__ = [
     "AuthorisedPerson",
     "Base",
     "Call",
+    "CallDraft",
     "Client",
     "ClientPhone",
     "DeliveryAddress",

@@ -16,6 +16,7 @@ from assistant.auth.audit import AuditLog
 from assistant.auth.users import UserBook
 from assistant.calls.card import CardService
 from assistant.calls.declined import DeclinedOffers
+from assistant.calls.drafts import CallDrafts
 from assistant.calls.live import LiveCalls
 from assistant.calls.script_gate import ScriptGate
 from assistant.calls.service import CallLog
@@ -96,6 +97,11 @@ class Services:
             self.knowledge_store.embeddings.embed_query("warm-up")
         finally:
             self.knowledge_ready.set()
+
+    @cached_property
+    def drafts(self) -> CallDrafts:
+        """The open calls' drafts in SQL: a call survives its app process (issue 13)."""
+        return CallDrafts(session_factory=self.sessions)
 
     # Chroma and the embedding model take seconds: cached_property opens each on first use
     # (it writes the instance's __dict__ directly, so the frozen dataclass allows it).

@@ -72,3 +72,26 @@ class OfferMade(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     call: Mapped[Call] = relationship(back_populates="offers")
+
+
+class CallDraft(Base):
+    """The open call's draft order, saved as the operator works (issue 13).
+
+    One row per call: a dead app process, or a browser reloaded onto another process,
+    reopens the call from it, and its idempotency key keeps a placed order from being
+    placed twice.
+    """
+
+    __tablename__ = "call_drafts"
+    # "Your open call": the operator's newest draft, from the index alone.
+    __table_args__ = (Index("ix_call_drafts_operator_updated", "operator", "updated_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), unique=True)
+    operator: Mapped[str] = mapped_column(String(80))
+    # LiveCall and the order form as JSON (assistant/calls/drafts.py): lines, delivery,
+    # receiver, payment, documents, note, offers answered, reasons, the order's key.
+    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+    order_key: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))  # once placed

@@ -13,7 +13,15 @@ from assistant.calls.state import LiveCall
 from assistant.clients.lookup import ClientMatch
 from assistant.i18n import N_, _
 from assistant.services import Services
-from assistant.ui import call_card, call_offers, call_order, call_wrapup, chat_panel, training_call
+from assistant.ui import (
+    call_card,
+    call_draft,
+    call_offers,
+    call_order,
+    call_wrapup,
+    chat_panel,
+    training_call,
+)
 from assistant.ui.deps import services
 from assistant.ui.session_user import acting
 from assistant.ui.state import live_call
@@ -29,6 +37,7 @@ def render(query: str, purpose: str) -> None:
     call.purpose = purpose
     if not query.strip():
         st.caption(_("Type the caller's phone, client code or name. Enter takes the first match."))
+        call_draft.offer(desk, call)  # the operator's call a reload or a dead process took away
         return
     picked = _picked(desk, query)
     client_id = picked.client_id if picked else None
@@ -52,6 +61,7 @@ def render(query: str, purpose: str) -> None:
         _ask(card.client.code if card.client else None)
         _offers(desk, call, card)
     _wrap_up(desk, call, card)
+    call_draft.keep(desk, call)  # the caller, or what the card's actions changed
 
 
 def _picked(desk: Services, query: str) -> ClientMatch | None:
@@ -81,11 +91,13 @@ def lock_reason(card: ClientCard) -> str | None:
 @st.fragment(key=call_order.FRAGMENT)
 def _order(desk: Services, call: LiveCall, card: ClientCard) -> None:
     call_order.render(desk, call, card, locked=lock_reason(card))
+    call_draft.keep_in_fragment(desk, call)
 
 
 @st.fragment(key=call_offers.FRAGMENT)
 def _offers(desk: Services, call: LiveCall, card: ClientCard) -> None:
     call_offers.render(desk, call, card)
+    call_draft.keep_in_fragment(desk, call)
 
 
 @st.fragment(key="ask")
@@ -96,3 +108,4 @@ def _ask(client_code: str | None) -> None:
 @st.fragment(key=call_wrapup.FRAGMENT)
 def _wrap_up(desk: Services, call: LiveCall, card: ClientCard) -> None:
     call_wrapup.render(desk, call, card)
+    call_draft.keep_in_fragment(desk, call)

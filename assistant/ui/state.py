@@ -43,6 +43,8 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     st.session_state[CALLER_KEY] = ""
     st.session_state.update(saved)
     st.session_state[CALL_KEY] = _fresh_call()
+    # The address named the old call (call_draft): a reload now must not reopen it.
+    st.query_params.pop("call", None)
 
 
 def _fresh_call() -> LiveCall:
