@@ -16,7 +16,7 @@ from typing import Any
 
 from limits import parse
 from limits.storage import MemoryStorage
-from limits.strategies import SlidingWindowCounterRateLimiter
+from limits.strategies import MovingWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -41,7 +41,9 @@ class CallbackApi:
         self._token = token.encode()
         self._desk = desk
         self._limit = parse(settings.callback_rate_limit)
-        self._limiter = SlidingWindowCounterRateLimiter(MemoryStorage())
+        # A moving window counts exactly the posts of the last period: a sliding counter
+        # estimates across its window's edge and lets a burst through there.
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
         self._language = settings.language
 
     def routes(self) -> list[BaseRoute]:

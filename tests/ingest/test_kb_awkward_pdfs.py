@@ -16,7 +16,9 @@ from knowledge.registry import KnowledgeRegistry
 from knowledge.store import KnowledgeStore, make_client
 
 AWKWARD = Path(__file__).resolve().parents[3] / "shared" / "data" / "awkward-pdfs"
-TIME_LIMIT = 10.0  # above the 352-page book's ~5 s
+# Well above the 352-page book's ~5 s, and above what any other file takes on a loaded
+# machine (make test runs a worker per core): this test is about content, not time.
+TIME_LIMIT = 30.0
 # The slow file took ~17 s elsewhere and under 10 s on a faster machine: within the limit it
 # is indexed, past it refused; the refusal itself is tested with a limit it cannot meet.
 SLOW = "pdfjs__bug1978317_slow-extraction.pdf"
@@ -46,7 +48,7 @@ def _expected(name: str, observed: str) -> tuple[str, str | None]:
     if 'encrypted; decrypt("")=0' in observed or "AES algorithm" in observed:
         return "failed", "encrypted"
     if "brotli" in observed.lower():
-        return "failed", "unsupported filter"
+        return "indexed", None  # the desk installs brotli, which pypdf decodes the filter with
     if "EXC" in observed:
         return "failed", "broken file"
     if "chars=0 " in observed:
