@@ -103,7 +103,7 @@ team-stop:
 # PostgreSQL), call-backs through nginx (Locust), 5 browsers, team down; bench/load/REPORT.md.
 # Never part of `make test`. A short trial: make load LOAD_SECONDS=30 LOAD_OPERATORS="5 10".
 LOAD_VARS := LOAD_OPERATORS LOAD_SECONDS LOAD_INTERVAL LOAD_FAULT_OPERATORS LOAD_FAULT_SECONDS \
-	LOAD_CALLBACKS LOAD_BROWSERS LOAD_LABEL
+	LOAD_CALLBACKS LOAD_BROWSERS LOAD_INGEST_WAIT LOAD_LABEL
 load: install nginx browser
 	$(foreach v,$(LOAD_VARS),$(if $($(v)),$(v)="$($(v))")) bench/load/load.sh
 

@@ -2,7 +2,8 @@
 # `make load`: team up -> load runs -> fault runs -> call-backs (Locust) -> browsers -> team
 # down -> bench/load/REPORT.md. Knobs (environment or make variables):
 #   LOAD_OPERATORS="10 25 50"  LOAD_SECONDS=300  LOAD_INTERVAL=4  LOAD_FAULT_OPERATORS=25
-#   LOAD_FAULT_SECONDS=90  LOAD_CALLBACKS=10000  LOAD_BROWSERS=5  LOAD_LABEL="..."
+#   LOAD_FAULT_SECONDS=90  LOAD_CALLBACKS=10000  LOAD_BROWSERS=5  LOAD_INGEST_WAIT=1800
+#   LOAD_LABEL="..."
 # It restarts the machine's PostgreSQL (a fault run): never part of `make test`.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,6 +32,11 @@ export DESK_CHROMA_PATH=${DESK_CHROMA_PATH:-"$ROOT/data/team/chroma"}
 trap 'deploy/team.sh down' EXIT
 deploy/team.sh up || exit 1
 rm -rf "$OUT" && mkdir -p "$OUT"
+# The first indexing takes both cores for minutes: the figures wait for it (LOAD_INGEST_WAIT s).
+for ((i = 0; i < ${LOAD_INGEST_WAIT:-1800}; i++)); do
+    kill -0 "$(cat data/team/ingest.pid 2>/dev/null)" 2>/dev/null || break
+    sleep 1
+done
 step() { echo; echo "== $* ($(date -u +%H:%M:%S))"; }
 
 for n in $OPERATORS; do

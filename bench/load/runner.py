@@ -20,7 +20,9 @@ from bench.load.operators import callers, operator
 from bench.load.stats import Recorder
 
 
-def _worker(first: int, count: int, seconds: float, interval: float, seed: int) -> dict[str, Any]:
+def _worker(
+    first: int, count: int, seconds: float, interval: float, seed: int, ready: Any
+) -> dict[str, Any]:
     """One process of `count` operator threads (as one app process serves its sessions)."""
     import random
 
@@ -29,6 +31,7 @@ def _worker(first: int, count: int, seconds: float, interval: float, seed: int) 
     pool = callers(desk, random.Random(seed))
     rec = Recorder()
     stop = threading.Event()
+    ready.put(first)  # set up: the fault waits until every worker is calling
     until = time.monotonic() + seconds
     threads = [
         threading.Thread(
@@ -69,12 +72,16 @@ def run(
     ctx = multiprocessing.get_context("spawn")
     parts = _split(operators, processes)
     fault_log: dict[str, Any] = {}
-    with ctx.Pool(len(parts)) as pool:
+    with ctx.Manager() as manager, ctx.Pool(len(parts)) as pool:
+        ready = manager.Queue()
         pending = pool.starmap_async(
-            _worker, [(first, n, seconds, interval, 7 + i) for i, (first, n) in enumerate(parts)]
+            _worker,
+            [(first, n, seconds, interval, 7 + i, ready) for i, (first, n) in enumerate(parts)],
         )
         if fault != "none":
-            # The workers need a few seconds to start; the fault comes once they are calling.
+            # Counted from when every worker is calling (their set-up takes seconds).
+            for _part in parts:
+                ready.get(timeout=300)
             time.sleep(at)
             fault_log = faults.inject(fault)
         results = pending.get(timeout=seconds + 600)
