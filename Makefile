@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser fonts pg-client nginx run team team-stop test lint bench clean messages
+.PHONY: install browser fonts pg-client nginx run team team-stop load test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -97,6 +97,15 @@ team: install nginx
 # Stops exactly the processes `make team` started (their ids are in data/team/*.pid).
 team-stop:
 	deploy/team.sh down
+
+# Load and fault runs on the team set-up (docs/deployment.md, "Load and fault runs"): team up,
+# LOAD_OPERATORS simulated operators for LOAD_SECONDS each, faults (it restarts the machine's
+# PostgreSQL), call-backs through nginx (Locust), 5 browsers, team down; bench/load/REPORT.md.
+# Never part of `make test`. A short trial: make load LOAD_SECONDS=30 LOAD_OPERATORS="5 10".
+LOAD_VARS := LOAD_OPERATORS LOAD_SECONDS LOAD_INTERVAL LOAD_FAULT_OPERATORS LOAD_FAULT_SECONDS \
+	LOAD_CALLBACKS LOAD_BROWSERS LOAD_INGEST_WAIT LOAD_LABEL
+load: install nginx browser
+	$(foreach v,$(LOAD_VARS),$(if $($(v)),$(v)="$($(v))")) bench/load/load.sh
 
 # One pytest worker per core (at most 4): each keeps its own SQLite files and PostgreSQL database.
 test: lint browser fonts pg-client nginx
