@@ -22,7 +22,7 @@ from assistant.i18n import _
 from assistant.services import Services
 from assistant.ui import training_call
 from assistant.ui.session_user import acting, current_actor
-from assistant.ui.state import CALL_KEY, CALLER_KEY
+from assistant.ui.state import CALL_KEY, CALLER_KEY, LEFT_KEY
 from assistant.ui.training_quiz import plain
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,8 @@ def reopen_from_url(desk: Services) -> None:
     wanted = st.query_params.get(PARAM)
     if not wanted or st.session_state.get(OPENED_KEY) == wanted:
         return
+    if wanted in (st.session_state.get(LEFT_KEY) or ()):
+        return  # a stale address from before New call: that call was finished here
     st.session_state[OPENED_KEY] = wanted
     current = st.session_state.get(CALL_KEY)
     if isinstance(current, LiveCall) and current.call_id is not None:

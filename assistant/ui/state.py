@@ -15,8 +15,11 @@ from assistant.ui.session_user import ACTOR_KEY, current_actor
 CALL_KEY = "live_call"
 CALLER_KEY = "caller_query"  # the caller box
 LIVE_KEY = "caller_live"  # the caller box follows the typing (after the first page)
+# Ids of the calls this session has left with New call. A rerun the browser sends before
+# it has taken the old `?call=ID` out of its address still carries it: never reopen those.
+LEFT_KEY = "calls_left"
 
-__all__ = ["CALLER_KEY", "CALL_KEY", "LIVE_KEY", "LiveCall", "live_call", "new_call"]
+__all__ = ["CALLER_KEY", "CALL_KEY", "LEFT_KEY", "LIVE_KEY", "LiveCall", "live_call", "new_call"]
 
 
 def live_call() -> LiveCall:
@@ -36,6 +39,10 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     """
     # The box stays live (the browser's state, not the call's); the language, the
     # logged-in user and a training call (its sandbox, its scorecard) stay.
+    left = set(st.session_state.get(LEFT_KEY) or ())
+    old = st.session_state.get(CALL_KEY)
+    if isinstance(old, LiveCall) and old.call_id is not None:
+        left.add(str(old.call_id))
     kept = (*keep, LIVE_KEY, LANGUAGE_KEY, ACTOR_KEY, LAST_SEEN_KEY, *training_call.KEPT)
     saved: dict[str, Any] = {k: st.session_state[k] for k in kept if k in st.session_state}
     for key in list(st.session_state.keys()):
@@ -43,6 +50,7 @@ def new_call(keep: tuple[str, ...] = ()) -> None:
     st.session_state[CALLER_KEY] = ""
     st.session_state.update(saved)
     st.session_state[CALL_KEY] = _fresh_call()
+    st.session_state[LEFT_KEY] = left
     # The address named the old call (call_draft): a reload now must not reopen it.
     st.query_params.pop("call", None)
 

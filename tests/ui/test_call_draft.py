@@ -142,3 +142,21 @@ def test_the_call_in_the_address_reopens_once_the_operator_has_logged_in(company
     assert not app.exception, app.exception
     assert app.text_input(key="caller_query").value == "kovacevic"
     assert app.session_state[CALL_KEY].lines == {"OIL": Decimal(12), "SUGAR": Decimal(5)}
+
+
+def test_a_stale_address_after_new_call_does_not_bring_the_old_call_back(company) -> None:
+    """The browser sends the next rerun before it has dropped `?call=ID` from its address:
+    the call the operator has just left must not come back over the new one."""
+    app = _session()
+    app.text_input(key="caller_query").input("kovacevic").run()
+    _add(app, "maslinovo ulje", "OIL", "12")
+    place(app)
+    old = app.query_params["call"]
+    app.button(key="placed_new_call").click().run()
+    assert "call" not in app.query_params
+    app.query_params["call"] = old  # the rerun that still carried the old address
+    app.text_input(key="caller_query").input("kovacevic").run()
+    assert not app.exception, app.exception
+    live = app.session_state[CALL_KEY]
+    assert str(live.call_id) != old and live.placed_order_no is None and not live.lines
+    assert app.query_params["call"] == str(live.call_id)
