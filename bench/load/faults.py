@@ -75,18 +75,10 @@ def restart_chroma(down_seconds: float = 5.0) -> dict[str, Any]:
 
 
 def kill_streamlit() -> dict[str, Any]:
-    """KILL the first app process; nginx takes it out and its browsers move to another."""
-    pidfile = sorted(TEAM.glob("app-*.pid"))[0]
-    pid = int(pidfile.read_text().strip())
-    os.kill(pid, signal.SIGKILL)
-    time.sleep(2)
-    health = [_status("http://127.0.0.1:8080/_stcore/health") for _ in range(6)]
-    return {
-        "what": f"{pidfile.stem} (pid {pid}) killed",
-        "nginx_health_after": health,
-        "note": "its browsers reconnect to another process and reopen the call by ?call=ID "
-        "with its draft from SQL (tests/ui draft recovery; the browser check runs after)",
-    }
+    """KILL the app process under a browser mid-call; the call reopens on another one."""
+    from bench.load.moved import kill_under_a_browser
+
+    return {"what": "the app process serving a browser mid-call, KILLed", **kill_under_a_browser()}
 
 
 def inject(fault: str) -> dict[str, Any]:

@@ -17,7 +17,9 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import gevent
 from locust import HttpUser, constant, events, task
+from locust.exception import StopUser
 
 TOTAL = int(os.environ.get("LOAD_CALLBACKS", "10000"))
 REPEAT_EVERY = int(os.environ.get("LOAD_REPEAT_EVERY", "10"))
@@ -53,8 +55,12 @@ class Website(HttpUser):
         with _lock:
             n = next(_numbers)
         if n >= TOTAL:
-            self.environment.runner.quit()
-            return
+            # Each user stops after its last answer; the runner quits once all have, from a
+            # greenlet of its own (a user quitting it from its task was killed by that very
+            # stop, and Locust ran on to --run-time), and no post in flight is cut off.
+            if n == TOTAL:
+                gevent.spawn(_quit_when_done, self.environment.runner)
+            raise StopUser()
         body = _body(n)
         headers = {"Authorization": f"Bearer {TOKEN}"}
         with self.client.post(
@@ -70,6 +76,14 @@ class Website(HttpUser):
             line["id"] = got.get("id") if isinstance(got, dict) else None
         with _lock:
             _answers.append(json.dumps(line))
+
+
+def _quit_when_done(runner: Any) -> None:
+    for _ in range(600):  # 60 s at most for the posts still in flight
+        if runner.user_count == 0:
+            break
+        gevent.sleep(0.1)
+    runner.quit()
 
 
 @events.quitting.add_listener

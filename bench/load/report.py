@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -94,27 +93,62 @@ def _faults(faults: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _cpu_ms_per_call(run: dict[str, Any]) -> float | None:
+    """CPU milliseconds the whole set-up spent per call (all cores together)."""
+    used = run.get("cpu")
+    if not used or not run.get("calls"):
+        return None
+    return used["busy_share"] * used["cores"] * used["seconds"] * 1000 / run["calls"]
+
+
 def _saturation(runs: list[dict[str, Any]]) -> list[str]:
-    cores = os.cpu_count() or 1
-    out = [f"This machine: {cores} cores, shared by the load generator, the app processes,"]
-    out.append("PostgreSQL, Chroma and nginx. Per core (calls/s ÷ cores):")
-    out.append("")
+    runs = [r for r in runs if r.get("cpu") and r.get("calls")]
+    if not runs:
+        return ["No CPU figures in these runs."]
+    cores = runs[0]["cpu"]["cores"]
+    out = [
+        f"This machine: {cores} cores, shared by the load generator (whose worker processes",
+        "run the desk's services as the app processes would), PostgreSQL, Chroma and nginx.",
+        "",
+        "| operators | calls/s | calls/s per operator | CPU busy | CPU ms per call | "
+        "CPU s: generator / PostgreSQL / Chroma / other | load avg (1 min) |",
+        "| ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
     for run in runs:
-        card = run["actions"].get("card", {})
+        parts = run["cpu"]["cpu_seconds"]
+        split = " / ".join(
+            str(parts.get(k, 0)) for k in ("load generator", "postgresql", "chroma", "other")
+        )
         out.append(
-            f"- {run['operators']} operators: {run['calls_per_second']} calls/s = "
-            f"{run['calls_per_second'] / cores:.2f} calls/s per core, card p95 {card.get('p95')} ms"
+            f"| {run['operators']} | {run['calls_per_second']} "
+            f"| {run['calls_per_second'] / run['operators']:.3f} "
+            f"| {run['cpu']['busy_share']:.0%} | {_cpu_ms_per_call(run):.0f} | {split} "
+            f"| {run.get('load_average', [0])[0]:.1f} |"
+        )
+    first, last = runs[0], runs[-1]
+    rate = first["calls_per_second"] / first["operators"]  # calls/s one unhurried operator makes
+    ms = max(_cpu_ms_per_call(r) or 0.0 for r in runs)
+    capacity = cores * 1000 / ms  # calls/s with every core busy, at the dearest call measured
+    out += ["", "Reading, from the figures above:", ""]
+    for run in runs[1:]:
+        kept = run["calls_per_second"] / run["operators"] / rate
+        state = "keeps up" if kept >= 0.85 else "falls behind: saturated"
+        out.append(
+            f"- at {run['operators']} operators each makes {kept:.0%} of the calls one makes "
+            f"at {first['operators']}: it {state}."
         )
     out += [
-        "",
-        "Reading: while calls/s grows in step with the operators and p95 stays flat, the",
-        "machine is not saturated. It saturates where calls/s stops growing and p95 climbs:",
-        "each call is a fixed amount of CPU (Python in the app process plus PostgreSQL), so",
-        "the calls per second per core at that point is the machine's capacity. A machine with",
-        "more cores scales that figure by its cores, provided there is one app process per",
-        "core (a process runs Python on one core at a time) and PostgreSQL has its own host;",
-        "more app processes on the same 2 cores only add contention. Asking (embedding the",
-        "question, Chroma) costs the most CPU per action: it saturates first.",
+        f"- A call costs at most {ms:.0f} CPU ms here, so the {cores} cores hold about "
+        f"{capacity:.1f} calls/s ({capacity / cores:.1f} per core), that is about "
+        f"{capacity / rate:.0f} operators working at this pace "
+        f"(one operator: {rate:.3f} calls/s).",
+        f"- At {last['operators']} operators the machine was {last['cpu']['busy_share']:.0%} busy.",
+        "- A bigger machine: the calls/s it holds grows with its cores, as long as there is an",
+        "  app process per core (a Python process runs on one core at a time) and PostgreSQL",
+        "  and Chroma have hosts of their own (their CPU seconds above come off the app's).",
+        "  More app processes on these same 2 cores add no capacity, only contention.",
+        "- Asking (embedding the question, Chroma's search) is the dearest action: its p95",
+        "  is the first to climb as the cores fill.",
     ]
     return out
 

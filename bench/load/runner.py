@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from collections import Counter, defaultdict
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from assistant.config import Settings
 from assistant.orders.models import Order
 from assistant.services import build_services
-from bench.load import faults
+from bench.load import cpu, faults
 from bench.load.operators import callers, operator
 from bench.load.stats import Recorder
 
@@ -78,13 +79,15 @@ def run(
             _worker,
             [(first, n, seconds, interval, 7 + i, ready) for i, (first, n) in enumerate(parts)],
         )
+        # Counted from when every worker is calling (their set-up takes seconds).
+        for _part in parts:
+            ready.get(timeout=300)
+        before = cpu.snapshot()
         if fault != "none":
-            # Counted from when every worker is calling (their set-up takes seconds).
-            for _part in parts:
-                ready.get(timeout=300)
             time.sleep(at)
             fault_log = faults.inject(fault)
         results = pending.get(timeout=seconds + 600)
+        used = cpu.spent(before, cpu.snapshot())
     rec = Recorder()
     for part in results:
         for action, values in part["samples"].items():
@@ -102,6 +105,9 @@ def run(
         "fault_log": fault_log,
         "actions": rec.summary(),
         "calls_per_second": round(len(rec.samples.get("card", [])) / seconds, 2),
+        "calls": len(rec.samples.get("card", [])),
+        "cpu": used,
+        "load_average": os.getloadavg(),
         "reconcile": reconcile(rec.placed, since=began),
     }
 
