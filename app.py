@@ -21,11 +21,18 @@ st.set_page_config(
 st.markdown(COMPACT_CSS, unsafe_allow_html=True)
 language.switcher()
 # Before login the form alone is drawn: no page list, no client, no price.
-if login.gate() is not None:
-    try:
+try:
+    if login.gate() is not None:
         navigation.run()
-    except DeskError as err:
-        st.error(err.message)
-    except Exception:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
+except DeskError as err:
+    st.error(err.message)
+except Exception as exc:  # noqa: BLE001 - the operator gets a message, the log gets the traceback
+    # Imported here: SQLAlchemy need not load before the login form's first render.
+    from assistant.db import is_disconnect, unreachable
+
+    if is_disconnect(exc):  # the database is down or restarting, even at the login form
+        log.warning("the database is unreachable: %s", exc)
+        st.error(unreachable(exc).message)
+    else:
         log.exception("a page failed")
         st.error(_(UNEXPECTED_ERROR))

@@ -109,3 +109,57 @@ def test_with_an_auth_section_in_the_secrets_the_company_sign_in_is_offered(desk
     assert not at.exception
     assert [b.label for b in at.button] == ["Log in", "Sign in with your company account"]
     assert [t.label for t in at.text_input] == ["Username", "Password"]
+
+
+def test_the_desk_that_cannot_reach_its_database_at_start_says_what_to_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Nothing listens on port 1: the connection is refused, as while PostgreSQL is down.
+    monkeypatch.setenv("DESK_DATABASE_URL", "postgresql+psycopg://desk@127.0.0.1:1/desk")
+    st.cache_resource.clear()
+    try:
+        at = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", PASSWORD)
+        assert not at.exception, at.exception
+        assert [e.value for e in at.error] == [
+            "The desk could not start: see the server log. Check DESK_DATABASE_URL."
+        ]
+        assert at.text_input(key="login_name").value == "ana"
+        assert ACTOR_KEY not in at.session_state
+    finally:
+        st.cache_resource.clear()  # the services built for the dead address must not linger
+
+
+@pytest.mark.postgres
+def test_logging_in_after_the_database_went_away_says_try_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import text
+
+    from assistant.config import Settings
+    from assistant.db import make_engine, migrate
+    from assistant.services import build_services
+    from tests.conftest import PG_ADMIN_URL, fresh_postgres_database
+
+    with fresh_postgres_database() as url:
+        engine = make_engine(url)
+        migrate(engine)
+        engine.dispose()
+        built = build_services(Settings(database_url=url))
+        built.users.add(actor=Actor.system(), name="ana", roles=["operator"], password=PASSWORD)
+        built.engine.dispose()
+        monkeypatch.setenv("DESK_DATABASE_URL", url)
+        st.cache_resource.clear()
+        try:
+            first = _log_in(AppTest.from_file(APP, default_timeout=30).run(), "ana", PASSWORD)
+            assert ACTOR_KEY in first.session_state  # the desk is up and working
+            at = AppTest.from_file(APP, default_timeout=30).run()  # a second operator's login
+            admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:  # the server loses the database under the desk
+                conn.execute(text(f'DROP DATABASE "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+            admin.dispose()
+            at = _log_in(at, "ana", PASSWORD)
+            assert not at.exception, at.exception
+            assert [e.value for e in at.error] == ["The database was unreachable: try again."]
+            assert ACTOR_KEY not in at.session_state
+        finally:
+            st.cache_resource.clear()
