@@ -46,6 +46,8 @@ FORM_KEYS = (
     "override_reason",
 )
 DATE_KEYS = ("delivery_date",)
+TASK_FORM_KEY = "task_client_id"  # the call task's client being called (call_task)
+CALLBACK_FORM_KEY = "callback_id"  # the call-back request being answered (call_callback)
 DATETIME_KEYS = ("pickup_at",)
 
 
@@ -141,6 +143,7 @@ def offer(desk: Services, call: LiveCall) -> None:
 def _open(saved: SavedDraft) -> None:
     """Put the saved call and its order form back into this session."""
     state = st.session_state
+    _reattach(saved.form)
     state[CALL_KEY] = saved.call
     state[OPENED_KEY] = str(saved.call_id)
     state.pop(REFUSED_KEY, None)
@@ -160,10 +163,32 @@ def _open(saved: SavedDraft) -> None:
     st.query_params[PARAM] = str(saved.call_id)
 
 
+def _reattach(form: dict[str, Any]) -> None:
+    """The call task's panel and the call-back's banner the call had, still open."""
+    from assistant.ui import call_callback, call_task
+    from assistant.ui.deps import live_services
+
+    if isinstance(form.get(TASK_FORM_KEY), int):
+        st.session_state[call_task.TASK_KEY] = form[TASK_FORM_KEY]
+    if isinstance(form.get(CALLBACK_FORM_KEY), int):
+        try:
+            item = live_services().callbacks.get(form[CALLBACK_FORM_KEY], actor=acting())
+        except DeskError:
+            return  # gone or not this operator's to see: the call goes on without its banner
+        if item.status == "open":  # answered or closed meanwhile: nothing left to record
+            st.session_state[call_callback.TAKEN_KEY] = item
+
+
 def _form() -> dict[str, Any]:
-    """The caller box and the order form's fields as JSON."""
+    """The caller box, the order form's fields, the task or call-back called for, as JSON."""
+    from assistant.ui import call_callback, call_task
+
     state = st.session_state
     form: dict[str, Any] = {"query": state.get(CALLER_KEY)}
+    task = state.get(call_task.TASK_KEY)
+    form[TASK_FORM_KEY] = task if isinstance(task, int) else None
+    taken = state.get(call_callback.TAKEN_KEY)
+    form[CALLBACK_FORM_KEY] = getattr(taken, "id", None)
     for key in FORM_KEYS:
         value = state.get(key)
         form[key] = list(value) if isinstance(value, (list, tuple, set)) else value

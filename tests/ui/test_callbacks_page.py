@@ -116,3 +116,21 @@ def test_the_page_is_listed_only_for_those_who_record_calls(queue: Any) -> None:
     at = logged_in(AppTest.from_file(APP, default_timeout=30), roles=("head",)).run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
+
+
+def test_a_reopened_call_keeps_its_call_back_banner(queue: Any) -> None:
+    """The browser reloads onto another process mid-call: the call-back comes back with it."""
+    known = next(i for i in queue.callbacks.queue(actor=f.acting()) if i.client == "K1")
+    at = _take(_page(), known.id).run()
+    call = at.query_params["call"]  # the card is on screen: the call and its draft are saved
+    st.cache_resource.clear()  # a new process: nothing of the first session's memory
+    again = logged_in(AppTest.from_file(APP, default_timeout=30))
+    again.query_params["call"] = call
+    again.run()
+    assert not again.exception, again.exception
+    assert "asked on the website" in _text(again) and "Ana Known" in _text(again)
+    again.button(key="callback-answered").click().run()
+    assert not again.exception, again.exception
+    with queue.sessions() as s:
+        attempt = s.scalars(select(CallbackAttempt)).one()
+    assert (attempt.outcome, str(attempt.call_id)) == ("answered", call)
