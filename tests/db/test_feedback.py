@@ -3,7 +3,7 @@ answered there, and the answer is on the client's card at its next call until to
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,10 +12,12 @@ from sqlalchemy import select
 from assistant.auth.models import AuditEntry
 from assistant.auth.rights import Actor, Forbidden
 from assistant.calls.models import Call
+from assistant.clients.models import Department
 from assistant.feedback.departments import STANDARD
 from assistant.feedback.items import FeedbackNote
 from assistant.feedback.models import FeedbackItem
-from assistant.feedback.queries import open_by_department
+from assistant.reports.outbound_figures import feedback_open
+from assistant.reports.period import ReportFilter
 from tests import factories as f
 
 ANA = Actor.of("ana", ["operator"])
@@ -158,12 +160,18 @@ def test_open_items_by_department_are_counted_in_sql(desk: Any) -> None:
     done = _call_with_comment(desk, "logistics", "Late van.")
     [late] = [i for i in desk.feedback.queue(actor=BOSS) if i.call_id == done]
     desk.feedback.answer(late.id, text="New route from Monday.", actor=BOSS)
+    days = {"date_from": date(2000, 1, 1), "date_to": date(2099, 12, 31)}
     with desk.sessions() as s:
-        assert open_by_department(s) == {"marketing": 1, "quality": 2}
-        assert open_by_department(s, operator="someone else") == {}
-        assert open_by_department(s, operator="ana", client_type="marketer") == {
-            "marketing": 1,
-            "quality": 2,
+        # The report names departments as the head reads them.
+        names = {code: name for code, name in s.execute(select(Department.code, Department.name))}
+        assert feedback_open(s, ReportFilter(**days)) == {
+            names["quality"]: 2,
+            names["marketing"]: 1,
         }
-        assert open_by_department(s, client_type="key") == {}
-        assert open_by_department(s, since=datetime(2100, 1, 1)) == {}
+        assert feedback_open(s, ReportFilter(**days, operator="someone else")) == {}
+        assert feedback_open(s, ReportFilter(**days, operator="ana", client_type="marketer")) == {
+            names["quality"]: 2,
+            names["marketing"]: 1,
+        }
+        assert feedback_open(s, ReportFilter(**days, client_type="key")) == {}
+        assert feedback_open(s, ReportFilter(date(2100, 1, 1), date(2100, 1, 2))) == {}
