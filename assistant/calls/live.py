@@ -11,6 +11,7 @@ from assistant.calls.service import CallLog
 from assistant.calls.state import LiveCall, OrderDetails
 from assistant.catalog.search import ProductSearch
 from assistant.clients.lookup import ClientDirectory
+from assistant.db import write_or_recover
 from assistant.errors import DeskError
 from assistant.feedback.items import FeedbackNote
 from assistant.i18n import _
@@ -60,13 +61,18 @@ class LiveCalls:
         client_id = card.client.id if card.client else None
         phone = self._directory.normalise(query)
         if call.call_id is None:
-            call.call_id = self._log.start(
-                actor=actor,
-                phone=phone,
-                client_id=client_id,
-                purpose=purpose,
-                direction=call.direction,
-                script_version=self._scripts.active().value.version,
+            # The database going away here (a restart) is a refusal the operator can retry
+            # by pressing Enter again, never a driver's error; a call row counts no money.
+            call.call_id = write_or_recover(
+                lambda: self._log.start(
+                    actor=actor,
+                    phone=phone,
+                    client_id=client_id,
+                    purpose=purpose,
+                    direction=call.direction,
+                    script_version=self._scripts.active().value.version,
+                ),
+                recover=lambda: None,
             )
             call.client_id = client_id
         elif call.client_id != client_id and not call.closed_outcome:

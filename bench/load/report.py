@@ -96,9 +96,9 @@ def _faults(faults: list[dict[str, Any]]) -> list[str]:
 def _cpu_ms_per_call(run: dict[str, Any]) -> float | None:
     """CPU milliseconds the whole set-up spent per call (all cores together)."""
     used = run.get("cpu")
-    if not used or not run.get("calls"):
+    if not used or not run.get("calls_per_second"):
         return None
-    return used["busy_share"] * used["cores"] * used["seconds"] * 1000 / run["calls"]
+    return float(used["busy_share"] * used["cores"] * 1000 / run["calls_per_second"])
 
 
 def _saturation(runs: list[dict[str, Any]]) -> list[str]:
@@ -137,6 +137,24 @@ def _saturation(runs: list[dict[str, Any]]) -> list[str]:
             f"- at {run['operators']} operators each makes {kept:.0%} of the calls one makes "
             f"at {first['operators']}: it {state}."
         )
+    for before, run in zip([None, *runs], runs, strict=False):
+        over = [
+            f"{a} p95 {run['actions'][a]['p95']} ms"
+            for a, limit in TARGETS_MS.items()
+            if (run["actions"].get(a, {}).get("p95") or 0) > limit
+        ]
+        if over:
+            out.append(
+                f"- at {run['operators']} operators the calls still keep pace, but the waits "
+                f"grow past the targets ({', '.join(over)}): requests queue for the cores "
+                f"({run['cpu']['busy_share']:.0%} busy). For the people waiting, it saturates "
+                + (
+                    f"between {before['operators']} and {run['operators']} operators."
+                    if before
+                    else "here."
+                )
+            )
+            break
     out += [
         f"- A call costs at most {ms:.0f} CPU ms here, so the {cores} cores hold about "
         f"{capacity:.1f} calls/s ({capacity / cores:.1f} per core), that is about "

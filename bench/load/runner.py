@@ -83,11 +83,17 @@ def run(
         for _part in parts:
             ready.get(timeout=300)
         before = cpu.snapshot()
+        # The CPU is read again shortly before the workers stop: their PostgreSQL backends
+        # end with them, and a process gone by then takes its CPU seconds along.
+        after: list[dict[str, Any]] = []
+        reader = threading.Timer(max(1.0, seconds - 3), lambda: after.append(cpu.snapshot()))
+        reader.start()
         if fault != "none":
             time.sleep(at)
             fault_log = faults.inject(fault)
         results = pending.get(timeout=seconds + 600)
-        used = cpu.spent(before, cpu.snapshot())
+        reader.join()
+        used = cpu.spent(before, after[0] if after else cpu.snapshot())
     rec = Recorder()
     for part in results:
         for action, values in part["samples"].items():

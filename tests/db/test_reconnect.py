@@ -169,3 +169,31 @@ def test_an_order_committed_whose_answer_is_lost_is_the_same_order_on_retry(
     assert first.duplicate  # found by its key on a fresh connection, not written again
     assert retry.order_no == first.order_no
     assert _orders(desk, "k-2") == 1
+
+
+def test_a_call_whose_registration_loses_the_database_is_refused_then_started_once(
+    desk, admin, monkeypatch
+) -> None:
+    from assistant.calls.models import Call
+    from assistant.calls.state import LiveCall
+
+    actor = f.acting("op")
+    client_id = desk.cards.card(query="C1", actor=actor).client.id
+    with desk.sessions() as s:
+        calls_before = int(s.scalar(select(func.count()).select_from(Call)) or 0)
+
+    def kill_then_commit(dbapi_connection: Any, commit: Callable[[], None]) -> None:
+        _terminate(admin, dbapi_connection.dbapi_connection.info.backend_pid)
+        commit()
+
+    call = LiveCall(operator="op")
+    _on_next_commit(desk, monkeypatch, kill_then_commit)
+    with pytest.raises(DatabaseUnreachable) as refused:
+        desk.live.card(call, query="C1", purpose="order", client_id=client_id, actor=actor)
+    assert refused.value.message == "The database was unreachable: try again."
+    assert call.call_id is None  # nothing half-registered: Enter again starts it
+
+    card = desk.live.card(call, query="C1", purpose="order", client_id=client_id, actor=actor)
+    assert card.client is not None and call.call_id is not None
+    with desk.sessions() as s:
+        assert int(s.scalar(select(func.count()).select_from(Call)) or 0) == calls_before + 1
