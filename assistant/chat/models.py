@@ -20,6 +20,8 @@ class Retriever(Protocol):
         k: int = 5,
         kinds: Sequence[str] | None = None,
         client_type: str | None = None,
+        context: str = "",
+        context_weight: float = 0.0,
     ) -> list[Hit]: ...
 
 
