@@ -13,6 +13,7 @@ from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
+from assistant.catalog.vectors import ProductVectors
 from assistant.chat import followup, prompt, texts
 from assistant.chat.extractive import compose
 from assistant.chat.facts import FactFinder, facts_markdown
@@ -48,10 +49,13 @@ class Answerer:
         price_rules: PriceRules,
         llm: BaseChatModel | None = None,
         embeddings: Embeddings | None = None,
+        product_vectors: ProductVectors | None = None,
     ) -> None:
         self._sessions = directory.sessions
         self._retriever = retriever
-        self._facts = FactFinder(catalog=catalog, directory=directory, price_rules=price_rules)
+        self._facts = FactFinder(
+            catalog=catalog, directory=directory, price_rules=price_rules, vectors=product_vectors
+        )
         self._llm = llm
         self._embeddings = embeddings
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from assistant.catalog.pricing import choose_column
 from assistant.catalog.search import ProductHit, ProductSearch
+from assistant.catalog.vectors import ProductVectors
 from assistant.chat import texts
 from assistant.chat.models import ClientContext, Facts, ProductFact
+from assistant.chat.product_meaning import ids, named_by_meaning
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
 from assistant.formats import money, number
@@ -40,11 +42,18 @@ class FactFinder:
     """Reads the client's price column and the named products' prices and stock from SQL."""
 
     def __init__(
-        self, *, catalog: ProductSearch, directory: ClientDirectory, price_rules: PriceRules
+        self,
+        *,
+        catalog: ProductSearch,
+        directory: ClientDirectory,
+        price_rules: PriceRules,
+        vectors: ProductVectors | None = None,
     ) -> None:
         self._catalog = catalog
         self._directory = directory
         self._rules = price_rules
+        # Product names by meaning: a question in another language than the catalogue.
+        self._vectors = vectors
 
     def client(self, code: str | None) -> ClientContext | None:
         """The client with `code` and its price column; None without a code."""
@@ -86,6 +95,10 @@ class FactFinder:
                     found[hit.sku] = hit
             if len(found) >= _MAX_PRODUCTS:
                 break
+        if not found and self._vectors is not None:
+            # No name matched word for word: the question may name it in another language.
+            near = named_by_meaning(self._vectors, question, limit=2 * _MAX_PRODUCTS)
+            found = {hit.sku: hit for hit in self._catalog.by_ids(ids(near), column=column)}
         # The closest name first; a name matched word for word (size too) stands alone.
         said = set(re.findall(r"\w+", fold(question))) | asked
         ranked = sorted(found.values(), key=lambda h: -_closeness(h.name, said))
