@@ -28,9 +28,9 @@ _OPENINGS = re.compile(
     re.IGNORECASE,
 )
 # How much the earlier questions count in the search (bench/bench_followup.py).
-LEANING = 0.5  # the question points back or opens like a follow-up
+LEANING = 0.6  # the question points back or opens like a follow-up
 SHORT = 0.35  # a question of a few topic words: it may lean on what came before
-SHORT_TERMS = 3
+SHORT_TERMS = 2
 # Questions further back count less: the newest earlier question has the most to say.
 MAX_EARLIER = 3
 
