@@ -10,7 +10,7 @@ from assistant.catalog.search import ProductHit, ProductSearch
 from assistant.catalog.vectors import ProductVectors
 from assistant.chat import texts
 from assistant.chat.models import ClientContext, Facts, ProductFact
-from assistant.chat.product_meaning import ids, named_by_meaning
+from assistant.chat.product_meaning import asked_column, ids, named_by_meaning
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
 from assistant.formats import money, number
@@ -72,7 +72,10 @@ class FactFinder:
         asks_client = bool(client) and _asks(question, CLIENT_WORDS)
         products: tuple[ProductFact, ...] = ()
         if asks_price or asks_stock:
-            column = client.column if client else self._default_column()
+            # A column the question names ("price in column B") wins over the client's.
+            column = asked_column(question, self._rules.columns) or (
+                client.column if client else self._default_column()
+            )
             products = tuple(_fact(hit, column) for hit in self.mentioned(question, column))
         return Facts(client, products, asks_price, asks_stock, asks_client)
 
@@ -172,7 +175,7 @@ def facts_markdown(facts: Facts) -> str:
                 pass  # no column known: a price would be a guess
             elif p.price is None:
                 bits.append(_(texts.NO_PRICE_FACT).format(column=p.column))
-            elif client:
+            elif client and p.column == client.column:
                 bits.append(
                     _(texts.PRICE_FACT).format(
                         price=money(p.price),

@@ -33,6 +33,16 @@ MIN_COSINE = 0.855
 MARGIN = 0.015
 
 
+def asked_column(question: str, columns: Iterable[str]) -> str | None:
+    """The price column the question names ("column B", "u stupcu C"), if it is a known one."""
+    known = {code.upper(): code for code in columns}
+    for match in _COLUMN.finditer(question):
+        code = match.group(0).split()[-1].upper()
+        if code in known:
+            return known[code]
+    return None
+
+
 def product_words(question: str) -> str:
     """The question without its words about price, stock, client, column and grammar."""
     text = _COLUMN.sub(" ", question)
