@@ -71,13 +71,12 @@ class FactFinder:
         asks_stock = _asks(question, STOCK_WORDS)
         asks_client = bool(client) and _asks(question, CLIENT_WORDS)
         products: tuple[ProductFact, ...] = ()
+        # A column the question names ("price in column B") wins over the client's.
+        asked = asked_column(question, self._rules.columns)
         if asks_price or asks_stock:
-            # A column the question names ("price in column B") wins over the client's.
-            column = asked_column(question, self._rules.columns) or (
-                client.column if client else self._default_column()
-            )
+            column = asked or (client.column if client else self._default_column())
             products = tuple(_fact(hit, column) for hit in self.mentioned(question, column))
-        return Facts(client, products, asks_price, asks_stock, asks_client)
+        return Facts(client, products, asks_price, asks_stock, asks_client, asked)
 
     def _default_column(self) -> str | None:
         """The column of the default rule: the price anyone without a client gets."""
@@ -175,7 +174,13 @@ def facts_markdown(facts: Facts) -> str:
                 pass  # no column known: a price would be a guess
             elif p.price is None:
                 bits.append(_(texts.NO_PRICE_FACT).format(column=p.column))
-            elif client and p.column == client.column:
+            elif facts.asked_column and (not client or p.column != client.column):
+                bits.append(
+                    _(texts.ASKED_PRICE_FACT).format(
+                        price=money(p.price), unit=p.unit, column=p.column
+                    )
+                )
+            elif client:
                 bits.append(
                     _(texts.PRICE_FACT).format(
                         price=money(p.price),

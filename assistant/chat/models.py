@@ -59,6 +59,8 @@ class Facts:
     asks_price: bool = False
     asks_stock: bool = False
     asks_client: bool = False
+    # The price column the question named ("in column B"): prices are given in it.
+    asked_column: str | None = None
 
     @property
     def empty(self) -> bool:
