@@ -96,13 +96,14 @@ class Answerer:
             )
         client = self._facts.client(client_code)
         searched, context, weight = self._in_context(question, after)
-        hits = self._retriever.search(
-            searched,
-            k=max(1, k),
-            client_type=client.type if client else None,
-            context=context,
-            context_weight=weight,
-        )
+        client_type = client.type if client else None
+        if context and weight > 0:
+            hits = self._retriever.search(
+                searched, k=max(1, k), client_type=client_type, context=context,
+                context_weight=weight,
+            )  # fmt: skip
+        else:  # a question on its own is searched exactly as before
+            hits = self._retriever.search(searched, k=max(1, k), client_type=client_type)
         facts = self._facts.facts(searched, client=client)
         if context and weight > 0 and not facts.products:
             # "And in column B?" after a product's price: the product is in the context.
