@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         price_rules=rules.prices,
         vectors=vectors,
     )
-    default = next(r.column for r in rules.prices.rules if r.default)
-    right, misses, by_language = 0, [], {}
+    default = next(r.column for r in rules.prices.rules if r.default and r.column)
+    right, misses = 0, []
+    by_language: dict[str, tuple[int, int]] = {}
     with use_language("en"):
         for ask in QUESTIONS:
             facts = finder.facts(ask.question, client=None)

@@ -75,3 +75,18 @@ def test_names_are_embedded_once(desk) -> None:
 def test_the_croatian_name_still_finds_it_word_for_word(desk) -> None:
     answer = _answer("Koliko košta suncokretovo ulje?", "--client", "M1")
     assert "**Suncokretovo ulje 1 l** (`UL-1`)" in answer
+
+
+def test_desk_import_products_embeds_the_names_then(desk, tmp_path: Path) -> None:
+    export = tmp_path / "products.csv"
+    export.write_text(
+        "sku,name,category,unit,pack_size,new_since,active\n"
+        "MA-1,Maslac 250 g,Mliječni proizvodi,kom,1,,true\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", "products", str(export), "--json"])
+    assert result.exit_code == 0, result.output
+    with desk.sessions() as s:
+        embedded = s.scalars(select(ProductVector.text)).all()
+    assert "Maslac 250 g" in embedded
+    assert desk.product_vectors.refresh() == 0  # every name was embedded at import
