@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from langchain_core.embeddings import Embeddings
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,7 +109,12 @@ class Services:
     def knowledge_store(self) -> KnowledgeStore:
         """The Chroma collection (on disk, or the server at DESK_CHROMA_URL)."""
         client = make_client(url=self.settings.chroma_url, path=self.settings.chroma_path)
-        return KnowledgeStore(client=client, embeddings=make_embeddings(self.settings.embeddings))
+        return KnowledgeStore(client=client, embeddings=self.embeddings)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        """The multilingual model, one in memory for the documents and the product names."""
+        return make_embeddings(self.settings.embeddings)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -117,8 +123,8 @@ class Services:
 
     @cached_property
     def product_vectors(self) -> ProductVectors:
-        """Product names by meaning; one embedding model in memory (the store's), not two."""
-        embeddings, model = self.knowledge_store.embeddings, self.settings.embeddings
+        """Product names by meaning (no Chroma store is opened for them)."""
+        embeddings, model = self.embeddings, self.settings.embeddings
         return ProductVectors(session_factory=self.sessions, embeddings=embeddings, model=model)
 
     @cached_property
