@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from assistant.errors import DatabaseNotReady, DatabaseUnreachable
+from assistant.errors import DatabaseNotReady, DatabaseUnreachable, DeskError
 from assistant.i18n import N_, _
 
 T = TypeVar("T")
@@ -188,3 +188,26 @@ def write_or_recover(write: Callable[[], T], *, recover: Callable[[], T | None])
     if found is None:
         raise unreachable(lost) from lost
     return found
+
+
+def engine_for(url: str) -> Engine:
+    """The one place the database backend is chosen, with an error that says how to fix it."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises several types here
+        raise DeskError(
+            _(
+                "DESK_DATABASE_URL {url!r} is not a database URL ({problem}). Use e.g. "
+                "sqlite:///data/desk.db or postgresql+psycopg://user@host:5432/desk."
+            ).format(url=url, problem=exc)
+        ) from exc
+    match backend:
+        case "sqlite" | "postgresql":
+            return make_engine(url)
+        case other:
+            raise DeskError(
+                _(
+                    "DESK_DATABASE_URL uses {backend!r}; the desk runs on SQLite (default) or "
+                    "PostgreSQL (postgresql+psycopg://...)."
+                ).format(backend=other)
+            )

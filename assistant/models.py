@@ -3,6 +3,7 @@
 from assistant.auth.models import AuditEntry, User
 from assistant.calls.models import Call, CallDraft, OfferMade
 from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
+from assistant.catalog.vectors import ProductVector
 from assistant.clients.models import (
     AuthorisedPerson,
     Client,
@@ -57,6 +58,7 @@ __all__ = [
     "Price",
     "PriceColumn",
     "Product",
+    "ProductVector",
     "QuizAnswer",
     "QuizQuestion",
     "Receivable",

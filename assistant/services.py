@@ -9,7 +9,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine, make_url
+from langchain_core.embeddings import Embeddings
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.auth.audit import AuditLog
@@ -22,17 +23,16 @@ from assistant.calls.script_gate import ScriptGate
 from assistant.calls.service import CallLog
 from assistant.catalog.pricing import PriceBook
 from assistant.catalog.search import ProductSearch
+from assistant.catalog.vectors import ProductVectors
 from assistant.chat import Answerer
 from assistant.clients.lookup import ClientDirectory
 from assistant.clients.routing import Router
 from assistant.config import Settings
 from assistant.credit.service import CreditService
-from assistant.db import make_engine, make_session_factory, writer
+from assistant.db import engine_for, make_session_factory, writer
 from assistant.discounts.engine import DiscountBook
 from assistant.editors.knowledge import KnowledgeEditor
-from assistant.errors import DeskError
 from assistant.feedback.desk import FeedbackDesk
-from assistant.i18n import _
 from assistant.offers import OfferService
 from assistant.orders.account import ClientAccount
 from assistant.orders.placement import OrderPlacement
@@ -109,12 +109,23 @@ class Services:
     def knowledge_store(self) -> KnowledgeStore:
         """The Chroma collection (on disk, or the server at DESK_CHROMA_URL)."""
         client = make_client(url=self.settings.chroma_url, path=self.settings.chroma_path)
-        return KnowledgeStore(client=client, embeddings=make_embeddings(self.settings.embeddings))
+        return KnowledgeStore(client=client, embeddings=self.embeddings)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        """The multilingual model, one in memory for the documents and the product names."""
+        return make_embeddings(self.settings.embeddings)
 
     @cached_property
     def retriever(self) -> Retriever:
         """Hybrid retrieval over the store; its lexical index follows the store's changes."""
         return Retriever(store=self.knowledge_store)
+
+    @cached_property
+    def product_vectors(self) -> ProductVectors:
+        """Product names by meaning (no Chroma store is opened for them)."""
+        embeddings, model = self.embeddings, self.settings.embeddings
+        return ProductVectors(session_factory=self.sessions, embeddings=embeddings, model=model)
 
     @cached_property
     def knowledge_registry(self) -> KnowledgeRegistry:
@@ -153,6 +164,7 @@ class Services:
             price_rules=self.rules.prices,
             llm=make_chat_model(self.settings),
             embeddings=self.knowledge_store.embeddings,
+            product_vectors=self.product_vectors,
         )
 
     @cached_property
@@ -182,7 +194,7 @@ class Services:
 
 def build_services(settings: Settings, *, today: Callable[[], date] = date.today) -> Services:
     """Build the desk for `settings`; `today` is pinned by tests and evaluations."""
-    engine = _engine(settings.database_url)
+    engine = engine_for(settings.database_url)
     sessions = make_session_factory(engine)
     rules = load_rules(settings.rules_dir)
     directory = ClientDirectory(
@@ -272,26 +284,3 @@ def build_services(settings: Settings, *, today: Callable[[], date] = date.today
             default_country_code=settings.default_country_code,
         ),
     )
-
-
-def _engine(url: str) -> Engine:
-    """The one place the database backend is chosen, with an error that says how to fix it."""
-    try:
-        backend = make_url(url).get_backend_name()
-    except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises several types here
-        raise DeskError(
-            _(
-                "DESK_DATABASE_URL {url!r} is not a database URL ({problem}). Use e.g. "
-                "sqlite:///data/desk.db or postgresql+psycopg://user@host:5432/desk."
-            ).format(url=url, problem=exc)
-        ) from exc
-    match backend:
-        case "sqlite" | "postgresql":
-            return make_engine(url)
-        case other:
-            raise DeskError(
-                _(
-                    "DESK_DATABASE_URL uses {backend!r}; the desk runs on SQLite (default) or "
-                    "PostgreSQL (postgresql+psycopg://...)."
-                ).format(backend=other)
-            )

@@ -15,6 +15,8 @@ BENCHES = {
     "offers": ("bench.bench_offers", []),
     "ingest": ("bench.bench_ingest", []),
     "retrieval": ("bench.bench_retrieval", []),
+    "followup": ("bench.bench_followup", []),
+    "products": ("bench.bench_products", []),
     "search": ("bench.bench_search", []),
     "sleeping": ("bench.bench_sleeping", []),
     "callbacks": ("bench.bench_callbacks", []),

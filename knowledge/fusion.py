@@ -83,6 +83,28 @@ def with_titles(
     return blended
 
 
+def blend(
+    own: list[tuple[float, Candidate]],
+    around: list[tuple[float, Candidate]],
+    *,
+    weight: float,
+) -> list[tuple[float, Candidate]]:
+    """The question's own fusion mixed with the fusion of it in its context, best first.
+
+    A chunk only one list found counts zero in the other; the own list's candidate (with
+    its ranks) is kept where both have it.
+    """
+    scores: dict[str, float] = {}
+    cands: dict[str, Candidate] = {}
+    for share, fused in ((1.0 - weight, own), (weight, around)):
+        for score, cand in fused:
+            scores[cand.chunk.id] = scores.get(cand.chunk.id, 0.0) + share * score
+            cands.setdefault(cand.chunk.id, cand)
+    mixed = [(scores[cid], cands[cid]) for cid in scores]
+    mixed.sort(key=lambda pair: -pair[0])
+    return mixed
+
+
 def rrf(
     candidates: Sequence[Candidate], *, lexical_weight: float = 1.0, k: int = 60
 ) -> list[tuple[float, Candidate]]:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from knowledge.fusion import Candidate, FusionWeights, fuse, with_titles
+from knowledge.fusion import Candidate, FusionWeights, blend, fuse, with_titles
 from knowledge.language import detect_language
 from knowledge.lexical import LexicalIndex, allowed
 from knowledge.models import Chunk, Hit
@@ -59,8 +59,15 @@ class Retriever:
         k: int = 5,
         kinds: Collection[str] | None = None,
         client_type: str | None = None,
+        context: str = "",
+        context_weight: float = 0.0,
     ) -> list[Hit]:
-        """The k best chunks for the question, best first, within the kind and client filters."""
+        """The k best chunks for the question, best first, within the kind and client filters.
+
+        `context` is what was asked before (a follow-up's earlier questions): the question
+        is searched again with it in front, and that fusion counts `context_weight`, so the
+        question's own words keep the larger say.
+        """
         query = query.strip()
         if not query or k <= 0:
             return []
@@ -70,11 +77,11 @@ class Retriever:
             for i in index.sku_matches(query)
             if allowed(index.chunks[i], kinds=kinds, client_type=client_type)
         ]
-        vector = self._store.embeddings.embed_query(query)
-        candidates = self.candidates(query, kinds=kinds, client_type=client_type, vector=vector)
-        fused = fuse(candidates, weights=self._weights, language=detect_language(query))
-        titles = self._store.title_similarity(vector, [cand.chunk for _s, cand in fused])
-        fused = with_titles(fused, titles, weights=self._weights)
+        fused = self._fused(query, kinds=kinds, client_type=client_type)
+        context = context.strip()
+        if context and context_weight > 0:
+            around = self._fused(f"{context} {query}", kinds=kinds, client_type=client_type)
+            fused = blend(fused, around, weight=context_weight)
         hits = [Hit(chunk=c, score=SKU_SCORE, lexical_rank=1) for c in sku_hits]
         seen = {h.chunk.id for h in hits}
         for score, cand in fused:
@@ -91,6 +98,16 @@ class Retriever:
                 )
             )
         return hits[:k]
+
+    def _fused(
+        self, query: str, *, kinds: Collection[str] | None, client_type: str | None
+    ) -> list[tuple[float, Candidate]]:
+        """Both sides fused for one query, titles blended in, best first."""
+        vector = self._store.embeddings.embed_query(query)
+        candidates = self.candidates(query, kinds=kinds, client_type=client_type, vector=vector)
+        fused = fuse(candidates, weights=self._weights, language=detect_language(query))
+        titles = self._store.title_similarity(vector, [cand.chunk for _s, cand in fused])
+        return with_titles(fused, titles, weights=self._weights)
 
     def candidates(
         self,

@@ -93,6 +93,11 @@ class ProductSearch:
             ids = self._matching_ids(session, query, limit)
             return self._hits(session, ids, column)
 
+    def by_ids(self, ids: list[int], *, column: str | None) -> list[ProductHit]:
+        """Active products by id, in the order given (found some other way, e.g. by meaning)."""
+        with self._sessions() as session:
+            return self._hits(session, ids, column)
+
     def get(self, sku: str, *, column: str | None) -> ProductHit | None:
         """One product by exact SKU, active or not."""
         with self._sessions() as session:

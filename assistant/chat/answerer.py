@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -13,7 +13,8 @@ from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
-from assistant.chat import prompt, texts
+from assistant.catalog.vectors import ProductVectors
+from assistant.chat import followup, prompt, texts
 from assistant.chat.extractive import compose
 from assistant.chat.facts import FactFinder, facts_markdown
 from assistant.chat.models import Answer, ClientContext, Facts, Retriever
@@ -48,10 +49,13 @@ class Answerer:
         price_rules: PriceRules,
         llm: BaseChatModel | None = None,
         embeddings: Embeddings | None = None,
+        product_vectors: ProductVectors | None = None,
     ) -> None:
         self._sessions = directory.sessions
         self._retriever = retriever
-        self._facts = FactFinder(catalog=catalog, directory=directory, price_rules=price_rules)
+        self._facts = FactFinder(
+            catalog=catalog, directory=directory, price_rules=price_rules, vectors=product_vectors
+        )
         self._llm = llm
         self._embeddings = embeddings
 
@@ -66,9 +70,19 @@ class Answerer:
 
     @metrics.measured("questions")
     def prepare(
-        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+        self,
+        question: str,
+        *,
+        actor: Actor,
+        k: int = 5,
+        client_code: str | None = None,
+        after: Sequence[str] = (),
     ) -> Prepared:
-        """Retrieve passages (filtered by the client's type) and read the SQL facts."""
+        """Retrieve passages (filtered by the client's type) and read the SQL facts.
+
+        `after` holds the questions asked before this one in the conversation, oldest
+        first: a follow-up is searched in their context.
+        """
         # Answers quote prices, client terms and the price lists: the right to read them.
         audit.guard_read(self._sessions, actor, "ask")
         # A NUL means nothing in a question, and PostgreSQL refuses it in the SQL facts.
@@ -81,23 +95,63 @@ class Answerer:
                 field="question",
             )
         client = self._facts.client(client_code)
-        hits = self._retriever.search(
-            question, k=max(1, k), client_type=client.type if client else None
-        )
-        facts = self._facts.facts(question, client=client)
+        searched, context, weight = self._in_context(question, after)
+        client_type = client.type if client else None
+        if context and weight > 0:
+            hits = self._retriever.search(
+                searched, k=max(1, k), client_type=client_type, context=context,
+                context_weight=weight,
+            )  # fmt: skip
+        else:  # a question on its own is searched exactly as before
+            hits = self._retriever.search(searched, k=max(1, k), client_type=client_type)
+        facts = self._facts.facts(searched, client=client)
+        if context and weight > 0 and not facts.products:
+            # "And in column B?" after a product's price: the product is in the context.
+            earlier = self._facts.facts(f"{context} {searched}", client=client)
+            facts = earlier if earlier.products else facts
         return Prepared(question, tuple(hits), facts, facts_markdown(facts))
 
+    def _in_context(self, question: str, after: Sequence[str]) -> tuple[str, str, float]:
+        """What to search for a question after `after`: (question, context, its weight).
+
+        With a model the question is rewritten to stand alone; without one (or when the
+        model fails) the earlier questions' words count, less than the question's own.
+        """
+        earlier = [q.replace("\x00", "").strip() for q in after if q and q.strip()]
+        if not earlier:
+            return question, "", 0.0
+        earlier = [q[: texts.QUESTION_LIMIT] for q in earlier]
+        if self._llm is not None:
+            condensed = followup.condense(self._llm, question, earlier)
+            if condensed:
+                return condensed, "", 0.0
+        return question, followup.context_text(earlier), followup.context_weight(question)
+
     def answer(
-        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+        self,
+        question: str,
+        *,
+        actor: Actor,
+        k: int = 5,
+        client_code: str | None = None,
+        after: Sequence[str] = (),
     ) -> Answer:
         """The whole answer at once (the CLI, tests)."""
-        return self.stream(question, actor=actor, k=k, client_code=client_code).result()
+        return self.stream(
+            question, actor=actor, k=k, client_code=client_code, after=after
+        ).result()
 
     def stream(
-        self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
+        self,
+        question: str,
+        *,
+        actor: Actor,
+        k: int = 5,
+        client_code: str | None = None,
+        after: Sequence[str] = (),
     ) -> AnswerStream:
         """An answer whose text arrives piece by piece (token by token with an LLM)."""
-        ready = self.prepare(question, actor=actor, k=k, client_code=client_code)
+        ready = self.prepare(question, actor=actor, k=k, client_code=client_code, after=after)
         return AnswerStream(self, ready)
 
     def extractive(self, ready: Prepared, *, note: str = "") -> str:

@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from assistant.catalog.pricing import choose_column
 from assistant.catalog.search import ProductHit, ProductSearch
+from assistant.catalog.vectors import ProductVectors
 from assistant.chat import texts
 from assistant.chat.models import ClientContext, Facts, ProductFact
+from assistant.chat.product_meaning import asked_column, ids, named_by_meaning
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import UnknownClient
 from assistant.formats import money, number
@@ -40,11 +42,18 @@ class FactFinder:
     """Reads the client's price column and the named products' prices and stock from SQL."""
 
     def __init__(
-        self, *, catalog: ProductSearch, directory: ClientDirectory, price_rules: PriceRules
+        self,
+        *,
+        catalog: ProductSearch,
+        directory: ClientDirectory,
+        price_rules: PriceRules,
+        vectors: ProductVectors | None = None,
     ) -> None:
         self._catalog = catalog
         self._directory = directory
         self._rules = price_rules
+        # Product names by meaning: a question in another language than the catalogue.
+        self._vectors = vectors
 
     def client(self, code: str | None) -> ClientContext | None:
         """The client with `code` and its price column; None without a code."""
@@ -62,10 +71,12 @@ class FactFinder:
         asks_stock = _asks(question, STOCK_WORDS)
         asks_client = bool(client) and _asks(question, CLIENT_WORDS)
         products: tuple[ProductFact, ...] = ()
+        # A column the question names ("price in column B") wins over the client's.
+        asked = asked_column(question, self._rules.columns)
         if asks_price or asks_stock:
-            column = client.column if client else self._default_column()
+            column = asked or (client.column if client else self._default_column())
             products = tuple(_fact(hit, column) for hit in self.mentioned(question, column))
-        return Facts(client, products, asks_price, asks_stock, asks_client)
+        return Facts(client, products, asks_price, asks_stock, asks_client, asked)
 
     def _default_column(self) -> str | None:
         """The column of the default rule: the price anyone without a client gets."""
@@ -86,6 +97,10 @@ class FactFinder:
                     found[hit.sku] = hit
             if len(found) >= _MAX_PRODUCTS:
                 break
+        if not found and self._vectors is not None:
+            # No name matched word for word: the question may name it in another language.
+            near = named_by_meaning(self._vectors, question, limit=2 * _MAX_PRODUCTS)
+            found = {hit.sku: hit for hit in self._catalog.by_ids(ids(near), column=column)}
         # The closest name first; a name matched word for word (size too) stands alone.
         said = set(re.findall(r"\w+", fold(question))) | asked
         ranked = sorted(found.values(), key=lambda h: -_closeness(h.name, said))
@@ -159,6 +174,12 @@ def facts_markdown(facts: Facts) -> str:
                 pass  # no column known: a price would be a guess
             elif p.price is None:
                 bits.append(_(texts.NO_PRICE_FACT).format(column=p.column))
+            elif facts.asked_column and (not client or p.column != client.column):
+                bits.append(
+                    _(texts.ASKED_PRICE_FACT).format(
+                        price=money(p.price), unit=p.unit, column=p.column
+                    )
+                )
             elif client:
                 bits.append(
                     _(texts.PRICE_FACT).format(

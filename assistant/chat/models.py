@@ -20,6 +20,8 @@ class Retriever(Protocol):
         k: int = 5,
         kinds: Sequence[str] | None = None,
         client_type: str | None = None,
+        context: str = "",
+        context_weight: float = 0.0,
     ) -> list[Hit]: ...
 
 
@@ -57,6 +59,8 @@ class Facts:
     asks_price: bool = False
     asks_stock: bool = False
     asks_client: bool = False
+    # The price column the question named ("in column B"): prices are given in it.
+    asked_column: str | None = None
 
     @property
     def empty(self) -> bool:

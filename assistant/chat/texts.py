@@ -23,6 +23,7 @@ QUESTION_TOO_LONG = N_("The question is {length} characters long: shorten it to 
 
 # One fact line per product: numbers come from SQL, never from documents.
 PRICE_FACT = N_("{price} per {unit} in column {column} ({client}'s column: {why})")
+ASKED_PRICE_FACT = N_("{price} per {unit} in column {column}, as asked")
 BASE_PRICE_FACT = N_(
     "{price} per {unit} in column {column} (the base column: choose the client for its own price)"
 )

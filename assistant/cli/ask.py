@@ -22,6 +22,16 @@ def ask(
             "--client", help=_("Client code: prices in its column, its type's documents.")
         ),
     ] = None,
+    after: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--after",
+            help=_(
+                "A question asked before this one (repeat it, oldest first): "
+                "a follow-up is answered in their context."
+            ),
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Answer from catalogues, price terms and procedures; numbers from the database."""
@@ -29,7 +39,9 @@ def ask(
     actor = acting(services, as_json=as_json)
 
     def work() -> dict[str, Any]:
-        answer = services.answerer.answer(question, actor=actor, k=k, client_code=client)
+        answer = services.answerer.answer(
+            question, actor=actor, k=k, client_code=client, after=after or ()
+        )
         return answer.as_dict()
 
     run(as_json, work, text.answer)

@@ -10,7 +10,7 @@ import typer
 from assistant.cli import text
 from assistant.cli.output import JsonFlag, acting, fail, open_services, run
 from assistant.errors import DeskError
-from assistant.i18n import N_, _
+from assistant.i18n import N_, _, ngettext
 from assistant.services import Services
 
 INIT_HELP = _("Create or upgrade the database schema; optionally the demo company.")
@@ -80,6 +80,24 @@ def _demo_company(services: Services, *, scale: str, seed: int) -> None:
         for key, count in summary.as_dict().items()
     )
     typer.echo(_("Demo company created: {parts}").format(parts=parts))
+    _embed_product_names(services)
+
+
+def _embed_product_names(services: Services) -> None:
+    """Product names as vectors, once, so a question in any language finds the product."""
+    try:
+        count = services.product_vectors.refresh()
+    except Exception as exc:  # noqa: BLE001 - the first question embeds them instead
+        typer.echo(_("Product names not embedded yet ({reason}).").format(reason=exc))
+        return
+    if count:
+        typer.echo(
+            ngettext(
+                "{count} product name embedded for questions in other languages.",
+                "{count} product names embedded for questions in other languages.",
+                count,
+            ).format(count=count)
+        )
 
 
 def _demo_logins(services: Services) -> None:
@@ -130,6 +148,9 @@ def import_(
         )
         if kind == "orders":
             services.offers.invalidate()
+        if kind == "products":
+            # Embedded once here, not on the first question of a call.
+            services.product_vectors.refresh()
         return report.as_dict()
 
     result = run(as_json, work, text.import_report)

@@ -103,8 +103,19 @@ def show(exchange: Exchange) -> None:
         sources(exchange.answer)
 
 
-def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
-    """Answer now, streaming when an LLM is on; errors become a message, never a traceback."""
+def asked_before(history: list[Exchange]) -> list[str]:
+    """The questions of `history` (oldest first) that were answered: a follow-up's context."""
+    return [e.question for e in history if e.answer is not None]
+
+
+def ask(
+    question: str, *, client_code: str | None, k: int = 5, after: list[str] | None = None
+) -> Exchange:
+    """Answer now, streaming when an LLM is on; errors become a message, never a traceback.
+
+    `after` holds the questions asked before in this chat, oldest first: a follow-up
+    ("and if he is absent?") is answered in their context.
+    """
     try:
         training = training_call.active()
         if training is not None:
@@ -116,7 +127,9 @@ def ask(question: str, *, client_code: str | None, k: int = 5) -> Exchange:
             sources(answer)
             return Exchange(question, answer)
         desk = answerer()
-        stream = desk.stream(question, actor=acting(), k=k, client_code=client_code)
+        stream = desk.stream(
+            question, actor=acting(), k=k, client_code=client_code, after=after or ()
+        )
         if desk.uses_llm:
             st.write_stream(stream)
         answer = stream.result()
@@ -188,13 +201,16 @@ def beside_call(*, client_code: str | None) -> None:
         if client_code:
             st.caption(_(ui.FOR_CLIENT).format(code=client_code))
         if asked and question.strip():
-            history.insert(0, ask(question, client_code=client_code))
+            # The panel keeps the newest first; a follow-up's context goes oldest first.
+            earlier = asked_before(history[::-1])
+            history.insert(0, ask(question, client_code=client_code, after=earlier))
         elif asked:
             st.caption(_(ui.EMPTY_QUESTION))
         elif history:
             st.markdown(f"**{history[0].question}**")
             if retry_due(history[0], key="call_ask"):
-                history[0] = ask(history[0].question, client_code=client_code)
+                earlier = asked_before(history[:0:-1])
+                history[0] = ask(history[0].question, client_code=client_code, after=earlier)
             else:
                 show(history[0])
         for older in history[1:4]:

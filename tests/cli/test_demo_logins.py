@@ -20,6 +20,7 @@ def test_init_demo_creates_one_user_per_role_once(
 ) -> None:
     monkeypatch.setenv("DESK_DATABASE_URL", db_url)
     monkeypatch.setenv("DESK_CHROMA_PATH", str(tmp_path / "data" / "chroma"))
+    monkeypatch.setenv("DESK_EMBEDDINGS", "fake")  # the demo's product names are embedded
     first = runner.invoke(app, ["init", "--demo", "--if-empty"])
     assert first.exit_code == 0, first.output
     logins = tmp_path / "data" / "demo-logins.txt"

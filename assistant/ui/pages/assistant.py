@@ -11,7 +11,14 @@ from assistant.chat import texts
 from assistant.i18n import _
 from assistant.services import Services
 from assistant.timeutil import utcnow
-from assistant.ui.chat_panel import Exchange, ask, retry_due, show, wait_for_index
+from assistant.ui.chat_panel import (
+    Exchange,
+    ask,
+    asked_before,
+    retry_due,
+    show,
+    wait_for_index,
+)
 from assistant.ui.deps import services
 
 HISTORY_KEY = "ask_history"
@@ -74,7 +81,11 @@ for number, exchange in enumerate(history):
     with st.chat_message("assistant"):
         # The last question, unanswered while the knowledge base was down, is asked again.
         if number == len(history) - 1 and retry_due(exchange, key="ask"):
-            history[number] = ask(exchange.question, client_code=client_code or None)
+            history[number] = ask(
+                exchange.question,
+                client_code=client_code or None,
+                after=asked_before(history[:number]),
+            )
         else:
             show(exchange)
 question = st.chat_input(_(texts.CHAT_PLACEHOLDER), key="ask_input", disabled=indexing)
@@ -82,4 +93,6 @@ if question and question.strip():
     with st.chat_message("user"):
         st.markdown(question)
     with st.chat_message("assistant"):
-        history.append(ask(question, client_code=client_code or None))
+        # Earlier questions of this chat: a follow-up is answered in their context.
+        earlier = asked_before(history)
+        history.append(ask(question, client_code=client_code or None, after=earlier))
