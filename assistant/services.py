@@ -153,6 +153,7 @@ class Services:
             price_rules=self.rules.prices,
             llm=make_chat_model(self.settings),
             embeddings=self.knowledge_store.embeddings,
+            sentences=self.knowledge_store,
         )
 
     @cached_property

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
@@ -13,10 +14,12 @@ from assistant import metrics
 from assistant.auth import audit
 from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
+from assistant.chat import lead as leads
 from assistant.chat import prompt, texts
-from assistant.chat.extractive import compose
+from assistant.chat.extractive import compose, supporting, terms
 from assistant.chat.facts import FactFinder, facts_markdown
-from assistant.chat.models import Answer, ClientContext, Facts, Retriever
+from assistant.chat.models import Answer, ClientContext, Facts, Retriever, SentenceSource
+from assistant.chat.passages import bearing, merge_overlapping
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -34,6 +37,7 @@ class Prepared:
     hits: tuple[Hit, ...]
     facts: Facts
     facts_text: str
+    lead: leads.Lead = leads.NO_LEAD
 
 
 class Answerer:
@@ -48,12 +52,14 @@ class Answerer:
         price_rules: PriceRules,
         llm: BaseChatModel | None = None,
         embeddings: Embeddings | None = None,
+        sentences: SentenceSource | None = None,
     ) -> None:
         self._sessions = directory.sessions
         self._retriever = retriever
         self._facts = FactFinder(catalog=catalog, directory=directory, price_rules=price_rules)
         self._llm = llm
         self._embeddings = embeddings
+        self._sentences = sentences
 
     @property
     def uses_llm(self) -> bool:
@@ -85,7 +91,28 @@ class Answerer:
             question, k=max(1, k), client_type=client.type if client else None
         )
         facts = self._facts.facts(question, client=client)
-        return Prepared(question, tuple(hits), facts, facts_markdown(facts))
+        query = terms(question)
+        # One passage per repeated text, and none beside the point when SQL answers.
+        shown = bearing(merge_overlapping(hits), facts, query)
+        lead = self.lead(question, query, shown, found=hits)
+        return Prepared(question, tuple(shown), facts, facts_markdown(facts), lead)
+
+    def lead(
+        self, question: str, query: set[str], shown: Sequence[Hit], *, found: Sequence[Hit]
+    ) -> leads.Lead:
+        """The sentence of the shown passages that answers, by words and by meaning."""
+        top = {cid for hit in shown[: leads.LEAD_PASSAGES] for cid in hit.merged or (hit.chunk.id,)}
+        vectors: Mapping[str, np.ndarray] | None = None
+        if self._sentences is not None:
+            chunks = [h.chunk for h in found if h.chunk.id in top]
+            vectors = self._sentences.sentence_vectors(chunks)
+        elif self._embeddings is not None:
+            vectors = leads.embed_now(self._embeddings, shown)
+        question_vector = None
+        if vectors and self._embeddings is not None:
+            # The retriever embedded the same question a moment ago: the model caches it.
+            question_vector = np.asarray(self._embeddings.embed_query(question), dtype=np.float32)
+        return leads.choose(query, shown, vectors=vectors, question_vector=question_vector)
 
     def answer(
         self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None
@@ -100,11 +127,14 @@ class Answerer:
         ready = self.prepare(question, actor=actor, k=k, client_code=client_code)
         return AnswerStream(self, ready)
 
-    def extractive(self, ready: Prepared, *, note: str = "") -> str:
-        """The answer without a model: facts, then the passages with the answer in bold."""
-        body = compose(ready.question, ready.hits, embeddings=self._embeddings)
-        # Facts lead, as in the streamed answer, so the stream and the result read the same.
-        return "\n\n".join(p for p in (ready.facts_text, f"_{note}_" if note else "", body) if p)
+    def extractive(self, ready: Prepared, *, mode: str = "extractive", note: str = "") -> Answer:
+        """The answer without a model: facts, the lead, then the passages with it in bold."""
+        # Facts come first, as in the streamed answer, so the stream and the result agree.
+        head = "\n\n".join(p for p in (ready.facts_text, f"_{note}_" if note else "") if p)
+        opening = compose(ready.hits, lead=ready.lead, facts_text=head)
+        passages = supporting(ready.hits, ready.lead)
+        text = "\n\n".join(p for p in (opening, passages) if p)
+        return _answer(text, ready, mode, passages=passages)
 
     def llm_tokens(self, ready: Prepared) -> Iterator[str]:
         """The model's answer token by token (raises whatever the model client raises)."""
@@ -135,9 +165,8 @@ class AnswerStream:
         ready = self.ready
         if not self._answerer.uses_llm or not ready.hits:
             # No model, or nothing to compose from: a model would only guess.
-            text = self._answerer.extractive(ready)
-            self._answer = Answer(text, ready.hits, ready.facts, "extractive")
-            yield text
+            self._answer = self._answerer.extractive(ready)
+            yield self._answer.text
             return
         yield from self._compose(ready)
 
@@ -158,9 +187,8 @@ class AnswerStream:
                 yield tail
                 self._finish(head + "".join(pieces) + tail, ready, "fallback")
                 return
-            text = self._answerer.extractive(ready, note=note)
-            self._answer = Answer(text, ready.hits, ready.facts, "fallback")
-            yield text[len(head) :]  # the facts were shown already
+            self._answer = self._answerer.extractive(ready, mode="fallback", note=note)
+            yield self._answer.text[len(head) :]  # the facts were shown already
             return
         self._finish(head + "".join(pieces), ready, "llm")
 
@@ -168,7 +196,7 @@ class AnswerStream:
         body, cited = prompt.citations(text, sources=len(ready.hits))
         if not cited and not prompt.says_not_found(body):
             body = f"{body}\n\n_{_(texts.UNCITED)}_"
-        self._answer = Answer(body, ready.hits, ready.facts, mode, cited)
+        self._answer = _answer(body, ready, mode, cited=cited)
 
     def result(self) -> Answer:
         """The finished answer (reads the rest of the stream if it was not read)."""
@@ -177,6 +205,14 @@ class AnswerStream:
                 pass
         assert self._answer is not None
         return self._answer
+
+
+def _answer(
+    text: str, ready: Prepared, mode: str, *, cited: tuple[int, ...] = (), passages: str = ""
+) -> Answer:
+    """The finished answer; the lead goes with it whoever wrote the text."""
+    lead = ready.lead
+    return Answer(text, ready.hits, ready.facts, mode, cited, lead.sentence, lead.source, passages)
 
 
 def _reason(exc: Exception) -> str:
