@@ -15,6 +15,7 @@ BENCHES = {
     "offers": ("bench.bench_offers", []),
     "ingest": ("bench.bench_ingest", []),
     "retrieval": ("bench.bench_retrieval", []),
+    "lead": ("bench.bench_lead", []),
     "search": ("bench.bench_search", []),
     "sleeping": ("bench.bench_sleeping", []),
     "callbacks": ("bench.bench_callbacks", []),

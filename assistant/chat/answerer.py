@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
@@ -101,18 +100,14 @@ class Answerer:
         self, question: str, query: set[str], shown: Sequence[Hit], *, found: Sequence[Hit]
     ) -> leads.Lead:
         """The sentence of the shown passages that answers, by words and by meaning."""
-        top = {cid for hit in shown[: leads.LEAD_PASSAGES] for cid in hit.merged or (hit.chunk.id,)}
-        vectors: Mapping[str, np.ndarray] | None = None
-        if self._sentences is not None:
-            chunks = [h.chunk for h in found if h.chunk.id in top]
-            vectors = self._sentences.sentence_vectors(chunks)
-        elif self._embeddings is not None:
-            vectors = leads.embed_now(self._embeddings, shown)
-        question_vector = None
-        if vectors and self._embeddings is not None:
-            # The retriever embedded the same question a moment ago: the model caches it.
-            question_vector = np.asarray(self._embeddings.embed_query(question), dtype=np.float32)
-        return leads.choose(query, shown, vectors=vectors, question_vector=question_vector)
+        return leads.lead_for(
+            question,
+            query,
+            shown,
+            found=found,
+            sentences=self._sentences,
+            embeddings=self._embeddings,
+        )
 
     def answer(
         self, question: str, *, actor: Actor, k: int = 5, client_code: str | None = None

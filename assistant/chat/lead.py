@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.chat.models import SentenceSource
 from assistant.text import stems
 from knowledge.models import Hit
 from knowledge.sentences import MAX_PER_CHUNK, is_heading, sentences
@@ -136,3 +137,29 @@ def embed_now(
         return {}
     vectors = np.asarray(model.embed_documents(texts), dtype=np.float32)
     return {t: v / (np.linalg.norm(v) or 1.0) for t, v in zip(texts, vectors, strict=True)}
+
+
+def lead_for(
+    question: str,
+    query: set[str],
+    shown: Sequence[Hit],
+    *,
+    found: Sequence[Hit],
+    sentences: SentenceSource | None,
+    embeddings: Embeddings | None,
+) -> Lead:
+    """The lead of the shown passages, with vectors kept at ingest when a store has them.
+
+    `found` are the retrieved hits before merging (their chunks hold the vectors).
+    """
+    top = {cid for hit in shown[:LEAD_PASSAGES] for cid in hit.merged or (hit.chunk.id,)}
+    vectors: Mapping[str, np.ndarray] | None = None
+    if sentences is not None:
+        vectors = sentences.sentence_vectors([h.chunk for h in found if h.chunk.id in top])
+    elif embeddings is not None:
+        vectors = embed_now(embeddings, shown)
+    question_vector = None
+    if vectors and embeddings is not None:
+        # The retriever embedded the same question a moment ago: the model caches it.
+        question_vector = np.asarray(embeddings.embed_query(question), dtype=np.float32)
+    return choose(query, shown, vectors=vectors, question_vector=question_vector)
