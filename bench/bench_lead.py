@@ -79,7 +79,7 @@ def bench_answers(embeddings: CachedEmbeddings) -> bool:
                 right += 1
             else:
                 misses.append((row["question"], lead.sentence))
-            shown_right += any(fact.search(h.chunk.text) for h in shown[:3])
+            shown_right += any(fact.search(" ".join(h.chunk.text.split())) for h in shown[:3])
         precision, ceiling = right / len(asked), shown_right / len(asked)
         met = precision >= target
         ok = ok and met

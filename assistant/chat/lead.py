@@ -26,11 +26,13 @@ from knowledge.sentences import MAX_PER_CHUNK, is_heading, sentences
 
 LEAD_PASSAGES = 3  # the lead comes from the passages an operator is shown
 # How far below the question's best sentence a cosine may be before it costs as much as
-# the whole question's words: e5 puts a sentence that answers ~0.03-0.06 above a merely
-# related one of the same passage.
-MEANING_SPREAD = 0.06
+# all of the question's words, and what each lower passage rank costs (retrieval's order
+# is strong evidence: its top passage holds the answer ~90 % of the time). Chosen on
+# bench/bench_lead.py, both the answer set and StackFAQ (2026-11-28: 0.06/0.08 gave
+# hr 0.92, en 0.71, StackFAQ 0.861; 0.15/0.3 gives 0.96, 0.79, 0.906).
+MEANING_SPREAD = 0.15
 _SHORTEST = 12
-_RANK_COST = 0.08  # per passage rank: retrieval's order is evidence too
+_RANK_COST = 0.3
 _LONG = 25  # words; a sentence longer than this pays for its length, gently
 
 
