@@ -179,3 +179,13 @@ def test_the_heading_path_of_a_passage_is_never_the_highlighted_answer() -> None
 def test_a_listed_passage_keeps_its_lines_in_the_snippet() -> None:
     text = snippet("Rules\n- First rule here.\n- Second rule.", "Second rule.")
     assert text == "Rules  \n• First rule here.  \n• **Second rule.**"
+
+
+def test_when_sql_answers_the_price_passages_beside_the_point_are_not_shown(shop: Any) -> None:
+    education = hit("Operators complete two weeks of education before their first call.")
+    catalogue = hit("OIL-1 Maslinovo ulje ekstra djevičansko 1 l, six bottles a carton.")
+    answerer, _ = _answerer(shop, education, catalogue)
+    answer = answerer.answer("What is the price of maslinovo ulje ekstra?", actor=OPERATOR)
+    assert answer.facts.products[0].sku == "OIL-1"
+    assert answer.hits == (catalogue,) and "education" not in answer.text
+    assert answer.as_dict()["lead_source"] == 0 and answer.lead.startswith("OIL-1")
