@@ -165,6 +165,7 @@ class Services:
             llm=make_chat_model(self.settings),
             embeddings=self.knowledge_store.embeddings,
             product_vectors=self.product_vectors,
+            sentences=self.knowledge_store,
         )
 
     @cached_property

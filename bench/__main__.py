@@ -15,6 +15,7 @@ BENCHES = {
     "offers": ("bench.bench_offers", []),
     "ingest": ("bench.bench_ingest", []),
     "retrieval": ("bench.bench_retrieval", []),
+    "lead": ("bench.bench_lead", []),
     "followup": ("bench.bench_followup", []),
     "products": ("bench.bench_products", []),
     "search": ("bench.bench_search", []),

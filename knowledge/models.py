@@ -91,6 +91,10 @@ class Hit:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    # Overlapping chunks of one document shown as one passage: the last page it spans
+    # and the ids of the chunks merged into it (the first is `chunk.id`).
+    last_page: int | None = None
+    merged: tuple[str, ...] = ()
 
     def as_source(self) -> dict[str, Any]:
         """The `sources` entry of `desk ask --json`."""
@@ -98,7 +102,9 @@ class Hit:
             "doc": self.chunk.doc,
             "title": self.chunk.title,
             "page": self.chunk.page,
+            "last_page": self.last_page or self.chunk.page,
             "chunk_id": self.chunk.id,
+            "chunk_ids": list(self.merged or (self.chunk.id,)),
             "text": self.chunk.text,
             "score": round(self.score, 4),
         }

@@ -18,6 +18,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.errors import DeskError, KnowledgeUnavailable
 from knowledge.availability import ping, reaching, short_timeouts
 from knowledge.models import Chunk
+from knowledge.sentences import SentenceVectors
 
 COLLECTION = "desk_knowledge"
 # Cosine suits e5; a wide search beam because HNSW's default recall is poor on small sets.
@@ -107,6 +108,10 @@ class KnowledgeStore:
             client=self._client,
             collection_configuration=HNSW,  # type: ignore[arg-type]
         )
+        # Each passage's sentences with their vectors, for the answer's lead.
+        self.sentences = SentenceVectors(
+            client=self._client, embeddings=self._embeddings, name=f"{collection}_sentences"
+        )
 
     def ping(self) -> None:
         """Raise KnowledgeUnavailable unless the store answers (a server may be down)."""
@@ -138,6 +143,7 @@ class KnowledgeStore:
                 metadatas=[c.metadata() for c in batch],
             )
             self.index_titles(batch)
+            self.sentences.index(batch)
             if on_batch is not None:
                 on_batch(len(batch))
 
@@ -185,10 +191,16 @@ class KnowledgeStore:
         return out
 
     @reaching()
+    def sentence_vectors(self, chunks: Sequence[Chunk]) -> dict[str, np.ndarray]:
+        """Unit vectors of these chunks' sentences, by sentence text (see knowledge.sentences)."""
+        return self.sentences.of(chunks)
+
+    @reaching()
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id (a changed or retired document's old chunks)."""
         for start in range(0, len(ids), _BATCH):
             self._chroma.delete(ids=list(ids[start : start + _BATCH]))
+        self.sentences.delete(ids)
 
     @reaching()
     def count(self) -> int:

@@ -15,9 +15,11 @@ from assistant.auth.rights import Actor
 from assistant.catalog.search import ProductSearch
 from assistant.catalog.vectors import ProductVectors
 from assistant.chat import followup, prompt, texts
-from assistant.chat.extractive import compose
+from assistant.chat import lead as leads
+from assistant.chat.extractive import compose, supporting, terms
 from assistant.chat.facts import FactFinder, facts_markdown
-from assistant.chat.models import Answer, ClientContext, Facts, Retriever
+from assistant.chat.models import Answer, ClientContext, Facts, Retriever, SentenceSource
+from assistant.chat.passages import bearing, merge_overlapping
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -35,6 +37,7 @@ class Prepared:
     hits: tuple[Hit, ...]
     facts: Facts
     facts_text: str
+    lead: leads.Lead = leads.NO_LEAD
 
 
 class Answerer:
@@ -50,6 +53,7 @@ class Answerer:
         llm: BaseChatModel | None = None,
         embeddings: Embeddings | None = None,
         product_vectors: ProductVectors | None = None,
+        sentences: SentenceSource | None = None,
     ) -> None:
         self._sessions = directory.sessions
         self._retriever = retriever
@@ -58,6 +62,7 @@ class Answerer:
         )
         self._llm = llm
         self._embeddings = embeddings
+        self._sentences = sentences
 
     @property
     def uses_llm(self) -> bool:
@@ -109,7 +114,24 @@ class Answerer:
             # "And in column B?" after a product's price: the product is in the context.
             earlier = self._facts.facts(f"{context} {searched}", client=client)
             facts = earlier if earlier.products else facts
-        return Prepared(question, tuple(hits), facts, facts_markdown(facts))
+        query = terms(searched)
+        # One passage per repeated text, and none beside the point when SQL answers.
+        shown = bearing(merge_overlapping(hits), facts, query)
+        lead = self.lead(searched, query, shown, found=hits)
+        return Prepared(question, tuple(shown), facts, facts_markdown(facts), lead)
+
+    def lead(
+        self, question: str, query: set[str], shown: Sequence[Hit], *, found: Sequence[Hit]
+    ) -> leads.Lead:
+        """The sentence of the shown passages that answers, by words and by meaning."""
+        return leads.lead_for(
+            question,
+            query,
+            shown,
+            found=found,
+            sentences=self._sentences,
+            embeddings=self._embeddings,
+        )
 
     def _in_context(self, question: str, after: Sequence[str]) -> tuple[str, str, float]:
         """What to search for a question after `after`: (question, context, its weight).
@@ -154,11 +176,14 @@ class Answerer:
         ready = self.prepare(question, actor=actor, k=k, client_code=client_code, after=after)
         return AnswerStream(self, ready)
 
-    def extractive(self, ready: Prepared, *, note: str = "") -> str:
-        """The answer without a model: facts, then the passages with the answer in bold."""
-        body = compose(ready.question, ready.hits, embeddings=self._embeddings)
-        # Facts lead, as in the streamed answer, so the stream and the result read the same.
-        return "\n\n".join(p for p in (ready.facts_text, f"_{note}_" if note else "", body) if p)
+    def extractive(self, ready: Prepared, *, mode: str = "extractive", note: str = "") -> Answer:
+        """The answer without a model: facts, the lead, then the passages with it in bold."""
+        # Facts come first, as in the streamed answer, so the stream and the result agree.
+        head = "\n\n".join(p for p in (ready.facts_text, f"_{note}_" if note else "") if p)
+        opening = compose(ready.hits, lead=ready.lead, facts_text=head)
+        passages = supporting(ready.hits, ready.lead)
+        text = "\n\n".join(p for p in (opening, passages) if p)
+        return _answer(text, ready, mode, passages=passages)
 
     def llm_tokens(self, ready: Prepared) -> Iterator[str]:
         """The model's answer token by token (raises whatever the model client raises)."""
@@ -189,9 +214,8 @@ class AnswerStream:
         ready = self.ready
         if not self._answerer.uses_llm or not ready.hits:
             # No model, or nothing to compose from: a model would only guess.
-            text = self._answerer.extractive(ready)
-            self._answer = Answer(text, ready.hits, ready.facts, "extractive")
-            yield text
+            self._answer = self._answerer.extractive(ready)
+            yield self._answer.text
             return
         yield from self._compose(ready)
 
@@ -212,9 +236,8 @@ class AnswerStream:
                 yield tail
                 self._finish(head + "".join(pieces) + tail, ready, "fallback")
                 return
-            text = self._answerer.extractive(ready, note=note)
-            self._answer = Answer(text, ready.hits, ready.facts, "fallback")
-            yield text[len(head) :]  # the facts were shown already
+            self._answer = self._answerer.extractive(ready, mode="fallback", note=note)
+            yield self._answer.text[len(head) :]  # the facts were shown already
             return
         self._finish(head + "".join(pieces), ready, "llm")
 
@@ -222,7 +245,7 @@ class AnswerStream:
         body, cited = prompt.citations(text, sources=len(ready.hits))
         if not cited and not prompt.says_not_found(body):
             body = f"{body}\n\n_{_(texts.UNCITED)}_"
-        self._answer = Answer(body, ready.hits, ready.facts, mode, cited)
+        self._answer = _answer(body, ready, mode, cited=cited)
 
     def result(self) -> Answer:
         """The finished answer (reads the rest of the stream if it was not read)."""
@@ -231,6 +254,14 @@ class AnswerStream:
                 pass
         assert self._answer is not None
         return self._answer
+
+
+def _answer(
+    text: str, ready: Prepared, mode: str, *, cited: tuple[int, ...] = (), passages: str = ""
+) -> Answer:
+    """The finished answer; the lead goes with it whoever wrote the text."""
+    lead = ready.lead
+    return Answer(text, ready.hits, ready.facts, mode, cited, lead.sentence, lead.source, passages)
 
 
 def _reason(exc: Exception) -> str:

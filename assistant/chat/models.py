@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from knowledge.models import Hit
+import numpy as np
+
+from knowledge.models import Chunk, Hit
 
 
 class Retriever(Protocol):
@@ -23,6 +25,12 @@ class Retriever(Protocol):
         context: str = "",
         context_weight: float = 0.0,
     ) -> list[Hit]: ...
+
+
+class SentenceSource(Protocol):
+    """Sentence vectors kept at ingest (knowledge.store.KnowledgeStore has this shape)."""
+
+    def sentence_vectors(self, chunks: Sequence[Chunk]) -> Mapping[str, np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,24 @@ class Answer:
     facts: Facts = field(default_factory=Facts)
     mode: str = "extractive"  # "extractive" | "llm" | "fallback"
     cited: tuple[int, ...] = ()  # 1-based numbers of the sources the text cites
+    # The documents' sentence that answers, and its source (0-based index into hits).
+    lead: str = ""
+    lead_source: int | None = None
+    # The supporting passages: the end of `text`, which the screens draw folded away.
+    passages: str = ""
+
+    @property
+    def opening(self) -> str:
+        """The text without the supporting passages: what an operator reads first."""
+        if self.passages and self.text.endswith(self.passages):
+            return self.text[: -len(self.passages)].rstrip()
+        return self.text
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON of `desk ask --json`."""
-        return {"answer": self.text, "sources": [hit.as_source() for hit in self.hits]}
+        return {
+            "answer": self.text,
+            "lead": self.lead,
+            "lead_source": self.lead_source,
+            "sources": [hit.as_source() for hit in self.hits],
+        }

@@ -86,3 +86,6 @@ CHANGED_CHOICES = {
 }
 CHANGED_LINE = N_("- **{title}** · version {version} · {at} by {by}")
 CLEAR_CHAT = N_("Clear the chat")
+# Under an LLM's answer: the lead, so the operator can check the model against the words.
+IN_THE_WORDS = N_("In the documents' own words:")
+PASSAGES_FOLDED = N_("The passages behind the answer")

@@ -10,6 +10,8 @@ import streamlit as st
 from assistant import formats
 from assistant.chat import Answer, Answerer
 from assistant.chat import texts as ui
+from assistant.chat.extractive import lead_markdown
+from assistant.chat.lead import Lead
 from assistant.errors import DeskError, KnowledgeUnavailable
 from assistant.i18n import _
 from assistant.ui import training_call
@@ -92,6 +94,21 @@ def sources(answer: Answer) -> None:
             st.text(hit.chunk.text)
 
 
+def answered(answer: Answer, *, streamed: bool = False) -> None:
+    """The answer as an operator reads it mid-call: the lead first, the passages folded."""
+    if not streamed:
+        st.markdown(answer.opening)
+    if answer.mode == "llm" and answer.lead:
+        # The model's words first; then the documents' own, to check them against.
+        st.caption(_(ui.IN_THE_WORDS))
+        st.markdown(lead_markdown(Lead(answer.lead_source, answer.lead), answer.hits))
+    # A model that failed mid-stream had the passages streamed in full already.
+    if answer.passages and not (streamed and answer.mode == "fallback"):
+        with st.expander(_(ui.PASSAGES_FOLDED), icon=":material/format_quote:"):
+            st.markdown(answer.passages)
+    sources(answer)
+
+
 def show(exchange: Exchange) -> None:
     """A remembered answer (or its error) with its sources."""
     if exchange.unavailable:
@@ -99,8 +116,7 @@ def show(exchange: Exchange) -> None:
     elif exchange.error:
         st.error(_(exchange.error))
     elif exchange.answer is not None:
-        st.markdown(exchange.answer.text)
-        sources(exchange.answer)
+        answered(exchange.answer)
 
 
 def asked_before(history: list[Exchange]) -> list[str]:
@@ -123,8 +139,7 @@ def ask(
             # and the documents the answer came from (scored as R19).
             with st.spinner(_(ui.OPENING_KNOWLEDGE)):
                 answer = training.ask(question)
-            st.markdown(answer.text)
-            sources(answer)
+            answered(answer)
             return Exchange(question, answer)
         desk = answerer()
         stream = desk.stream(
@@ -133,9 +148,7 @@ def ask(
         if desk.uses_llm:
             st.write_stream(stream)
         answer = stream.result()
-        if not desk.uses_llm:
-            st.markdown(answer.text)
-        sources(answer)
+        answered(answer, streamed=desk.uses_llm)
         return Exchange(question, answer)
     except KnowledgeUnavailable as err:
         # Expected while the Chroma server restarts: a warning and a retry, not a failure.

@@ -60,15 +60,27 @@ def _ask(*args: str) -> tuple[int, dict]:
 def test_ask_prints_the_answer_and_its_sources_in_rank_order_with_their_text(desk) -> None:
     code, out = _ask("When are deliveries to the islands?", "--k", "2")
     assert code == 0
-    assert set(out) == {"answer", "sources"}
+    assert set(out) == {"answer", "lead", "lead_source", "sources"}
     assert len(out["sources"]) == 2
     first = out["sources"][0]
-    assert set(first) == {"doc", "title", "page", "chunk_id", "text", "score"}
+    assert set(first) == {
+        "doc", "title", "page", "last_page", "chunk_id", "chunk_ids", "text", "score"
+    }  # fmt: skip
     assert first["doc"] == "procedures/delivery.md" and "Tuesdays and Fridays" in first["text"]
     assert [s["score"] for s in out["sources"]] == sorted(
         (s["score"] for s in out["sources"]), reverse=True
     )
     assert "**Deliveries to the islands go on Tuesdays and Fridays by ferry.**" in out["answer"]
+
+
+def test_ask_json_gives_the_lead_and_the_index_of_its_source(desk) -> None:
+    code, out = _ask("Which days are deliveries to the islands?")
+    assert code == 0
+    assert out["lead"] == "Deliveries to the islands go on Tuesdays and Fridays by ferry."
+    source = out["sources"][out["lead_source"]]
+    assert source["doc"] == "procedures/delivery.md" and out["lead"] in source["text"]
+    # The answer opens with the lead, quoted with its source number.
+    assert out["answer"].startswith(f"> {out['lead']}\n>\n> [{out['lead_source'] + 1}]")
 
 
 def test_ask_with_a_client_gives_the_price_in_that_clients_column(desk) -> None:

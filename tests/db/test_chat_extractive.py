@@ -9,7 +9,8 @@ import pytest
 
 from assistant.auth.rights import Actor
 from assistant.chat import Answerer
-from assistant.chat.extractive import best_sentence, snippet, terms
+from assistant.chat.extractive import snippet, terms
+from assistant.chat.lead import choose
 from assistant.errors import DeskError, UnknownClient
 from tests import factories as f
 from tests.unit.chat_fakes import FakeRetriever, hit
@@ -65,13 +66,13 @@ def test_question_terms_drop_question_words_and_fold_inflections() -> None:
 
 
 def test_the_sentence_with_the_most_question_words_is_chosen_from_the_top_passages() -> None:
-    mark = best_sentence("When are the islands delivered?", [CERTS, DELIVERY])
-    assert mark.rank == 1
+    mark = choose(terms("When are the islands delivered?"), [CERTS, DELIVERY])
+    assert mark.source == 1
     assert mark.sentence == "Islands are delivered on Tuesdays and Fridays by ferry."
 
 
 def test_a_question_sharing_no_word_highlights_nothing_without_a_model() -> None:
-    assert best_sentence("xyz qwerty", [DELIVERY]).sentence == ""
+    assert choose(terms("xyz qwerty"), [DELIVERY]).sentence == ""
 
 
 def test_the_snippet_bolds_the_answering_sentence_inside_its_passage() -> None:
@@ -80,21 +81,26 @@ def test_the_snippet_bolds_the_answering_sentence_inside_its_passage() -> None:
     assert text.startswith("Deliveries leave")
 
 
-def test_the_extractive_answer_shows_the_answering_passage_first_with_its_sentence_in_bold(
+def test_the_extractive_answer_opens_with_the_lead_then_the_passages_with_it_in_bold(
     shop: Any,
 ) -> None:
     answerer, _ = _answerer(shop, CERTS, DELIVERY)
     answer = answerer.answer("What are the delivery days for the islands?", actor=OPERATOR)
     assert answer.mode == "extractive"
-    first, second = answer.text.split("\n\n")[1:3]
-    assert first.startswith("[2] *Delivery terms, p. 2*")
-    assert "**Islands are delivered on Tuesdays and Fridays by ferry.**" in first
-    assert second.startswith("[1] *Certificates*") and "**" not in second.replace("*C", "")
+    lead = "Islands are delivered on Tuesdays and Fridays by ferry."
+    assert (answer.lead, answer.lead_source) == (lead, 1)
+    assert answer.text.startswith(f"> {lead}\n>\n> [2] *Delivery terms, p. 2*")
+    first, second = answer.passages.split("\n\n")[1:3]
+    assert first.startswith("[1] *Certificates*") and "**" not in first.replace("*C", "")
+    assert second.startswith("[2] *Delivery terms, p. 2*") and f"**{lead}**" in second
+    assert answer.opening + "\n\n" + answer.passages == answer.text
     assert [s["title"] for s in answer.as_dict()["sources"]] == ["Certificates", "Delivery terms"]
 
 
 def test_a_price_question_gets_the_price_in_the_clients_own_column_from_sql(shop: Any) -> None:
-    answerer, retriever = _answerer(shop, hit("Olive oil costs 99.99 in the old catalogue."))
+    answerer, retriever = _answerer(
+        shop, hit("Maslinovo ulje ekstra costs 99.99 in the old catalogue.")
+    )
     answer = answerer.answer(
         "What is the price of maslinovo ulje ekstra?", actor=OPERATOR, client_code="M1"
     )
@@ -166,10 +172,20 @@ def test_the_heading_path_of_a_passage_is_never_the_highlighted_answer() -> None
         "Delivery terms > Delivery to the islands\n- Islands get the ferry truck on Tuesdays.",
         title="Delivery terms",
     )
-    mark = best_sentence("What are the delivery terms to the islands?", [passage])
+    mark = choose(terms("What are the delivery terms to the islands?"), [passage])
     assert mark.sentence == "Islands get the ferry truck on Tuesdays."
 
 
 def test_a_listed_passage_keeps_its_lines_in_the_snippet() -> None:
     text = snippet("Rules\n- First rule here.\n- Second rule.", "Second rule.")
     assert text == "Rules  \n• First rule here.  \n• **Second rule.**"
+
+
+def test_when_sql_answers_the_price_passages_beside_the_point_are_not_shown(shop: Any) -> None:
+    education = hit("Operators complete two weeks of education before their first call.")
+    catalogue = hit("OIL-1 Maslinovo ulje ekstra djevičansko 1 l, six bottles a carton.")
+    answerer, _ = _answerer(shop, education, catalogue)
+    answer = answerer.answer("What is the price of maslinovo ulje ekstra?", actor=OPERATOR)
+    assert answer.facts.products[0].sku == "OIL-1"
+    assert answer.hits == (catalogue,) and "education" not in answer.text
+    assert answer.as_dict()["lead_source"] == 0 and answer.lead.startswith("OIL-1")

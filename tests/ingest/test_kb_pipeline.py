@@ -21,14 +21,18 @@ from tests import factories as f
 
 
 class CountingEmbeddings(Embeddings):
-    """The fake model, counting every passage it is asked to embed."""
+    """The fake model, counting every passage and every sentence it is asked to embed."""
 
     def __init__(self) -> None:
         self.inner = FakeEmbeddings()
         self.passages = 0
+        self.sentences = 0  # kept for the answer's lead (knowledge/sentences.py)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        self.passages += len(texts)
+        # A passage is embedded with its title on a line of its own; a sentence is one line.
+        lines = sum(1 for t in texts if "\n" not in t)
+        self.passages += len(texts) - lines
+        self.sentences += lines
         return self.inner.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
@@ -69,11 +73,12 @@ def test_an_unchanged_corpus_is_skipped_without_any_embedding(parts) -> None:
     pipeline, store, _, embeddings, sources = parts
     _write_procedures(sources)
     first = pipeline.ingest([sources], by="editor")
-    embedded = embeddings.passages
+    embedded, sentences = embeddings.passages, embeddings.sentences
     again = pipeline.ingest([sources], by="editor")
     assert [r.status for r in first] == ["indexed", "indexed"]
     assert [(r.status, r.chunks) for r in again] == [("unchanged", 2), ("unchanged", 1)]
     assert embeddings.passages == embedded == 3
+    assert embeddings.sentences == sentences > 0
     assert store.count() == 3
 
 
@@ -83,7 +88,7 @@ def test_a_changed_file_replaces_exactly_its_old_chunks(parts) -> None:
     pipeline.ingest([sources], by="editor")
     before = registry.get(source="procedures/credit.md")
     assert before is not None
-    embeddings.passages = 0
+    embeddings.passages = embeddings.sentences = 0
     (sources / "procedures" / "credit.md").write_text(
         "# Credit\n\n## Overdue debt\nNo order.\n\n## Limit\nAsk the head of finance.\n",
         encoding="utf-8",
@@ -94,6 +99,8 @@ def test_a_changed_file_replaces_exactly_its_old_chunks(parts) -> None:
     assert (credit.status, credit.added, credit.removed, credit.version) == ("indexed", 1, 1, 2)
     assert islands.status == "unchanged"
     assert embeddings.passages == 1  # only the changed section
+    assert embeddings.sentences == 1  # and its one sentence, "Ask the head of finance."
+    assert store.sentences.count() == 2  # the removed chunk's sentence went with it
     assert len(set(before.chunk_ids) & set(after.chunk_ids)) == 1
     assert store.existing(list(before.chunk_ids)) == set(before.chunk_ids) & set(after.chunk_ids)
     assert store.count() == 3

@@ -74,6 +74,20 @@ def test_a_question_on_the_ask_page_shows_the_answer_and_its_sources(desk) -> No
     assert any(DELIVERY in t.value for t in at.text)
 
 
+def test_the_ask_page_shows_the_lead_first_and_the_passages_folded(desk) -> None:
+    at = _ask_page()
+    at.chat_input(key="ask_input").set_value("When are deliveries to the islands?").run()
+    assert not at.exception, at.exception
+    lead = "Deliveries to the islands go on Tuesdays and Fridays by ferry."
+    answer = at.chat_message[1]  # the user's question, then the assistant's answer
+    assert answer.markdown[0].value.startswith(f"> {lead}")
+    folded = [e for e in answer.expander if e.label == "The passages behind the answer"]
+    assert folded and not folded[0].proto.expanded
+    assert f"**{lead}**" in folded[0].markdown[0].value
+    sources = [e for e in answer.expander if e.label.startswith("[")]
+    assert sources and not any(e.proto.expanded for e in sources)
+
+
 def test_the_client_code_on_the_ask_page_prices_in_its_column(desk) -> None:
     at = _ask_page()
     at.text_input(key="ask_client").input("M1").run()

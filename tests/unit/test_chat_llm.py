@@ -163,3 +163,11 @@ def test_an_empty_question_never_reaches_the_model(question: str) -> None:
     with pytest.raises(Exception, match="Type a question"):
         _answerer(model, DELIVERY).answer(question, actor=OPERATOR)
     assert model.seen == []
+
+
+def test_with_a_model_its_answer_comes_first_and_the_lead_is_still_returned() -> None:
+    model = FakeListChatModel(responses=["They go on Tuesdays and Fridays [1]."])
+    answer = _answerer(model, DELIVERY).answer("When are the islands delivered?", actor=OPERATOR)
+    assert answer.mode == "llm" and answer.text.startswith("They go on Tuesdays and Fridays [1]")
+    assert answer.lead == "Islands are delivered on Tuesdays and Fridays by ferry."
+    assert answer.as_dict()["lead_source"] == 0
