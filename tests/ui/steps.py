@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.auth.rights import Actor
@@ -27,3 +31,20 @@ def logged_in(app: AppTest, *, name: str = "ana", roles: tuple[str, ...] = DESK_
     """The app with a user logged in to its session, as the login form leaves it."""
     app.session_state[ACTOR_KEY] = Actor.of(name, roles)
     return app
+
+
+def knowledge_desk_env(
+    monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path, **more: str
+) -> None:
+    """The pages' settings for a desk with a store of its own (fake embeddings, no LLM);
+    `more` adds settings (e.g. DESK_CHROMA_URL). The cached services are dropped."""
+    for name, value in {
+        "DESK_DATABASE_URL": db_url,
+        "DESK_EMBEDDINGS": "fake",
+        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
+        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
+        **more,
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    st.cache_resource.clear()  # services and the answerer are cached per process

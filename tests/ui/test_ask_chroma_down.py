@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.knowledge.conftest import free_port, start_chroma, stop_chroma
-from tests.ui.steps import logged_in
+from tests.ui.steps import knowledge_desk_env, logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/assistant.py"
@@ -26,16 +26,7 @@ UNAVAILABLE = "The knowledge base is unavailable; retrying."
 def port(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch) -> Iterator[int]:
     """A desk whose Chroma server, at a port of its own, is not running."""
     port = free_port()
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_URL": f"http://127.0.0.1:{port}",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
-    st.cache_resource.clear()  # services and the answerer are cached per process
+    knowledge_desk_env(monkeypatch, db_url, tmp_path, DESK_CHROMA_URL=f"http://127.0.0.1:{port}")
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", manager=f.manager(s, "MGR"))

@@ -6,14 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.config import Settings
 from assistant.services import build_services
 from knowledge.models import Chunk
 from tests import factories as f
-from tests.ui.steps import logged_in
+from tests.ui.steps import knowledge_desk_env, logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/assistant.py"
@@ -26,15 +25,7 @@ DELIVERY = (
 @pytest.fixture
 def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A marketer M1, olive oil, and two procedures in a fresh Chroma store (fake embeddings)."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
-    st.cache_resource.clear()  # services and the answerer are cached per process
+    knowledge_desk_env(monkeypatch, db_url, tmp_path)
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")

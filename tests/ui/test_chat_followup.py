@@ -14,7 +14,7 @@ from assistant.services import build_services
 from knowledge.models import Chunk
 from tests import factories as f
 from tests.cli.test_ask_followup import FIRST, FOLLOW_UP, PASSAGES
-from tests.ui.steps import logged_in
+from tests.ui.steps import knowledge_desk_env, logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/assistant.py"
@@ -23,15 +23,7 @@ PAGE = "assistant/ui/pages/assistant.py"
 @pytest.fixture
 def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Key clients, complaints and delivery procedures in a fresh store (fake embeddings)."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
-    st.cache_resource.clear()  # services and the answerer are cached per process
+    knowledge_desk_env(monkeypatch, db_url, tmp_path)
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"))
