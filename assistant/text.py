@@ -146,3 +146,11 @@ def terms(text: str, *, mode: str = "suffix") -> list[str]:
 def stems(text: str) -> list[str]:
     """Every folded word of `text` stemmed, stop words included ("5 kg" matters)."""
     return [stem(word) for word in WORD.findall(fold(text))]
+
+
+def same_stem(one: str, other: str) -> bool:
+    """Two stems of one word: equal, or one a prefix of the other of four letters or more
+    ("maslin" and "maslinov" cut differently)."""
+    if one == other:
+        return True
+    return min(len(one), len(other)) >= 4 and (one.startswith(other) or other.startswith(one))

@@ -94,6 +94,7 @@ def product(
     fields.setdefault("category", "General")
     fields.setdefault("unit", "kom")
     fields.setdefault("pack_size", Decimal(1))
+    fields["search_other"] = fold(fields.setdefault("other_names", ""))
     p = Product(sku=sku, name=name, search_name=fold(name), **fields)
     s.add(p)
     s.flush()

@@ -20,6 +20,11 @@ class Product(Base):
     sku: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     search_name: Mapped[str] = mapped_column(String(300), index=True)
+    # The product's names in other languages, ";"-separated ("sunflower oil; подсолнечное
+    # масло"): clients and operators name goods in their own language (issue 14).
+    other_names: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # `other_names` folded, for search as `search_name` is for `name`.
+    search_other: Mapped[str] = mapped_column(String(600), default="", server_default="")
     category: Mapped[str] = mapped_column(String(120), index=True)
     unit: Mapped[str] = mapped_column(String(20), default="pc")
     # Orders go in whole packs: a quantity must be a multiple of pack_size.

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import formats
@@ -35,6 +35,8 @@ class ProductHit:
     min_qty: Decimal | None
     stock: Decimal | None
     price: Decimal | None
+    # Its names in other languages, ";"-separated (searched like the name).
+    other_names: str = ""
 
     @property
     def label(self) -> str:
@@ -58,6 +60,7 @@ class ProductHit:
             "min_qty": None if self.min_qty is None else float(self.min_qty),
             "stock": None if self.stock is None else float(self.stock),
             "price": None if self.price is None else float(self.price),
+            "other_names": [n.strip() for n in self.other_names.split(";") if n.strip()],
         }
 
 
@@ -125,30 +128,47 @@ class ProductSearch:
         for text in typed:
             if len(ids) < limit:
                 ids += [pid for pid in self._by_words(session, text) if pid not in ids]
-        if len(ids) < limit:
+        # Misspelt: in Latin letters first (a Serbian name typed in Cyrillic), then as
+        # typed (a Russian other name).
+        for text in reversed(typed):
+            if len(ids) >= limit:
+                break
             fuzzy = process.extract(
-                fold(typed[-1]),
+                fold(text),
                 self._index(session).names,
                 scorer=fuzz.WRatio,
                 limit=limit,
                 score_cutoff=_MIN_FUZZY_SCORE,
             )
-            ids += [pid for _name, _score, pid in fuzzy if pid not in ids]
+            for _name, _score, (pid, _which) in fuzzy:
+                if pid not in ids:
+                    ids.append(pid)
         return ids[:limit]
 
     def _by_words(self, session: Session, query: str) -> list[int]:
-        """Products whose name holds every word of the query, the product itself first."""
+        """Products whose name, or one of its other names, holds every word of the query,
+        the product itself first."""
         words = terms(query)
         if not words:
             return []
-        contains_all = and_(*(Product.search_name.contains(w, autoescape=True) for w in words))
+        in_name = and_(*(Product.search_name.contains(w, autoescape=True) for w in words))
+        in_other = and_(*(Product.search_other.contains(w, autoescape=True) for w in words))
         found = session.execute(
-            select(Product.id, Product.search_name)
-            .where(Product.active.is_(True), contains_all)
+            select(Product.id, Product.search_name, Product.search_other, in_name)
+            .where(Product.active.is_(True), or_(in_name, in_other))
             .limit(_CANDIDATES)
         ).all()
         rank = NameRank(query)
-        return [pid for pid, name in sorted(found, key=lambda row: rank.key(row[1]))]
+
+        def key(row: tuple[int, str, str, bool]) -> tuple[int, int, int, str]:
+            # Ranked by the name the words were found in: "sunflower" by "sunflower oil".
+            _pid, name, other, in_name = row
+            if in_name:
+                return rank.key(name)
+            return min(rank.key(each.strip()) for each in other.split(";"))
+
+        rows: list[tuple[int, str, str, bool]] = [(r[0], r[1], r[2], bool(r[3])) for r in found]
+        return [row[0] for row in sorted(rows, key=key)]
 
     def _hits(
         self, session: Session, ids: list[int], column: str | None, *, active_only: bool = True
@@ -173,23 +193,30 @@ class ProductSearch:
         count = session.scalar(select(func.count(Product.id)).where(Product.active.is_(True))) or 0
         if self._names is None or count != self._names_count:
             rows = session.execute(
-                select(Product.id, Product.search_name, Product.sku).where(Product.active.is_(True))
+                select(Product.id, Product.search_name, Product.search_other, Product.sku).where(
+                    Product.active.is_(True)
+                )
             ).all()
             by_key: dict[str, list[int]] = {}
-            for pid, _name, sku in rows:
+            names: dict[tuple[int, int], str] = {}
+            for pid, name, other, sku in rows:
                 key = sku_key(sku)
                 if key:
                     by_key.setdefault(key, []).append(pid)
-            self._names = _NameIndex({pid: name for pid, name, _sku in rows}, by_key)
+                for n, each in enumerate([name, *other.split(";")]):
+                    if each.strip():
+                        names[(pid, n)] = each.strip()
+            self._names = _NameIndex(names, by_key)
             self._names_count = count
         return self._names
 
 
 @dataclass(frozen=True)
 class _NameIndex:
-    """Active products' folded names for fuzzy matching, and their SKUs in short form."""
+    """Active products' folded names (and other names) for fuzzy matching, by (product id,
+    which name), and their SKUs in short form."""
 
-    names: dict[int, str]
+    names: dict[tuple[int, int], str]
     by_sku_key: dict[str, list[int]]
 
 
@@ -203,4 +230,5 @@ def _hit(product: Product, price: Decimal | None) -> ProductHit:
         min_qty=product.min_qty,
         stock=product.stock,
         price=None if price is None else Decimal(price),
+        other_names=product.other_names or "",
     )

@@ -16,7 +16,7 @@ from assistant.errors import UnknownClient
 from assistant.formats import money, number
 from assistant.i18n import _
 from assistant.rules import PriceRules
-from assistant.text import QUESTION_STOPWORDS, fold, stems
+from assistant.text import QUESTION_STOPWORDS, fold, same_stem, stems
 
 # Words that make a question about price, stock or the client (folded; en, hr, ru).
 PRICE_WORDS = ("price", "cost", "how much", "cijen", "kosta", "stoji", "цен", "стои", "почем")
@@ -93,7 +93,7 @@ class FactFinder:
         asked = set(stems(" ".join(words)))
         for phrase in _phrases(words):
             for hit in self._catalog.lookup(phrase, column=column, limit=5):
-                if hit.sku not in found and _strong(hit.name, asked):
+                if hit.sku not in found and _named(hit, asked):
                     found[hit.sku] = hit
             if len(found) >= _MAX_PRODUCTS:
                 break
@@ -103,10 +103,16 @@ class FactFinder:
             found = {hit.sku: hit for hit in self._catalog.by_ids(ids(near), column=column)}
         # The closest name first; a name matched word for word (size too) stands alone.
         said = set(re.findall(r"\w+", fold(question))) | asked
-        ranked = sorted(found.values(), key=lambda h: -_closeness(h.name, said))
-        if ranked and _closeness(ranked[0].name, said) >= 1.0:
-            ranked = [h for h in ranked if _closeness(h.name, said) >= 1.0]
+        close = {sku: max(_closeness(n, said) for n in _names(h)) for sku, h in found.items()}
+        ranked = sorted(found.values(), key=lambda h: -close[h.sku])
+        if ranked and close[ranked[0].sku] >= 1.0:
+            ranked = [h for h in ranked if close[h.sku] >= 1.0]
         return ranked[:_MAX_PRODUCTS]
+
+
+def _names(hit: ProductHit) -> list[str]:
+    """The product's name, then its names in other languages."""
+    return [hit.name, *(n for n in hit.other_names.split(";") if n.strip())]
 
 
 def _phrases(words: list[str]) -> list[str]:
@@ -124,16 +130,42 @@ def _phrases(words: list[str]) -> list[str]:
     return out
 
 
-def _strong(name: str, asked: set[str]) -> bool:
-    """The question names the product: most of its name, or its leading words, never one word."""
-    name_words = [s for s in stems(name) if len(s) >= 3 and not s.isdigit()]
+def _named(hit: ProductHit, asked: set[str]) -> bool:
+    """The question names the product, in the catalogue's words or in another language's."""
+    if _strong(_content(hit.name), asked):
+        return True
+    # Brand and size end every name alike: an other name is judged on the words before
+    # them, where in English or Russian the product is often said last ("extra virgin
+    # olive oil", "трёхслойная туалетная бумага").
+    own = set(_content(hit.name))
+    for other in _names(hit)[1:]:
+        words = _content(other)
+        while words and words[-1] in own:
+            words.pop()
+        if _strong(words, asked, tail=True):
+            return True
+    return False
+
+
+def _content(name: str) -> list[str]:
+    """The stems of a name that can name it: no numbers, no one- or two-letter units."""
+    return [s for s in stems(name) if len(s) >= 3 and not s.isdigit()]
+
+
+def _strong(name_words: list[str], asked: set[str], *, tail: bool = False) -> bool:
+    """Most of the name's words are asked, or its leading words (its last ones too with
+    `tail`); never one word of a longer name."""
     if not name_words:
         return False
-    found = [any(_same(s, a) for a in asked) for s in name_words]
+    found = [any(same_stem(s, a) for a in asked) for s in name_words]
     if sum(found) < min(2, len(name_words)):
         return False
-    # Names lead with what the product is ("Maslinovo ulje ..."), then describe it.
-    return sum(found) / len(name_words) >= _NAME_COVERAGE or all(found[:2])
+    # Croatian names lead with what the product is ("Maslinovo ulje ..."), then describe it.
+    return (
+        sum(found) / len(name_words) >= _NAME_COVERAGE
+        or all(found[:2])
+        or (tail and all(found[-2:]))
+    )
 
 
 def _closeness(name: str, said: set[str]) -> float:
@@ -142,14 +174,6 @@ def _closeness(name: str, said: set[str]) -> float:
     stemmed = stems(" ".join(words))
     found = sum(1 for w, s in zip(words, stemmed, strict=True) if w in said or s in said)
     return found / len(words) if words else 0.0
-
-
-def _same(name_stem: str, asked: str) -> bool:
-    if name_stem == asked:
-        return True
-    return min(len(name_stem), len(asked)) >= 4 and (
-        name_stem.startswith(asked) or asked.startswith(name_stem)
-    )
 
 
 def _fact(hit: ProductHit, column: str | None) -> ProductFact:
@@ -168,34 +192,8 @@ def facts_markdown(facts: Facts) -> str:
     if client and facts.asks_client and not facts.products:
         lines.append(_(texts.CLIENT_FACT).format(**vars(client)))
     for p in facts.products:
-        bits = []
-        if facts.asks_price or not facts.asks_stock:
-            if p.column is None:
-                pass  # no column known: a price would be a guess
-            elif p.price is None:
-                bits.append(_(texts.NO_PRICE_FACT).format(column=p.column))
-            elif facts.asked_column and (not client or p.column != client.column):
-                bits.append(
-                    _(texts.ASKED_PRICE_FACT).format(
-                        price=money(p.price), unit=p.unit, column=p.column
-                    )
-                )
-            elif client:
-                bits.append(
-                    _(texts.PRICE_FACT).format(
-                        price=money(p.price),
-                        unit=p.unit,
-                        column=p.column,
-                        client=client.name,
-                        why=client.why,
-                    )
-                )
-            else:
-                bits.append(
-                    _(texts.BASE_PRICE_FACT).format(
-                        price=money(p.price), unit=p.unit, column=p.column
-                    )
-                )
+        # A stock question is followed by "and how much?": the price comes with it.
+        bits = [_price(p, facts)] if p.column is not None else []
         if p.stock is None:
             bits.append(_(texts.NO_STOCK_FACT))
         elif p.stock <= 0:
@@ -208,3 +206,17 @@ def facts_markdown(facts: Facts) -> str:
     if not lines:
         return ""
     return "\n".join([_(texts.FROM_DATABASE), *lines]) if facts.products else lines[0]
+
+
+def _price(p: ProductFact, facts: Facts) -> str:
+    """The product's price in its column, said as the column was chosen."""
+    client = facts.client
+    if p.price is None:
+        return _(texts.NO_PRICE_FACT).format(column=p.column)
+    if facts.asked_column and (not client or p.column != client.column):
+        return _(texts.ASKED_PRICE_FACT).format(price=money(p.price), unit=p.unit, column=p.column)
+    if client:
+        return _(texts.PRICE_FACT).format(
+            price=money(p.price), unit=p.unit, column=p.column, client=client.name, why=client.why
+        )
+    return _(texts.BASE_PRICE_FACT).format(price=money(p.price), unit=p.unit, column=p.column)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.catalog.vectors import ProductVectors
-from assistant.text import QUESTION_STOPWORDS, fold
+from assistant.text import QUESTION_STOPWORDS, fold, same_stem, stems
 
 # A price column named in the question ("column B", "stupac C", "колонка B").
 _COLUMN = re.compile(
@@ -29,6 +29,10 @@ _ASKING = (
 # Below this cosine (multilingual-e5-small, "query:" to "passage:") a name is not named:
 # measured on the demo catalogue by bench/bench_products.py.
 MIN_COSINE = 0.855
+# e5-small scores short texts close together: "second delivery" is 0.868 from "two-ply
+# paper towels". Below this cosine a product also needs a word of one of its names in the
+# question ("honey" in "wildflower honey"); questions naming no product stayed below 0.88.
+SURE_COSINE = 0.9
 # Names this close to the best are as good a reading of the question (sizes of one item).
 MARGIN = 0.015
 
@@ -64,11 +68,22 @@ def named_by_meaning(
     topic = product_words(question)
     if not topic:
         return []
-    near = vectors.nearest(topic, limit=max(limit * 4, 10))
-    if not near or near[0][1] < MIN_COSINE:
+    said = stems(topic)
+    near = [
+        (pid, cos)
+        for pid, cos in vectors.nearest(topic, limit=max(limit * 4, 10))
+        if cos >= SURE_COSINE or (cos >= MIN_COSINE and _shares_word(vectors.names(pid), said))
+    ]
+    if not near:
         return []
     best = near[0][1]
     return [(pid, cos) for pid, cos in near if cos >= best - MARGIN][:limit]
+
+
+def _shares_word(names: list[str], said: list[str]) -> bool:
+    """Whether a word of the question (not a number) is a word of one of the names."""
+    words = {s for name in names for s in stems(name) if len(s) >= 3 and not s.isdigit()}
+    return any(same_stem(w, s) for w in words for s in said if len(s) >= 3 and not s.isdigit())
 
 
 def ids(found: Iterable[tuple[int, float]]) -> list[int]:

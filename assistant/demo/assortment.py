@@ -1,4 +1,5 @@
-"""The demo assortment: food categories, their items, sizes, packs and base prices (CSV)."""
+"""The demo assortment: food categories, their items, sizes, packs, base prices and the
+items' English and Russian names (CSV)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ class Item:
     packs: tuple[int, ...]  # pack size per size; the last one repeats
     unit: str
     min_packs: int  # smallest order in packs (0: no minimum)
+    # What clients call it in English and Russian: the product's other names.
+    other_names: tuple[str, ...] = ()
 
     def pack_for(self, size_index: int) -> int:
         """How many units one pack of the size holds."""
@@ -49,6 +52,9 @@ def _load(name: str = "assortment.csv") -> tuple[Category, ...]:
                 packs=tuple(int(p) for p in row["packs"].split("|")),
                 unit=row["unit"],
                 min_packs=int(row["min_packs"]),
+                other_names=tuple(
+                    n.strip() for n in (row.get("name_en", ""), row.get("name_ru", "")) if n
+                ),
             )
         )
     return tuple(Category(k, n, prefix, tuple(its)) for (k, n, prefix), its in items.items())

@@ -106,6 +106,9 @@ def _add_product(
 ) -> None:
     size = v.item.sizes[v.size_no]
     name = " ".join(part for part in (v.item.name, v.brand, size) if part)
+    other = "; ".join(
+        " ".join(part for part in (other, v.brand, size) if part) for other in v.item.other_names
+    )
     pack = v.item.pack_for(v.size_no)
     min_packs = v.item.min_packs or (2 if rng.random() < 0.05 else 0)
     catalog.rows.append(
@@ -114,6 +117,8 @@ def _add_product(
             "sku": sku,
             "name": name,
             "search_name": fold(name),
+            "other_names": other,
+            "search_other": fold(other),
             "category": v.category.name,
             "unit": v.item.unit,
             "pack_size": Decimal(pack),

@@ -30,6 +30,8 @@ COLUMNS = table(PriceColumn)
 SPECIALS = table(SpecialPosition)
 # Folding may lengthen a name ("ß" -> "ss"): the search copy is cut to fit its column.
 NAME_LENGTH = max_length(Product, "search_name")
+OTHER_LENGTH = max_length(Product, "other_names") or 500
+OTHER_SEARCH_LENGTH = max_length(Product, "search_other")
 _UNKNOWN_SKU = N_("import products first, or correct the sku")
 
 
@@ -64,11 +66,13 @@ class ProductsImporter(KindImporter[dict[str, Any]]):
     """products: sku, name, category, unit, pack_size, new_since, active.
 
     Optional columns min_qty and stock: when the file has them they are written (empty
-    = unknown); when it does not, the stored values are left as they are.
+    = unknown); when it does not, the stored values are left as they are. The same holds
+    for other_names: the product's names in other languages, separated by ";".
     """
 
     columns = ("sku", "name", "category", "unit", "pack_size", "new_since", "active")
-    optional_columns = ("min_qty", "stock")
+    optional_columns = ("min_qty", "stock", "other_names")
+    quantity_columns = ("min_qty", "stock")
 
     def prepare(self) -> None:
         self.known = set(code_ids(self.session, Product, "sku"))
@@ -90,9 +94,11 @@ class ProductsImporter(KindImporter[dict[str, Any]]):
             "new_since": fields.optional_day(row["new_since"], "new_since"),
             "active": fields.boolean(row["active"], "active", default=True),
         }
-        for column in self.optional_columns:
+        for column in self.quantity_columns:
             if column in self.present:
                 record[column] = _optional_quantity(row[column], column)
+        if "other_names" in self.present:
+            record.update(other_names_fields(row["other_names"]))
         return record
 
     def write(self, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
@@ -100,6 +106,20 @@ class ProductsImporter(KindImporter[dict[str, Any]]):
         self.upsert(PRODUCTS, records, keys=("sku",), update=sorted(records[0].keys() - {"sku"}))
         self.known.update(new)
         return len(new), updated
+
+
+def other_names_fields(value: str) -> dict[str, str]:
+    """other_names as stored ("a; b", each name trimmed) and folded for search."""
+    names = [" ".join(n.split()) for n in value.split(";")]
+    joined = "; ".join(dict.fromkeys(n for n in names if n))
+    if len(joined) > OTHER_LENGTH:
+        raise RowError(
+            _(
+                "other_names is {length} characters long, at most {limit} fit: "
+                "keep the names clients use most"
+            ).format(length=len(joined), limit=OTHER_LENGTH)
+        )
+    return {"other_names": joined, "search_other": fold(joined)[:OTHER_SEARCH_LENGTH]}
 
 
 def _positive(value: str, column: str, *, default: Decimal) -> Decimal:

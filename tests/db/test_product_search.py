@@ -55,3 +55,41 @@ def test_a_sku_typed_short_finds_the_product(search: ProductSearch) -> None:
 
 def test_a_word_typed_in_cyrillic_finds_the_latin_name(search: ProductSearch) -> None:
     assert _skus(search, "уље")[0] in OILS
+
+
+@pytest.fixture
+def named(session_factory: sessionmaker[Session]) -> ProductSearch:
+    """Oils with their English and Russian names, and fish in oil without any."""
+    with session_factory.begin() as s:
+        f.columns(s)
+        f.product(s, "KO-0007", name="Tuna u ulju 80 g", other_names="tuna in oil 80 g")
+        f.product(
+            s,
+            "UL-0001",
+            name="Maslinovo ulje ekstra djevičansko 0,5 l",
+            other_names="extra virgin olive oil 0,5 l; оливковое масло экстра вирджин 0,5 l",
+        )
+        f.product(
+            s,
+            "UL-0005",
+            name="Suncokretovo ulje 1 l",
+            other_names="sunflower oil 1 l; подсолнечное масло 1 l",
+        )
+    return ProductSearch(session_factory=session_factory)
+
+
+def test_an_other_name_typed_finds_the_product(named: ProductSearch) -> None:
+    assert _skus(named, "sunflower")[0] == "UL-0005"
+    assert _skus(named, "olive oil")[0] == "UL-0001"
+    # Russian, inflected as said ("подсолнечного масла").
+    assert _skus(named, "подсолнечного масла")[0] == "UL-0005"
+
+
+def test_an_other_name_misspelt_still_finds_it(named: ProductSearch) -> None:
+    assert _skus(named, "sunflwer")[0] == "UL-0005"
+
+
+def test_the_name_the_words_were_found_in_ranks_them(named: ProductSearch) -> None:
+    # "oil" starts no Croatian name; in English the oils are named by it, tuna merely has it.
+    found = _skus(named, "oil")
+    assert set(found[:2]) == {"UL-0001", "UL-0005"} and found[2:] == ["KO-0007"]
