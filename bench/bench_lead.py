@@ -1,11 +1,12 @@
 """The answer's lead: does the one sentence shown first hold the asked-for fact?
 
-Run: .venv/bin/python -m bench.bench_lead [--only answers|stackfaq|latency]
+Run: .venv/bin/python -m bench.bench_lead [--only answers|stackfaq|latency|ask]
 - answers: bench/data/lead_answers.jsonl, questions an operator asks about the SHIPPED
   documents (knowledge/sources, split as `desk ingest` splits them), each with the fact
   (a regex) its lead must contain; precision per language next to the figure before.
 - stackfaq: the lead comes from the right thread, next to retrieval's hit@1 (the floor).
 - latency: what choosing the lead adds to an answer, p95, with 50,000 chunks' sentences kept.
+- ask: the whole answer's time as `desk ask` gives it (follow-ups and products too).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from assistant.chat.extractive import terms
 from assistant.chat.lead import Lead, lead_for
 from assistant.chat.passages import merge_overlapping
 from assistant.config import PROJECT_ROOT
+from bench.ask_latency import bench_ask_latency
 from bench.lead_latency import bench_lead_latency
 from bench.retrieval_corpus import DATA, STACKFAQ, CachedEmbeddings, fresh_store, stackfaq_chunks
 from ingest.documents.files import infer_kind
@@ -121,7 +123,7 @@ def bench_stackfaq(embeddings: CachedEmbeddings) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=["answers", "stackfaq", "latency"])
+    parser.add_argument("--only", choices=["answers", "stackfaq", "latency", "ask"])
     args = parser.parse_args(argv)
     embeddings = CachedEmbeddings()
     ok = True
@@ -129,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("answers", bench_answers),
         ("stackfaq", bench_stackfaq),
         ("latency", bench_lead_latency),
+        ("ask", bench_ask_latency),
     ):
         if args.only in (None, name):
             ok = bench(embeddings) and ok

@@ -25,7 +25,7 @@ STORE = BENCH_DATA / "chroma-lead-50k"
 TARGET_MS = 50.0
 
 
-def _filled(embeddings: CachedEmbeddings) -> KnowledgeStore:
+def filled_store(embeddings: CachedEmbeddings) -> KnowledgeStore:
     from bench.bench_lead import shipped_chunks
 
     real = shipped_chunks() + (stackfaq_chunks() if (STACKFAQ / "docs.jsonl").exists() else [])
@@ -67,7 +67,7 @@ def bench_lead_latency(embeddings: CachedEmbeddings) -> bool:
     from assistant.chat.passages import merge_overlapping
 
     print(f"\n== Latency the lead adds, {CHUNKS:,} chunks' sentence vectors kept")
-    store = _filled(embeddings)
+    store = filled_store(embeddings)
     retriever = Retriever(store=store)
     queries = [
         json.loads(line)["question"]
