@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.db import Base, make_engine, make_session_factory, migrate
 from assistant.demo import create_demo
@@ -26,6 +28,8 @@ TEMPLATE_PREFIX = "training_template_"
 ABANDONED_AFTER = 24 * 3600  # seconds: no training call lasts a day
 # Any constant of our own: only the desk's training takes this advisory lock.
 _TEMPLATE_LOCK = 7_260_411
+# What else a template gets once its demo company is in.
+Fill = Callable[[sessionmaker[Session]], None]
 
 
 def schema_url(live_url: str, schema: str) -> str:
@@ -34,11 +38,14 @@ def schema_url(live_url: str, schema: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def open_schema(live_url: str, *, head: str, day: date, scale: str, seed: int) -> tuple[str, str]:
-    """A new schema holding the demo company of `day`: its URL and its name."""
+def open_schema(
+    live_url: str, *, head: str, day: date, scale: str, seed: int, then: Fill | None = None
+) -> tuple[str, str]:
+    """A new schema holding the demo company of `day`: its URL and its name. `then` runs on
+    the template once its demo is in (the product names' vectors)."""
     admin = _admin(live_url)
     try:
-        template = _template(admin, live_url, head=head, day=day, scale=scale, seed=seed)
+        template = _template(admin, live_url, head=head, day=day, scale=scale, seed=seed, then=then)
         schema = f"{PREFIX}{int(time.time())}_{uuid.uuid4().hex[:8]}"
         with admin.connect() as conn:
             _drop_abandoned(conn)
@@ -72,7 +79,16 @@ def _admin(live_url: str) -> Engine:
     )
 
 
-def _template(admin: Engine, live_url: str, *, head: str, day: date, scale: str, seed: int) -> str:
+def _template(
+    admin: Engine,
+    live_url: str,
+    *,
+    head: str,
+    day: date,
+    scale: str,
+    seed: int,
+    then: Fill | None = None,
+) -> str:
     """The template schema for this head and day, built under a lock if it is missing."""
     name = f"{TEMPLATE_PREFIX}{head}_{day:%Y%m%d}_{scale}_{seed}"
     with admin.connect() as conn:
@@ -86,12 +102,10 @@ def _template(admin: Engine, live_url: str, *, head: str, day: date, scale: str,
                 engine = make_engine(schema_url(live_url, partial))
                 try:
                     migrate(engine)
-                    create_demo(
-                        session_factory=make_session_factory(engine),
-                        scale=scale,
-                        seed=seed,
-                        today=day,
-                    )
+                    sessions = make_session_factory(engine)
+                    create_demo(session_factory=sessions, scale=scale, seed=seed, today=day)
+                    if then is not None:
+                        then(sessions)
                 finally:
                     engine.dispose()
                 # Renamed only when whole: a template is never half-built.

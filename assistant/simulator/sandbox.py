@@ -17,13 +17,14 @@ import threading
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.catalog.vectors import ProductVectors
 from assistant.clients.models import AuthorisedPerson, Client
 from assistant.config import Settings
 from assistant.credit.models import Receivable
@@ -36,6 +37,7 @@ from assistant.orders.models import HistoryLine
 from assistant.services import Services, build_services
 from assistant.simulator import pg_schema
 from assistant.training.scenario import Scenario
+from knowledge.embeddings import make_embeddings
 
 SCALE, SEED = "small", 7
 # The sandbox's business day unless one is given. Fixed, not the calendar's: the demo
@@ -80,9 +82,9 @@ def template(settings: Settings, today: date) -> Path:
         engine = make_engine(f"sqlite:///{partial}")
         try:
             migrate(engine)
-            create_demo(
-                session_factory=make_session_factory(engine), scale=SCALE, seed=SEED, today=today
-            )
+            sessions = make_session_factory(engine)
+            create_demo(session_factory=sessions, scale=SCALE, seed=SEED, today=today)
+            embed_product_names(settings, sessions)
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -93,6 +95,16 @@ def template(settings: Settings, today: date) -> Path:
             if not stale.name.startswith(f"template-{migration_head()}-"):
                 stale.unlink(missing_ok=True)
     return path
+
+
+def embed_product_names(settings: Settings, sessions: sessionmaker[Session]) -> None:
+    """The template's product names embedded once, as an import does: a trainee's first
+    price question does not wait seconds for them in every sandbox."""
+    ProductVectors(
+        session_factory=sessions,
+        embeddings=make_embeddings(settings.embeddings),
+        model=settings.embeddings,
+    ).refresh()
 
 
 class Sandbox:
@@ -111,7 +123,12 @@ class Sandbox:
         live = make_url(settings.database_url)
         if live.get_backend_name() == "postgresql":
             url, drop = pg_schema.open_schema(
-                settings.database_url, head=migration_head(), day=day, scale=SCALE, seed=SEED
+                settings.database_url,
+                head=migration_head(),
+                day=day,
+                scale=SCALE,
+                seed=SEED,
+                then=partial(embed_product_names, settings),
             )
         else:
             folder = data_dir(settings)

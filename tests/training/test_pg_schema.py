@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select, text
 
 from assistant.clients.models import Client, Department
+from assistant.config import Settings
 from assistant.db import make_engine, make_session_factory
 from assistant.simulator import pg_schema
-from assistant.simulator.sandbox import SCALE, SEED, migration_head
+from assistant.simulator.sandbox import SCALE, SEED, embed_product_names, migration_head
 
 pytestmark = pytest.mark.postgres
 DAY = date(2026, 11, 26)
@@ -28,7 +30,11 @@ def _schemas(url: str, prefix: str) -> list[str]:
 
 
 def _open(url: str) -> tuple[str, str]:
-    return pg_schema.open_schema(url, head=migration_head(), day=DAY, scale=SCALE, seed=SEED)
+    # As the sandbox opens it: the template gets the product names' vectors.
+    then = partial(embed_product_names, Settings(database_url=url))
+    return pg_schema.open_schema(
+        url, head=migration_head(), day=DAY, scale=SCALE, seed=SEED, then=then
+    )
 
 
 def test_two_sandboxes_share_one_template_and_each_holds_the_whole_demo(

@@ -79,6 +79,8 @@ def test_the_sandbox_holds_the_order_and_is_dropped_on_close(
         with training.services.sessions() as s:
             assert s.scalar(select(func.count()).select_from(Call)) == 1
             assert s.scalar(select(func.count()).select_from(OfferMade)) > 0
+        # The product names came embedded with the template: a price question waits not.
+        assert training.services.product_vectors.refresh() == 0
     finally:
         training.close()
     assert live_counts(settings.database_url) == {"orders": 0, "calls": 0, "offers_made": 0}
