@@ -125,13 +125,10 @@ def test_the_croatian_name_still_finds_it_word_for_word(desk) -> None:
 
 
 def test_desk_import_products_takes_other_names_and_embeds_them(desk, tmp_path: Path) -> None:
-    export = tmp_path / "products.csv"
-    export.write_text(
-        "sku,name,category,unit,pack_size,new_since,active,other_names\n"
-        "MA-1,Maslac 250 g,Mliječni proizvodi,kom,1,,true,butter 250 g;  сливочное масло 250 g\n",
-        encoding="utf-8",
+    result = _import(
+        tmp_path,
+        "MA-1,Maslac 250 g,Mliječni proizvodi,kom,1,,true,butter 250 g;  сливочное масло 250 g",
     )
-    result = runner.invoke(app, ["import", "products", str(export), "--json"])
     assert result.exit_code == 0, result.output
     with desk.sessions() as s:
         embedded = s.scalars(select(ProductVector.text)).all()
@@ -139,37 +136,33 @@ def test_desk_import_products_takes_other_names_and_embeds_them(desk, tmp_path: 
     assert stored == "butter 250 g; сливочное масло 250 g"
     assert "Maslac 250 g\nbutter 250 g\nсливочное масло 250 g" in embedded
     assert desk.product_vectors.refresh() == 0  # every name was embedded at import
-    # A priced product needs a price: the column B price of the new butter.
+    # Priced in every column, then asked in Russian by the marketer (column C).
     runner.invoke(app, ["import", "prices", str(_prices(tmp_path)), "--json"])
     answer = _answer("Есть ли на складе сливочное масло?", "--client", "M1")
     assert "**Maslac 250 g** (`MA-1`)" in answer and "2.49 per kom in column C" in answer
 
 
 def test_a_file_without_other_names_keeps_the_stored_ones(desk, tmp_path: Path) -> None:
-    export = tmp_path / "products.csv"
-    export.write_text(
-        "sku,name,category,unit,pack_size,new_since,active\n"
-        "UL-1,Suncokretovo ulje 1 l,Ulja,kom,1,,true\n",
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["import", "products", str(export), "--json"])
+    result = _import(tmp_path, "UL-1,Suncokretovo ulje 1 l,Ulja,kom,1,,true", other_names=False)
     assert result.exit_code == 0, result.output
     answer = _answer("What is the price of sunflower oil?", "--client", "M1")
     assert "**Suncokretovo ulje 1 l** (`UL-1`)" in answer
 
 
 def test_other_names_too_long_are_refused_with_the_limit(desk, tmp_path: Path) -> None:
-    export = tmp_path / "products.csv"
     names = "; ".join(f"name number {i}" for i in range(60))
-    export.write_text(
-        "sku,name,category,unit,pack_size,new_since,active,other_names\n"
-        f"UL-9,Ulje 9,Ulja,kom,1,,true,{names}\n",
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["import", "products", str(export), "--json"])
+    result = _import(tmp_path, f"UL-9,Ulje 9,Ulja,kom,1,,true,{names}")
     report = json.loads(result.stdout)
     (rejected,) = report["rejected"]
     assert "other_names is" in rejected["reason"] and "at most 500 fit" in rejected["reason"]
+
+
+def _import(tmp_path: Path, row: str, *, other_names: bool = True):  # type: ignore[no-untyped-def]
+    """`desk import products` of one row, with or without the other_names column."""
+    header = "sku,name,category,unit,pack_size,new_since,active"
+    export = tmp_path / "products.csv"
+    export.write_text(f"{header}{',other_names' if other_names else ''}\n{row}\n", "utf-8")
+    return runner.invoke(app, ["import", "products", str(export), "--json"])
 
 
 def _prices(tmp_path: Path) -> Path:
