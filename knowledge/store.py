@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
+from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
@@ -83,12 +85,26 @@ def make_client(*, url: str | None, path: Path) -> Any:
                 ) from exc
 
 
+def forget_clients() -> None:
+    """Drop this process's Chroma clients, so the next `make_client` opens the disk afresh.
+
+    Chroma's on-disk client keeps the index segments it found when it opened the store: a
+    process that opened it before another process (`desk ingest`) wrote it fails every
+    query ("Error creating hnsw segment reader: Nothing found on disk") until it opens
+    the store again. Clients are shared per path inside chromadb, hence the cache.
+    """
+    SharedSystemClient.clear_system_cache()
+
+
 class KnowledgeStore:
     """The vector store of every chunk; the embedding model is always passed explicitly."""
 
     def __init__(self, *, client: Any, embeddings: Embeddings, collection: str = COLLECTION):
         self._embeddings = embeddings
         self._client = client
+        # When this process opened the store: an ingest another process finished later
+        # wrote what this client cannot read (see `forget_clients`).
+        self.opened_at = time.time()
         with reaching():
             self._open(collection)
 

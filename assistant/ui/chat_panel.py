@@ -14,6 +14,7 @@ from assistant.chat.extractive import lead_markdown
 from assistant.chat.lead import Lead
 from assistant.errors import DeskError, KnowledgeUnavailable
 from assistant.i18n import _
+from assistant.reopen import follow_ingest
 from assistant.ui import training_call
 from assistant.ui.deps import services
 from assistant.ui.session_user import acting
@@ -37,6 +38,7 @@ class Exchange:
 def answerer() -> Answerer:
     """The shared answerer, built on the first question (the model loads then, not before)."""
     desk = services()
+    follow_ingest(desk)  # an ingest of another process (`make run`'s first) wrote the store
     if "answerer" in desk.__dict__:  # built already: no spinner flicker on every question
         return desk.answerer
     with st.spinner(_(ui.OPENING_KNOWLEDGE)):

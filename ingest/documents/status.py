@@ -53,6 +53,16 @@ class IndexingStatus:
         # A pid means something only on its own host; elsewhere the heartbeat alone decides.
         return None if here and not _alive(pid) else progress
 
+    def finished_by_another(self) -> float | None:
+        """When an ingest of another process last finished (epoch seconds), if one did."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            state, updated, pid = data["state"], float(data["updated"]), int(data["pid"])
+            ours = pid == os.getpid() and data.get("host") == socket.gethostname()
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return updated if state == "done" and not ours else None
+
     def write(self, progress: Progress, *, state: str = "running") -> None:
         """Replace the file at once (readers never see half of it)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
