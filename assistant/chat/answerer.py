@@ -19,7 +19,7 @@ from assistant.chat import lead as leads
 from assistant.chat.extractive import compose, supporting, terms
 from assistant.chat.facts import FactFinder, facts_markdown
 from assistant.chat.models import Answer, ClientContext, Facts, Retriever, SentenceSource
-from assistant.chat.passages import bearing, merge_overlapping
+from assistant.chat.passages import bearing, merge_overlapping, names_a_product
 from assistant.clients.lookup import ClientDirectory
 from assistant.errors import DeskError
 from assistant.i18n import _
@@ -118,6 +118,9 @@ class Answerer:
         # One passage per repeated text, and none beside the point when SQL answers.
         shown = bearing(merge_overlapping(hits), facts, query)
         lead = self.lead(searched, query, shown, found=hits)
+        if not names_a_product(lead.sentence, facts):
+            # The database answered for a product: a sentence about another one misleads.
+            lead = leads.NO_LEAD
         return Prepared(question, tuple(shown), facts, facts_markdown(facts), lead)
 
     def lead(

@@ -97,7 +97,10 @@ def bearing(hits: Sequence[Hit], facts: Facts, query: set[str]) -> list[Hit]:
     kept = []
     for hit in hits:
         words = set(stems(hit.chunk.text))
-        named = any(_names(hit, product, words) for product in facts.products)
+        named = any(
+            hit.chunk.sku == product.sku or _names(hit.chunk.text, product, words)
+            for product in facts.products
+        )
         if named or (rest and all(matches(q, words) for q in rest)):
             kept.append(hit)
     return kept
@@ -108,11 +111,17 @@ def _asks(term: str) -> bool:
     return any(w.startswith(term) or term.startswith(w) for w in _ASK_WORDS if len(term) >= 3)
 
 
-def _names(hit: Hit, product: ProductFact, words: set[str]) -> bool:
-    """The passage names the product: its SKU, or most of its name's words."""
-    if product.sku and (hit.chunk.sku == product.sku or re.search(
-        rf"\b{re.escape(product.sku)}\b", hit.chunk.text
-    )):  # fmt: skip
+def names_a_product(text: str, facts: Facts) -> bool:
+    """Whether `text` (the lead) names a product SQL answered for; True when none was."""
+    if not facts.products:
+        return True
+    words = set(stems(text))
+    return any(_names(text, product, words) for product in facts.products)
+
+
+def _names(text: str, product: ProductFact, words: set[str]) -> bool:
+    """The text names the product: its SKU, or most of its name's words."""
+    if product.sku and re.search(rf"\b{re.escape(product.sku)}\b", text):
         return True
     name = [s for s in stems(product.name) if len(s) >= 3 and not s.isdigit()]
     return bool(name) and sum(matches(s, words) for s in name) / len(name) >= _NAME_SHARE

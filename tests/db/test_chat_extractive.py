@@ -6,8 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from assistant.auth.rights import Actor
+from assistant.catalog.models import Product
 from assistant.chat import Answerer
 from assistant.chat.extractive import snippet, terms
 from assistant.chat.lead import choose
@@ -190,3 +192,23 @@ def test_when_sql_answers_the_price_passages_beside_the_point_are_not_shown(shop
     assert answer.facts.products[0].sku == "OIL-1"
     assert answer.hits == (catalogue,) and "education" not in answer.text
     assert answer.as_dict()["lead_source"] == 0 and answer.lead.startswith("OIL-1")
+
+
+def test_when_sql_answers_a_lead_about_another_product_is_not_shown(shop: Any) -> None:
+    # The passage names the oil (so it is shown), but the sentence with most of the
+    # question's words is about rapeseed oil: quoted first, it would read as the answer.
+    catalogue = hit(
+        "Price of oil: Repičino ulje 1 l is 1.79 per bottle. "
+        "OIL-1 Maslinovo ulje ekstra djevičansko 1 l comes six bottles a carton."
+    )
+    with shop.sessions.begin() as s:
+        oil = s.scalar(select(Product).where(Product.sku == "OIL-1"))
+        oil.other_names, oil.search_other = (
+            "extra virgin olive oil 1 l",
+            "extra virgin olive oil 1 l",
+        )
+    answerer, _ = _answerer(shop, catalogue)
+    answer = answerer.answer("What is the price of olive oil?", actor=OPERATOR)
+    assert answer.facts.products[0].sku == "OIL-1"
+    assert answer.hits == (catalogue,)
+    assert "Repičino" not in answer.lead and "1.79" not in answer.text.split("\n\n")[0]
