@@ -11,6 +11,7 @@ opens after a day: its name carries the time it was made.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -39,10 +40,18 @@ def schema_url(live_url: str, schema: str) -> str:
 
 
 def open_schema(
-    live_url: str, *, head: str, day: date, scale: str, seed: int, then: Fill | None = None
+    live_url: str,
+    *,
+    head: str,
+    day: date,
+    scale: str,
+    seed: int,
+    then: Fill | None = None,
+    tag: str = "",
 ) -> tuple[str, str]:
     """A new schema holding the demo company of `day`: its URL and its name. `then` runs on
-    the template once its demo is in (the product names' vectors)."""
+    the template once its demo is in (the product names' vectors, by the model `tag`
+    names: each model has its template)."""
     admin = _admin(live_url)
     try:
         template = _template(admin, live_url, head=head, day=day, scale=scale, seed=seed, then=then)
@@ -88,9 +97,12 @@ def _template(
     scale: str,
     seed: int,
     then: Fill | None = None,
+    tag: str = "",
 ) -> str:
     """The template schema for this head and day, built under a lock if it is missing."""
     name = f"{TEMPLATE_PREFIX}{head}_{day:%Y%m%d}_{scale}_{seed}"
+    if tag:
+        name += f"_{re.sub(r'[^a-z0-9]', '', tag.lower())}"
     with admin.connect() as conn:
         # Two servers opening the first training call of the day build it once.
         conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _TEMPLATE_LOCK})
@@ -110,7 +122,7 @@ def _template(
                     engine.dispose()
                 # Renamed only when whole: a template is never half-built.
                 conn.execute(text(f'ALTER SCHEMA "{partial}" RENAME TO "{name}"'))
-                _drop_stale_templates(conn, keep=name)
+                _drop_stale_templates(conn, keep=f"{TEMPLATE_PREFIX}{head}_{day:%Y%m%d}_")
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _TEMPLATE_LOCK})
     return name
@@ -161,6 +173,8 @@ def _drop_abandoned(conn: Connection) -> None:
 
 
 def _drop_stale_templates(conn: Connection, *, keep: str) -> None:
+    """Templates of another migration head or day; those of this one for another model
+    stay (another server may be copying one)."""
     for schema in _schemas(conn, TEMPLATE_PREFIX):
-        if schema != keep and not schema.endswith("_partial"):
+        if not schema.startswith(keep) and not schema.endswith("_partial"):
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))

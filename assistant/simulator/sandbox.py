@@ -11,6 +11,7 @@ only the knowledge base (Chroma, read only by a training call) is shared.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -68,7 +69,9 @@ def data_dir(settings: Settings) -> Path:
 def template(settings: Settings, today: date) -> Path:
     """The demo company as a SQLite file for `today`, built once and reused."""
     folder = data_dir(settings)
-    path = folder / f"template-{migration_head()}-{today.isoformat()}-{SCALE}-{SEED}.db"
+    # The product names' vectors are the embedding model's: each model has its template.
+    model = re.sub(r"[^a-z0-9]", "", settings.embeddings.lower())
+    path = folder / f"template-{migration_head()}-{today.isoformat()}-{SCALE}-{SEED}-{model}.db"
     if path.is_file():
         return path
     with _building:
@@ -129,6 +132,7 @@ class Sandbox:
                 scale=SCALE,
                 seed=SEED,
                 then=partial(embed_product_names, settings),
+                tag=settings.embeddings,
             )
         else:
             folder = data_dir(settings)

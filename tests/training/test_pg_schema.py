@@ -31,9 +31,16 @@ def _schemas(url: str, prefix: str) -> list[str]:
 
 def _open(url: str) -> tuple[str, str]:
     # As the sandbox opens it: the template gets the product names' vectors.
-    then = partial(embed_product_names, Settings(database_url=url))
+    settings = Settings(database_url=url)
+    then = partial(embed_product_names, settings)
     return pg_schema.open_schema(
-        url, head=migration_head(), day=DAY, scale=SCALE, seed=SEED, then=then
+        url,
+        head=migration_head(),
+        day=DAY,
+        scale=SCALE,
+        seed=SEED,
+        then=then,
+        tag=settings.embeddings,
     )
 
 
