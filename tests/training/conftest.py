@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.config import Settings
 from tests.conftest import _engine_for
 
 RUNS = Path(__file__).resolve().parents[2] / "knowledge" / "training" / "runs"
@@ -23,3 +24,10 @@ def live_cli(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("DESK_EMBEDDINGS", "fake")
     monkeypatch.delenv("DESK_USER", raising=False)
     return sqlite_url
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    """The root fixture's settings with the fake embeddings every training test uses:
+    sandbox templates are per embedding model, so one model means one template built."""
+    return Settings(database_url=db_url, chroma_path=tmp_path / "chroma", embeddings="fake")

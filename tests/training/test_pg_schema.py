@@ -31,7 +31,7 @@ def _schemas(url: str, prefix: str) -> list[str]:
 
 def _open(url: str) -> tuple[str, str]:
     # As the sandbox opens it: the template gets the product names' vectors.
-    settings = Settings(database_url=url)
+    settings = Settings(database_url=url, embeddings="fake")
     then = partial(embed_product_names, settings)
     return pg_schema.open_schema(
         url,

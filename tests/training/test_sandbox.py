@@ -110,7 +110,7 @@ def test_the_template_is_built_once_per_migration_head_and_day(settings: Setting
 def sqlite_settings(sqlite_url: str, tmp_path: Path) -> Settings:
     """The persona tests need no second backend: the sandbox is built the same way."""
     _engine_for(sqlite_url)
-    return Settings(database_url=sqlite_url, chroma_path=tmp_path / "chroma")
+    return Settings(database_url=sqlite_url, chroma_path=tmp_path / "chroma", embeddings="fake")
 
 
 def _card(settings: Settings, scenario: Scenario, query: str) -> ClientCard:

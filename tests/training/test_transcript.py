@@ -23,7 +23,7 @@ DAY = date(2026, 11, 26)
 @pytest.fixture
 def training(sqlite_url: str, tmp_path: Path) -> TrainingCall:
     engine: Engine = _engine_for(sqlite_url)
-    settings = Settings(database_url=sqlite_url, chroma_path=tmp_path / "chroma")
+    settings = Settings(database_url=sqlite_url, chroma_path=tmp_path / "chroma", embeddings="fake")
     call = TrainingCall.start(
         settings=settings,
         scenario=find("ordinary-order", "en"),
