@@ -72,9 +72,10 @@ def named_by_meaning(
     near = [
         (pid, cos)
         for pid, cos in vectors.nearest(topic, limit=max(limit * 4, 10))
-        if cos >= SURE_COSINE or (cos >= MIN_COSINE and _shares_word(vectors.names(pid), said))
+        if cos >= SURE_COSINE or _shares_word(vectors.names(pid), said)
     ]
-    if not near:
+    # The floor is for the best reading; the others need only be as close as it is.
+    if not near or near[0][1] < MIN_COSINE:
         return []
     best = near[0][1]
     return [(pid, cos) for pid, cos in near if cos >= best - MARGIN][:limit]

@@ -39,6 +39,11 @@ CATALOGUE = {
         "wildflower honey 450 g; цветочный мёд 450 g",
         {"A": "5.90", "B": "5.60", "C": "5.40"},
     ),
+    "ME-2": (
+        "Med cvjetni 900 g",
+        "wildflower honey 900 g; цветочный мёд 900 g",
+        {"A": "10.90", "B": "10.40", "C": "9.99"},
+    ),
     # No other names: found by its Croatian name only.
     "KA-1": ("Kava mljevena 1 kg", "", {"A": "14.00", "B": "13.50", "C": "13.00"}),
 }
@@ -94,6 +99,9 @@ def test_one_word_of_an_other_name_is_confirmed_by_meaning(desk) -> None:
     answer = _answer("Do we have honey in stock?", "--client", "M1")
     assert "**Med cvjetni 450 g** (`ME-1`)" in answer
     assert "5.40 per kom in column C" in answer and "stock 40 kom" in answer
+    # Both sizes are as good a reading of "мёд": both are stated.
+    answer = _answer("Сколько стоит мёд?", "--client", "M1")
+    assert "`ME-1`" in answer and "`ME-2`" in answer and "9.99 per kom in column C" in answer
 
 
 def test_a_question_naming_no_product_states_none(desk) -> None:
