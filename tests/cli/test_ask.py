@@ -14,6 +14,7 @@ from assistant.config import Settings
 from assistant.services import build_services
 from knowledge.models import Chunk
 from tests import factories as f
+from tests.desk_env import desk_env
 
 runner = CliRunner()
 
@@ -31,10 +32,7 @@ PASSAGES = [
 @pytest.fixture
 def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A company with a marketer and olive oil, and three passages in a fresh Chroma store."""
-    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
-    monkeypatch.setenv("DESK_EMBEDDINGS", "fake")
-    monkeypatch.setenv("DESK_CHROMA_PATH", str(tmp_path / "chroma"))
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    desk_env(monkeypatch, db_url, tmp_path)
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")

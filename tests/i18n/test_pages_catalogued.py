@@ -28,6 +28,7 @@ from assistant.i18n import catalog, use_language
 from assistant.orders.draft import OrderDraft
 from tests import factories as f
 from tests.conftest import TODAY
+from tests.desk_env import desk_env
 from tests.ui.steps import logged_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -87,14 +88,7 @@ def company(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A client with history, a debtor, two products, a placed order and a logged call."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    desk_env(monkeypatch, db_url, tmp_path, DESK_KNOWLEDGE_DIR=str(tmp_path / "sources"))
     st.cache_resource.clear()
     with session_factory.begin() as s:
         f.columns(s)

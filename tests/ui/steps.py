@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.auth.rights import Actor
 from assistant.ui.call_compliance import REASON_KEY
 from assistant.ui.session_user import ACTOR_KEY
+from tests.desk_env import desk_env
 
 IN_A_HURRY = "client in a hurry"
 
@@ -38,13 +39,7 @@ def knowledge_desk_env(
 ) -> None:
     """The pages' settings for a desk with a store of its own (fake embeddings, no LLM);
     `more` adds settings (e.g. DESK_CHROMA_URL). The cached services are dropped."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-        **more,
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("DESK_LLM_URL", raising=False)
+    desk_env(
+        monkeypatch, db_url, tmp_path, **{"DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"), **more}
+    )
     st.cache_resource.clear()  # services and the answerer are cached per process

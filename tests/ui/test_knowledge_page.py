@@ -13,6 +13,7 @@ from assistant.auth.rights import Actor
 from assistant.config import Settings
 from assistant.services import build_services
 from assistant.ui.session_user import ACTOR_KEY
+from tests.desk_env import desk_env
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/knowledge.py"
@@ -29,13 +30,7 @@ def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     sources = tmp_path / "sources"
     (sources / "procedures").mkdir(parents=True)
     (sources / "procedures" / "credit-control.md").write_text(CREDIT, encoding="utf-8")
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(sources),
-    }.items():
-        monkeypatch.setenv(name, value)
+    desk_env(monkeypatch, db_url, tmp_path, DESK_KNOWLEDGE_DIR=str(sources))
     st.cache_resource.clear()
     services = build_services(Settings())
     services.ingest_pipeline.ingest([sources], by="setup")

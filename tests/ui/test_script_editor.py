@@ -15,6 +15,7 @@ from assistant.script.loader import version_of
 from assistant.script.shipped import FOLDER
 from assistant.services import build_services
 from assistant.ui.session_user import ACTOR_KEY
+from tests.desk_env import desk_env
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "assistant/ui/pages/knowledge.py"
@@ -25,13 +26,7 @@ GREETING = "Good morning, Order Desk, how may I help you?"
 @pytest.fixture
 def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An empty desk (no documents); ana is logged in as an editor (see _page)."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
+    desk_env(monkeypatch, db_url, tmp_path, DESK_KNOWLEDGE_DIR=str(tmp_path / "sources"))
     st.cache_resource.clear()
     services = build_services(Settings())
     yield services

@@ -16,6 +16,7 @@ from assistant.calls.models import Call, OfferMade
 from assistant.orders.models import Order
 from assistant.training.models import TrainingRun
 from assistant.ui import training_call, training_picker
+from tests.desk_env import desk_env
 from tests.ui.steps import logged_in, place
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -26,12 +27,7 @@ def app(
     db_url: str, engine, session_factory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> AppTest:
     """The desk on an empty live database; the shipped scenarios."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-    }.items():
-        monkeypatch.setenv(name, value)
+    desk_env(monkeypatch, db_url, tmp_path)
     st.cache_resource.clear()
     # Preparing a sandbox builds the demo company once per data dir: give it time.
     return AppTest.from_file(APP, default_timeout=300)

@@ -15,6 +15,7 @@ from assistant.services import build_services
 from assistant.timeutil import utcnow
 from assistant.training.models import QuizAnswer, QuizQuestion
 from assistant.ui.training_quiz import plain
+from tests.desk_env import desk_env
 from tests.ui.steps import logged_in
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "sources" / "procedures"
@@ -35,13 +36,7 @@ else:
 @pytest.fixture
 def desk(db_url: str, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The routing procedure's questions in the database."""
-    for name, value in {
-        "DESK_DATABASE_URL": db_url,
-        "DESK_EMBEDDINGS": "fake",
-        "DESK_CHROMA_PATH": str(tmp_path / "chroma"),
-        "DESK_KNOWLEDGE_DIR": str(tmp_path / "sources"),
-    }.items():
-        monkeypatch.setenv(name, value)
+    desk_env(monkeypatch, db_url, tmp_path, DESK_KNOWLEDGE_DIR=str(tmp_path / "sources"))
     st.cache_resource.clear()
     services = build_services(Settings())
     services.quizzes.regenerate(SOURCE, (SHIPPED / "call-routing.md").read_text(encoding="utf-8"))
