@@ -35,6 +35,12 @@ class Product(Base):
     stock: Mapped[Decimal | None] = mapped_column(Numeric(14, 3))
 
 
+def names_in(other_names: str) -> list[str]:
+    """The names of a ";"-separated `other_names`, each with its spaces tidied, no repeats."""
+    names = (" ".join(n.split()) for n in other_names.split(";"))
+    return list(dict.fromkeys(n for n in names if n))
+
+
 class PriceColumn(Base):
     """A column of the price list (A = base, B, C, ... = discounted levels)."""
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant import formats
 from assistant.auth import audit
 from assistant.auth.rights import Actor
-from assistant.catalog.models import Price, PriceColumn, Product
+from assistant.catalog.models import Price, PriceColumn, Product, names_in
 from assistant.catalog.ranking import NameRank, sku_key
 from assistant.i18n import _
 from assistant.text import fold, has_cyrillic, terms, to_latin
@@ -60,7 +60,7 @@ class ProductHit:
             "min_qty": None if self.min_qty is None else float(self.min_qty),
             "stock": None if self.stock is None else float(self.stock),
             "price": None if self.price is None else float(self.price),
-            "other_names": [n.strip() for n in self.other_names.split(";") if n.strip()],
+            "other_names": names_in(self.other_names),
         }
 
 
@@ -165,7 +165,7 @@ class ProductSearch:
             _pid, name, other, in_name = row
             if in_name:
                 return rank.key(name)
-            return min(rank.key(each.strip()) for each in other.split(";"))
+            return min((rank.key(each) for each in names_in(other)), default=rank.key(name))
 
         rows: list[tuple[int, str, str, bool]] = [(r[0], r[1], r[2], bool(r[3])) for r in found]
         return [row[0] for row in sorted(rows, key=key)]
@@ -203,9 +203,8 @@ class ProductSearch:
                 key = sku_key(sku)
                 if key:
                     by_key.setdefault(key, []).append(pid)
-                for n, each in enumerate([name, *other.split(";")]):
-                    if each.strip():
-                        names[(pid, n)] = each.strip()
+                for n, each in enumerate([name, *names_in(other)]):
+                    names[(pid, n)] = each
             self._names = _NameIndex(names, by_key)
             self._names_count = count
         return self._names

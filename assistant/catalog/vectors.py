@@ -20,7 +20,7 @@ from langchain_core.embeddings import Embeddings
 from sqlalchemy import ForeignKey, LargeBinary, String, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from assistant.catalog.models import Product
+from assistant.catalog.models import Product, names_in
 from assistant.db import Base
 
 _BATCH = 64
@@ -45,7 +45,7 @@ class ProductVector(Base):
 def embedded_names(name: str, other_names: str = "") -> list[str]:
     """What is embedded of a product: its name and each other name (a SKU is matched
     exactly, in SQL)."""
-    names = [" ".join(n.split()) for n in (name, *other_names.split(";"))]
+    names = [" ".join(name.split()), *names_in(other_names)]
     return list(dict.fromkeys(n for n in names if n))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.catalog.models import names_in
 from assistant.catalog.pricing import choose_column
 from assistant.catalog.search import ProductHit, ProductSearch
 from assistant.catalog.vectors import ProductVectors
@@ -112,7 +113,7 @@ class FactFinder:
 
 def _names(hit: ProductHit) -> list[str]:
     """The product's name, then its names in other languages."""
-    return [hit.name, *(n for n in hit.other_names.split(";") if n.strip())]
+    return [hit.name, *names_in(hit.other_names)]
 
 
 def _phrases(words: list[str]) -> list[str]:

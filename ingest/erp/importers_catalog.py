@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition
+from assistant.catalog.models import Price, PriceColumn, Product, SpecialPosition, names_in
 from assistant.i18n import N_, _
 from assistant.text import fold
 from ingest.erp import fields
@@ -110,8 +110,7 @@ class ProductsImporter(KindImporter[dict[str, Any]]):
 
 def other_names_fields(value: str) -> dict[str, str]:
     """other_names as stored ("a; b", each name trimmed) and folded for search."""
-    names = [" ".join(n.split()) for n in value.split(";")]
-    joined = "; ".join(dict.fromkeys(n for n in names if n))
+    joined = "; ".join(names_in(value))
     if len(joined) > OTHER_LENGTH:
         raise RowError(
             _(
