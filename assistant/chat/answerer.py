@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
@@ -117,14 +118,20 @@ class Answerer:
         query = terms(searched)
         # One passage per repeated text, and none beside the point when SQL answers.
         shown = bearing(merge_overlapping(hits), facts, query)
-        lead = self.lead(searched, query, shown, found=hits)
-        if not names_a_product(lead.sentence, facts):
-            # The database answered for a product: a sentence about another one misleads.
-            lead = leads.NO_LEAD
+        # When the database answered for a product, a sentence about another one misleads.
+        lead = self.lead(
+            searched, query, shown, found=hits, allowed=partial(names_a_product, facts=facts)
+        )
         return Prepared(question, tuple(shown), facts, facts_markdown(facts), lead)
 
     def lead(
-        self, question: str, query: set[str], shown: Sequence[Hit], *, found: Sequence[Hit]
+        self,
+        question: str,
+        query: set[str],
+        shown: Sequence[Hit],
+        *,
+        found: Sequence[Hit],
+        allowed: Callable[[str], bool] | None = None,
     ) -> leads.Lead:
         """The sentence of the shown passages that answers, by words and by meaning."""
         return leads.lead_for(
@@ -134,6 +141,7 @@ class Answerer:
             found=found,
             sentences=self._sentences,
             embeddings=self._embeddings,
+            allowed=allowed,
         )
 
     def _in_context(self, question: str, after: Sequence[str]) -> tuple[str, str, float]:

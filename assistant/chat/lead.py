@@ -13,7 +13,7 @@ words by chance, so coverage is divided by a slowly growing length factor.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,14 +85,16 @@ def choose(
     vectors: Mapping[str, np.ndarray] | None = None,
     question_vector: np.ndarray | None = None,
     top: int = LEAD_PASSAGES,
+    allowed: Callable[[str], bool] | None = None,
 ) -> Lead:
     """The best sentence of the top passages by words and meaning together.
 
     `query` is the question's content stems; `vectors` maps sentence text to its unit
     vector (kept at ingest), `question_vector` is the question's. Without vectors the
-    words alone choose, and with no word in common nothing is chosen.
+    words alone choose, and with no word in common nothing is chosen. Only sentences
+    `allowed` accepts are candidates (those naming the product SQL answered for).
     """
-    found = candidates(hits, top=top)
+    found = [(r, s) for r, s in candidates(hits, top=top) if allowed is None or allowed(s)]
     if not found:
         return NO_LEAD
     words = [coverage(s, query) for _r, s in found]
@@ -149,10 +151,12 @@ def lead_for(
     found: Sequence[Hit],
     sentences: SentenceSource | None,
     embeddings: Embeddings | None,
+    allowed: Callable[[str], bool] | None = None,
 ) -> Lead:
     """The lead of the shown passages, with vectors kept at ingest when a store has them.
 
-    `found` are the retrieved hits before merging (their chunks hold the vectors).
+    `found` are the retrieved hits before merging (their chunks hold the vectors);
+    `allowed` as for `choose`.
     """
     top = {cid for hit in shown[:LEAD_PASSAGES] for cid in hit.merged or (hit.chunk.id,)}
     vectors: Mapping[str, np.ndarray] | None = None
@@ -164,4 +168,4 @@ def lead_for(
     if vectors and embeddings is not None:
         # The retriever embedded the same question a moment ago: the model caches it.
         question_vector = np.asarray(embeddings.embed_query(question), dtype=np.float32)
-    return choose(query, shown, vectors=vectors, question_vector=question_vector)
+    return choose(query, shown, vectors=vectors, question_vector=question_vector, allowed=allowed)

@@ -111,7 +111,7 @@ def _asks(term: str) -> bool:
     return any(w.startswith(term) or term.startswith(w) for w in _ASK_WORDS if len(term) >= 3)
 
 
-def names_a_product(text: str, facts: Facts) -> bool:
+def names_a_product(text: str, *, facts: Facts) -> bool:
     """Whether `text` (the lead) names a product SQL answered for; True when none was."""
     if not facts.products:
         return True

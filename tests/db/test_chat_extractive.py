@@ -212,3 +212,5 @@ def test_when_sql_answers_a_lead_about_another_product_is_not_shown(shop: Any) -
     assert answer.facts.products[0].sku == "OIL-1"
     assert answer.hits == (catalogue,)
     assert "Repičino" not in answer.lead and "1.79" not in answer.text.split("\n\n")[0]
+    # The best sentence that names the oil is quoted instead.
+    assert answer.lead.startswith("OIL-1 Maslinovo ulje")
